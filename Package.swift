@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Formation",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "formation", targets: ["formation"]),
+    .executable(name: "render", targets: ["render"]),
+    .library(name: "Template", targets: ["Template"]),
+    .library(name: "Formation", targets: ["Formation"]),
+    .library(name: "Policy", targets: ["Policy"]),
+    .library(name: "TemplateDiff", targets: ["TemplateDiff"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(name: "Template", dependencies: ["CYAML"]),
+    .target(name: "Formation", dependencies: ["Template"]),
+    .target(name: "Blueprints", dependencies: ["Formation"], path: "blueprints"),
+    .target(name: "Policy", dependencies: ["Template"]),
+    .target(
+      name: "TemplateDiff",
+      dependencies: ["Template", "Policy", .product(name: "Crypto", package: "swift-crypto")],
+      resources: [.copy("Data/replacement.tsv")]
+    ),
+    .target(
+      name: "FormationCLI",
+      dependencies: [
+        "Template", "Formation", "Blueprints", "Policy", "TemplateDiff",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "formation", dependencies: ["FormationCLI"]),
+    .executableTarget(name: "render", dependencies: ["FormationCLI"]),
+    .executableTarget(name: "benchmark", dependencies: ["Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
+    .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
+    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

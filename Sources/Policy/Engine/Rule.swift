@@ -1,0 +1,79 @@
+import Template
+
+/// A check in the catalogue: a stable id, what it looks at, why, how to fix, and the check itself.
+///
+/// Template-correctness checks (`formation validate`) and policy rules (`formation lint`)
+/// are the same type in one catalogue, so one engine runs both and one reporter prints both.
+/// Ids are never reused; severity is a field, never part of the id.
+public struct Rule: Sendable {
+  /// The two families of the catalogue.
+  public enum Family: String, Sendable, Hashable, CaseIterable {
+    /// Structure and references: what `formation validate` runs.
+    case correctness
+    /// Least privilege, encryption, isolation, logging: what `formation lint` adds.
+    case policy
+  }
+
+  public var id: String
+  public var title: String
+  public var severity: Severity
+  public var family: Family
+  /// The theme the rule belongs to (`template`, `encryption-at-rest`, `least-privilege`, ...).
+  public var theme: String
+  /// The resource types the rule inspects; empty means the whole template.
+  public var resourceTypes: [String]
+  public var rationale: String
+  public var remediation: String
+  /// Runs the rule over one template and reports what it finds.
+  public var check: @Sendable (RuleContext) -> [Finding]
+
+  public init(
+    id: String, title: String, severity: Severity, family: Family, theme: String,
+    resourceTypes: [String] = [], rationale: String, remediation: String,
+    check: @escaping @Sendable (RuleContext) -> [Finding]
+  ) {
+    self.id = id
+    self.title = title
+    self.severity = severity
+    self.family = family
+    self.theme = theme
+    self.resourceTypes = resourceTypes
+    self.rationale = rationale
+    self.remediation = remediation
+    self.check = check
+  }
+}
+
+/// What a rule sees: the template, and helpers that make findings with the rule's id and severity.
+public struct RuleContext: Sendable {
+  public let template: Template
+  public let rule: Rule
+
+  public init(template: Template, rule: Rule) {
+    self.template = template
+    self.rule = rule
+  }
+
+  /// The file the template came from, for locations of values built in memory.
+  public var file: String { template.file ?? "<template>" }
+
+  /// The resources this rule inspects, in template order.
+  public var resources: [(logicalID: String, resource: Resource)] {
+    template.resources.entries.compactMap { entry in
+      let wanted = rule.resourceTypes.isEmpty || rule.resourceTypes.contains(entry.value.type ?? "")
+      return wanted ? (entry.key, entry.value) : nil
+    }
+  }
+
+  /// A finding with this rule's id and severity (or `severity` when given), located at the best
+  /// location available: the value's, else the resource's, else the top of the file.
+  public func finding(
+    _ message: String, logicalID: String? = nil, at location: SourceLocation? = nil,
+    path: String? = nil, severity: Severity? = nil
+  ) -> Finding {
+    let resourceLocation = logicalID.flatMap { template.resources.entry($0)?.keyLocation }
+    return Finding(
+      ruleID: rule.id, severity: severity ?? rule.severity, message: message, logicalID: logicalID,
+      location: location ?? resourceLocation ?? SourceLocation(file: file, line: 1, column: 1), path: path)
+  }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Every rule Formation knows, correctness and policy, in id order.
+///
+/// `formation validate` runs the correctness family, `formation lint` all of it, and
+/// `--list-rules` / `explain` print these same values.
+public enum Catalogue {
+  public static var all: [Rule] {
+    (correctness + policy).sorted { $0.id < $1.id }
+  }
+
+  /// Structure and references (`formation validate`).
+  public static var correctness: [Rule] { [] }
+
+  /// Least privilege, encryption, isolation, logging, data protection (`formation lint`).
+  public static var policy: [Rule] { [] }
+
+  public static func rule(id: String) -> Rule? {
+    all.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+  }
+}

@@ -1,0 +1,219 @@
+/// A CloudFormation template: every documented section, in the order CloudFormation documents them.
+///
+/// This is the one hand-off type of Formation: the DSL lowers to it, readers produce it,
+/// the writer, the checker and the differ consume it. It is plain CloudFormation and
+/// knows nothing of any blueprint.
+public struct Template: Sendable, Hashable {
+  /// The documented top-level sections, in the order the writer emits them.
+  public static let sectionOrder = [
+    "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings",
+    "Conditions", "Transform", "Resources", "Outputs",
+  ]
+
+  /// `AWSTemplateFormatVersion`; CloudFormation knows only `2010-09-09`.
+  public var formatVersion: String?
+  public var description: String?
+  public var metadata: OrderedMap<Value>?
+  public var parameters: OrderedMap<Parameter>
+  public var rules: OrderedMap<Value>
+  public var mappings: OrderedMap<Value>
+  public var conditions: OrderedMap<Value>
+  /// `Transform`: a macro name, or a list of them (`AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`).
+  public var transform: Value?
+  public var resources: OrderedMap<Resource>
+  public var outputs: OrderedMap<Output>
+  /// Top-level keys CloudFormation does not document. Kept, so `validate` can point at
+  /// them and a round trip loses nothing.
+  public var unknownSections: OrderedMap<Value>
+  /// Where each section's key was written, by section name.
+  public var sectionLocations: [String: SourceLocation]
+  /// The file this template was read from, when it was read from one.
+  public var file: String?
+
+  public init(
+    formatVersion: String? = "2010-09-09",
+    description: String? = nil,
+    metadata: OrderedMap<Value>? = nil,
+    parameters: OrderedMap<Parameter> = [:],
+    rules: OrderedMap<Value> = [:],
+    mappings: OrderedMap<Value> = [:],
+    conditions: OrderedMap<Value> = [:],
+    transform: Value? = nil,
+    resources: OrderedMap<Resource> = [:],
+    outputs: OrderedMap<Output> = [:],
+    unknownSections: OrderedMap<Value> = [:]
+  ) {
+    self.formatVersion = formatVersion
+    self.description = description
+    self.metadata = metadata
+    self.parameters = parameters
+    self.rules = rules
+    self.mappings = mappings
+    self.conditions = conditions
+    self.transform = transform
+    self.resources = resources
+    self.outputs = outputs
+    self.unknownSections = unknownSections
+    self.sectionLocations = [:]
+    self.file = nil
+  }
+
+  public static func == (lhs: Template, rhs: Template) -> Bool {
+    lhs.formatVersion == rhs.formatVersion && lhs.description == rhs.description
+      && lhs.metadata == rhs.metadata && lhs.parameters == rhs.parameters && lhs.rules == rhs.rules
+      && lhs.mappings == rhs.mappings && lhs.conditions == rhs.conditions
+      && lhs.transform == rhs.transform && lhs.resources == rhs.resources
+      && lhs.outputs == rhs.outputs && lhs.unknownSections == rhs.unknownSections
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(formatVersion)
+    hasher.combine(description)
+    hasher.combine(resources)
+  }
+}
+
+/// A resource: its type, properties and resource attributes.
+public struct Resource: Sendable, Hashable {
+  /// The documented resource attributes (besides `Type` and `Properties`), in writing order.
+  public static let attributeOrder = [
+    "Type", "Condition", "DependsOn", "Properties", "Metadata", "CreationPolicy", "UpdatePolicy",
+    "DeletionPolicy", "UpdateReplacePolicy",
+  ]
+
+  /// `AWS::S3::Bucket`, `Custom::Thing`, `AWS::Serverless::Function`; `nil` when the file has no `Type`.
+  public var type: String?
+  public var properties: OrderedMap<Value>
+  /// `DependsOn`, always as a list; each name keeps its location.
+  public var dependsOn: [Located<String>]
+  /// `Condition`: the name of a condition in the `Conditions` section.
+  public var condition: Located<String>?
+  /// `DeletionPolicy`: `Delete`, `Retain`, `RetainExceptOnCreate` or `Snapshot`.
+  public var deletionPolicy: Value?
+  public var updateReplacePolicy: Value?
+  public var updatePolicy: Value?
+  public var creationPolicy: Value?
+  public var metadata: Value?
+  /// Keys of the resource that are not documented attributes (`Propertes:`, `Version:`). Kept
+  /// for `validate` to report.
+  public var unknownAttributes: OrderedMap<Value>
+  /// Where the resource's logical id was written.
+  public var location: SourceLocation?
+  /// Where `Type`'s value was written.
+  public var typeLocation: SourceLocation?
+  /// Where `Properties:` was written.
+  public var propertiesLocation: SourceLocation?
+  /// `DependsOn` was written as a single string rather than a list; kept so the writer repeats the author's form.
+  public var dependsOnIsScalar: Bool
+
+  public init(
+    type: String?,
+    properties: OrderedMap<Value> = [:],
+    dependsOn: [String] = [],
+    condition: String? = nil,
+    deletionPolicy: Value? = nil,
+    updateReplacePolicy: Value? = nil,
+    updatePolicy: Value? = nil,
+    creationPolicy: Value? = nil,
+    metadata: Value? = nil,
+    unknownAttributes: OrderedMap<Value> = [:]
+  ) {
+    self.type = type
+    self.properties = properties
+    self.dependsOn = dependsOn.map { Located($0) }
+    self.condition = condition.map { Located($0) }
+    self.deletionPolicy = deletionPolicy
+    self.updateReplacePolicy = updateReplacePolicy
+    self.updatePolicy = updatePolicy
+    self.creationPolicy = creationPolicy
+    self.metadata = metadata
+    self.unknownAttributes = unknownAttributes
+    self.location = nil
+    self.typeLocation = nil
+    self.propertiesLocation = nil
+    self.dependsOnIsScalar = false
+  }
+
+  public static func == (lhs: Resource, rhs: Resource) -> Bool {
+    lhs.type == rhs.type && lhs.properties == rhs.properties && lhs.dependsOn == rhs.dependsOn
+      && lhs.condition == rhs.condition && lhs.deletionPolicy == rhs.deletionPolicy
+      && lhs.updateReplacePolicy == rhs.updateReplacePolicy && lhs.updatePolicy == rhs.updatePolicy
+      && lhs.creationPolicy == rhs.creationPolicy && lhs.metadata == rhs.metadata
+      && lhs.unknownAttributes == rhs.unknownAttributes
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(type)
+    hasher.combine(properties)
+  }
+
+  /// The property under `name`, when present.
+  public subscript(property name: String) -> Value? { properties[name] }
+}
+
+/// A parameter: its `Type` and the rest of its definition (`Default`, `AllowedValues`, ...) in order.
+public struct Parameter: Sendable, Hashable {
+  public var type: String?
+  /// Every key of the definition except `Type`, in the order written.
+  public var attributes: OrderedMap<Value>
+  public var location: SourceLocation?
+
+  public init(type: String?, attributes: OrderedMap<Value> = [:]) {
+    self.type = type
+    self.attributes = attributes
+    self.location = nil
+  }
+
+  public var defaultValue: Value? { attributes["Default"] }
+  public var description: String? { attributes["Description"]?.stringValue }
+  public var noEcho: Bool { attributes["NoEcho"]?.boolValue ?? false }
+
+  public static func == (lhs: Parameter, rhs: Parameter) -> Bool {
+    lhs.type == rhs.type && lhs.attributes == rhs.attributes
+  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(type) }
+}
+
+/// An output: its value and optional description, export name and condition.
+public struct Output: Sendable, Hashable {
+  public var value: Value
+  public var description: Value?
+  /// The value of `Export.Name`: outputs with one can be read by other stacks with `Fn::ImportValue`.
+  public var exportName: Value?
+  public var condition: Located<String>?
+  /// Keys of the output that CloudFormation does not document, kept for `validate`.
+  public var unknownAttributes: OrderedMap<Value>
+  public var location: SourceLocation?
+
+  public init(
+    value: Value, description: Value? = nil, exportName: Value? = nil, condition: String? = nil,
+    unknownAttributes: OrderedMap<Value> = [:]
+  ) {
+    self.value = value
+    self.description = description
+    self.exportName = exportName
+    self.condition = condition.map { Located($0) }
+    self.unknownAttributes = unknownAttributes
+    self.location = nil
+  }
+
+  public static func == (lhs: Output, rhs: Output) -> Bool {
+    lhs.value == rhs.value && lhs.description == rhs.description && lhs.exportName == rhs.exportName
+      && lhs.condition == rhs.condition && lhs.unknownAttributes == rhs.unknownAttributes
+  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+/// A literal with the location it was written at; equality ignores the location.
+public struct Located<Wrapped: Sendable & Hashable>: Sendable, Hashable {
+  public var value: Wrapped
+  public var location: SourceLocation?
+
+  public init(_ value: Wrapped, at location: SourceLocation? = nil) {
+    self.value = value
+    self.location = location
+  }
+
+  public static func == (lhs: Located, rhs: Located) -> Bool { lhs.value == rhs.value }
+  public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}

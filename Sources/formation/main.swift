@@ -1,0 +1,2 @@
+import FormationCLI
+FormationCommand.main()

@@ -1,0 +1,2 @@
+import FormationCLI
+RenderCommand.main()

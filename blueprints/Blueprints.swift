@@ -1,0 +1,2 @@
+// The GeneXOmics blueprints.
+import Formation
