@@ -1,0 +1,508 @@
+import Template
+
+/// Resolves intrinsic functions as far as the template allows.
+///
+/// - `Ref` to a parameter with a `Default` gives the default, noting the parameter (a
+///   deployer can override it); a parameter without one, or an SSM parameter, is unknown.
+/// - `Ref` to a resource and `Fn::GetAtt` give symbols (`.ref(Key)`, `.attribute(Key, Arn)`);
+///   pseudo parameters give `.pseudo(...)`; `!Ref AWS::NoValue` gives `.absent`.
+/// - `Fn::Sub` and `Fn::Join` give strings with those symbols inside.
+/// - `Fn::FindInMap` with keys the template fixes gives the mapping value.
+/// - `Fn::If` gives both branches, each tagged with the branch it assumes.
+/// - `Fn::ImportValue`, `Fn::GetAZs`, `Fn::Cidr`... give `.unknown` with the reason.
+///
+/// Never throws and never traps: what cannot be decided becomes `.unknown`. The number of
+/// possibilities of one value is capped (`limit`); past it the value is unknown.
+public struct Resolver: Sendable {
+  public let template: Template
+  /// The most possibilities one value may resolve to before it is reported unknown.
+  public var limit: Int
+
+  public init(_ template: Template, limit: Int = 64) {
+    self.template = template
+    self.limit = limit
+  }
+
+  /// Pseudo parameters CloudFormation defines; `AWS::NoValue` is handled apart.
+  public static let pseudoParameters: Set<String> = [
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::Partition", "AWS::Region", "AWS::StackId",
+    "AWS::StackName", "AWS::URLSuffix",
+  ]
+
+  /// Every possible value of `value`.
+  public func resolve(_ value: Value) -> [Resolved] {
+    resolve(value, depth: 0)
+  }
+
+  /// The possible values of `value` as strings: numbers and booleans become text; lists,
+  /// mappings and absence are returned as they are for the caller to judge.
+  public func resolveString(_ value: Value) -> [Resolved] {
+    resolve(value).map(stringified)
+  }
+
+  /// The elements of a resolved list, each resolved, keeping the list's assumptions.
+  /// Elements that resolve to `.absent` (an `Fn::If` with `AWS::NoValue`) are dropped, as
+  /// CloudFormation drops them. A non-list is returned as a single element.
+  public func elements(of resolved: Resolved) -> [Resolved] {
+    guard case .list(let list) = resolved.shape else { return [resolved] }
+    var result: [Resolved] = []
+    for element in list {
+      for item in resolve(element) where !item.isAbsent {
+        if let merged = inherit(resolved, into: item) { result.append(merged) }
+      }
+    }
+    return result
+  }
+
+  /// The member `key` of a resolved mapping, resolved, keeping the mapping's assumptions;
+  /// `.absent` when the mapping has no such key, `.unknown` when the value is not a mapping.
+  public func member(_ key: String, of resolved: Resolved) -> [Resolved] {
+    switch resolved.shape {
+    case .map(let map):
+      guard let value = map[key] else {
+        return [
+          Resolved(
+            .absent, assumptions: resolved.assumptions, parameters: resolved.parameters,
+            location: resolved.location)
+        ]
+      }
+      return resolve(value).compactMap { inherit(resolved, into: $0) }
+    case .absent, .unknown:
+      return [resolved]
+    default:
+      return [
+        Resolved(
+          .unknown("expected a mapping with \(key), found \(describe(resolved.shape))"),
+          assumptions: resolved.assumptions, parameters: resolved.parameters,
+          location: resolved.location)
+      ]
+    }
+  }
+
+  /// Follows a dotted path (`BucketEncryption.ServerSideEncryptionConfiguration`) from a value,
+  /// resolving intrinsics at every step; `*` steps into every element of a list. An `Fn::If`
+  /// anywhere on the way gives one result per branch.
+  public func lookup(_ path: String, in value: Value) -> [Resolved] {
+    var current = resolve(value)
+    for step in path.split(separator: ".", omittingEmptySubsequences: true) {
+      var next: [Resolved] = []
+      for item in current {
+        if step == "*" {
+          next += item.list != nil ? elements(of: item) : [item]
+        } else if let index = Int(step), let list = item.list {
+          if index >= 0, index < list.count {
+            next += resolve(list[index]).compactMap { inherit(item, into: $0) }
+          } else {
+            next.append(
+              Resolved(
+                .absent, assumptions: item.assumptions, parameters: item.parameters,
+                location: item.location))
+          }
+        } else {
+          next += member(String(step), of: item)
+        }
+      }
+      current = capped(next)
+    }
+    return current
+  }
+
+  /// A resource's property at a dotted path, resolved (see `lookup`); `.absent` when the
+  /// resource or the property is not there.
+  public func property(_ path: String, of logicalID: String) -> [Resolved] {
+    guard let resource = template.resources[logicalID] else { return [Resolved(.absent)] }
+    return property(path, of: resource)
+  }
+
+  /// A resource's property at a dotted path, resolved (see `lookup`).
+  public func property(_ path: String, of resource: Resource) -> [Resolved] {
+    lookup(
+      path,
+      in: Value(.map(resource.properties), at: resource.propertiesLocation ?? resource.location))
+  }
+
+  // MARK: - Resolution
+
+  func resolve(_ value: Value, depth: Int) -> [Resolved] {
+    let here = value.location
+    guard depth < 48 else {
+      return [Resolved(.unknown("nesting too deep to resolve"), location: here)]
+    }
+    switch value.kind {
+    case .string(let string): return [Resolved(.string(SymbolicString(string)), location: here)]
+    case .number(let number): return [Resolved(.number(number), location: here)]
+    case .bool(let bool): return [Resolved(.bool(bool), location: here)]
+    case .null: return [Resolved(.null, location: here)]
+    case .list(let list): return [Resolved(.list(list), location: here)]
+    case .map(let map): return [Resolved(.map(map), location: here)]
+    case .intrinsic(let function): return resolve(function, at: here, depth: depth + 1)
+    }
+  }
+
+  private func resolve(_ function: Intrinsic, at here: SourceLocation?, depth: Int) -> [Resolved] {
+    func unknown(_ reason: String) -> [Resolved] { [Resolved(.unknown(reason), location: here)] }
+    switch function {
+    case .ref(let name):
+      return reference(name, at: here, depth: depth)
+    case .getAtt(let resource, let attribute):
+      guard template.resources[resource] != nil else {
+        return unknown("Fn::GetAtt of \(resource), which the template does not define")
+      }
+      return [
+        Resolved(.string(SymbolicString(symbol: .attribute(resource, attribute))), location: here)
+      ]
+    case .sub(let sub):
+      return substitute(sub, at: here, depth: depth)
+    case .join(let delimiter, let values):
+      return join(delimiter: delimiter, values, at: here, depth: depth)
+    case .if(let condition, let then, let otherwise):
+      var result: [Resolved] = []
+      for (branch, holds) in [(then, true), (otherwise, false)] {
+        for var item in resolve(branch, depth: depth)
+        where item.assumptions.value(of: condition) != !holds {
+          item.assumptions.insert(BranchAssumption(condition, holds: holds))
+          if item.location == nil { item.location = here }
+          result.append(item)
+        }
+      }
+      return capped(result)
+    case .findInMap(let map, let topKey, let secondKey, let defaultValue):
+      return findInMap(map, topKey, secondKey, defaultValue, at: here, depth: depth)
+    case .select(let index, let list):
+      return select(index, list, at: here, depth: depth)
+    case .split(let delimiter, let source):
+      return resolve(source, depth: depth).map { item in
+        guard let text = stringified(item).literal else {
+          return withShape(item, .unknown("Fn::Split of a value only known at deploy time"))
+        }
+        let pieces = delimiter.isEmpty ? [text] : text.components(separatedBy: delimiter)
+        return withShape(item, .list(pieces.map { Value(.string($0), at: item.location ?? here) }))
+      }
+    case .importValue(let name):
+      let names = resolveString(name).compactMap { $0.string?.description }
+      return unknown(
+        "imported from another stack with Fn::ImportValue \(names.first ?? "")"
+          .trimmingSuffixSpace())
+    case .getAZs:
+      return unknown("Fn::GetAZs is only known at deploy time")
+    case .cidr:
+      return unknown("Fn::Cidr is computed at deploy time")
+    case .base64:
+      return unknown("Fn::Base64 encodes the value")
+    case .transform(let name, _):
+      return unknown(
+        "a macro (\(resolveString(name).first?.literal ?? "Fn::Transform")) computes the value")
+    case .toJsonString:
+      return unknown("Fn::ToJsonString is computed at deploy time")
+    case .length(let list):
+      return resolve(list, depth: depth).map { item in
+        guard case .list(let values) = item.shape else {
+          return withShape(item, .unknown("Fn::Length of a value that is not a list"))
+        }
+        return withShape(item, .number(Number(values.count)))
+      }
+    case .equals, .and, .or, .not, .condition:
+      return unknown("\(function.name) is a condition function, not a value")
+    }
+  }
+
+  private func reference(_ name: String, at here: SourceLocation?, depth: Int) -> [Resolved] {
+    if name == "AWS::NoValue" { return [Resolved(.absent, location: here)] }
+    if Self.pseudoParameters.contains(name) {
+      return [Resolved(.string(SymbolicString(symbol: .pseudo(name))), location: here)]
+    }
+    if let parameter = template.parameters[name] {
+      let type = parameter.type ?? "String"
+      if type.hasPrefix("AWS::SSM::Parameter::Value") {
+        return [
+          Resolved(
+            .unknown("parameter \(name) is read from SSM Parameter Store at deploy time"),
+            location: here)
+        ]
+      }
+      guard let defaultValue = parameter.defaultValue else {
+        return [Resolved(.unknown("parameter \(name) has no default"), location: here)]
+      }
+      let isList = type.hasPrefix("List<") || type == "CommaDelimitedList"
+      return resolve(defaultValue, depth: depth).map { item in
+        var item = item
+        item.parameters = [name] + item.parameters.filter { $0 != name }
+        if item.location == nil { item.location = here }
+        if isList, let text = stringified(item).literal {
+          item.shape = .list(
+            text.split(separator: ",", omittingEmptySubsequences: false).map {
+              Value(.string($0.trimmingCharacters(in: " ")), at: item.location)
+            })
+        }
+        return item
+      }
+    }
+    if template.resources[name] != nil {
+      return [Resolved(.string(SymbolicString(symbol: .ref(name))), location: here)]
+    }
+    return [
+      Resolved(.unknown("Ref to \(name), which the template does not define"), location: here)
+    ]
+  }
+
+  private func substitute(_ sub: Sub, at here: SourceLocation?, depth: Int) -> [Resolved] {
+    var pieces: [[Resolved]] = []
+    for part in sub.parts {
+      switch part {
+      case .text(let text):
+        pieces.append([Resolved(.string(SymbolicString(text)))])
+      case .reference(let name):
+        if let variable = sub.variables?[name] {
+          pieces.append(resolve(variable, depth: depth).map(stringified))
+        } else if let dot = name.firstIndex(of: "."),
+          template.resources[String(name[..<dot])] != nil
+        {
+          let resource = String(name[..<dot])
+          let attribute = String(name[name.index(after: dot)...])
+          pieces.append([Resolved(.string(SymbolicString(symbol: .attribute(resource, attribute))))]
+          )
+        } else if name.contains("."), template.parameters[name] == nil {
+          pieces.append([
+            Resolved(.unknown("Fn::Sub refers to \(name), which the template does not define"))
+          ])
+        } else {
+          pieces.append(reference(name, at: here, depth: depth).map(stringified))
+        }
+      }
+    }
+    return concatenate(pieces, separator: "", at: here)
+  }
+
+  private func join(delimiter: String, _ values: Value, at here: SourceLocation?, depth: Int)
+    -> [Resolved]
+  {
+    var result: [Resolved] = []
+    for list in resolve(values, depth: depth) {
+      guard case .list(let elements) = list.shape else {
+        if case .unknown = list.shape {
+          result.append(list)
+        } else {
+          result.append(
+            withShape(list, .unknown("Fn::Join of \(describe(list.shape)), not a list")))
+        }
+        continue
+      }
+      var pieces: [[Resolved]] = []
+      for element in elements {
+        pieces.append(
+          resolve(element, depth: depth).compactMap { item in
+            item.isAbsent ? nil : stringified(item)
+          })
+      }
+      for joined in concatenate(pieces, separator: delimiter, at: here) {
+        if let merged = inherit(list, into: joined) { result.append(merged) }
+      }
+    }
+    return capped(result)
+  }
+
+  private func findInMap(
+    _ map: Value, _ topKey: Value, _ secondKey: Value, _ defaultValue: Value?,
+    at here: SourceLocation?, depth: Int
+  ) -> [Resolved] {
+    var result: [Resolved] = []
+    for keys in product([resolveString(map), resolveString(topKey), resolveString(secondKey)]) {
+      let assumptions = keys.assumptions
+      let parameters = keys.items.flatMap(\.parameters)
+      guard let mapName = keys.items[0].literal, let top = keys.items[1].literal,
+        let second = keys.items[2].literal
+      else {
+        let which = keys.items.first { $0.literal == nil }?.string?.description ?? "a key"
+        result.append(
+          Resolved(
+            .unknown("Fn::FindInMap key \(which) is only known at deploy time"),
+            assumptions: assumptions,
+            parameters: parameters, location: here))
+        continue
+      }
+      let found = template.mappings[mapName]?[top]?[second]
+      guard let chosen = found ?? defaultValue else {
+        result.append(
+          Resolved(
+            .unknown("mapping \(mapName) has no value for \(top).\(second)"),
+            assumptions: assumptions,
+            parameters: parameters, location: here))
+        continue
+      }
+      for var item in resolve(chosen, depth: depth) {
+        guard let merged = item.assumptions.merged(with: assumptions) else { continue }
+        item.assumptions = merged
+        item.parameters = parameters + item.parameters
+        result.append(item)
+      }
+    }
+    return capped(result)
+  }
+
+  private func select(_ index: Value, _ list: Value, at here: SourceLocation?, depth: Int)
+    -> [Resolved]
+  {
+    var result: [Resolved] = []
+    for pair in product([resolveString(index), resolve(list, depth: depth)]) {
+      let indexItem = pair.items[0]
+      let listItem = pair.items[1]
+      guard let text = indexItem.literal, let position = Int(text) else {
+        result.append(
+          Resolved(
+            .unknown("Fn::Select index is only known at deploy time"),
+            assumptions: pair.assumptions, location: here))
+        continue
+      }
+      guard case .list(let elements) = listItem.shape else {
+        let reason =
+          listItem.unknownReasons.first ?? "Fn::Select of \(describe(listItem.shape)), not a list"
+        result.append(Resolved(.unknown(reason), assumptions: pair.assumptions, location: here))
+        continue
+      }
+      guard position >= 0, position < elements.count else {
+        result.append(
+          Resolved(
+            .unknown("Fn::Select index \(position) is out of range"), assumptions: pair.assumptions,
+            location: here))
+        continue
+      }
+      for var item in resolve(elements[position], depth: depth) {
+        guard let merged = item.assumptions.merged(with: pair.assumptions) else { continue }
+        item.assumptions = merged
+        item.parameters = indexItem.parameters + listItem.parameters + item.parameters
+        result.append(item)
+      }
+    }
+    return capped(result)
+  }
+
+  // MARK: - Helpers
+
+  /// Concatenates possibilities of string pieces: every consistent combination, each with
+  /// the union of assumptions.
+  private func concatenate(_ pieces: [[Resolved]], separator: String, at here: SourceLocation?)
+    -> [Resolved]
+  {
+    var result: [Resolved] = []
+    for combination in product(pieces) {
+      var parts: [SymbolicString.Part] = []
+      var reasons: [String] = []
+      for (offset, item) in combination.items.enumerated() {
+        if offset > 0, !separator.isEmpty { parts.append(.text(separator)) }
+        switch item.shape {
+        case .string(let string): parts += string.parts
+        case .unknown(let reason): parts.append(.unknown(reason))
+        case .absent: break
+        default: reasons.append("a \(describe(item.shape)) where text was expected")
+        }
+      }
+      let parameters = combination.items.flatMap(\.parameters)
+      let shape: Resolved.Shape =
+        reasons.isEmpty ? .string(SymbolicString(parts)) : .unknown(reasons[0])
+      result.append(
+        Resolved(
+          shape, assumptions: combination.assumptions, parameters: unique(parameters),
+          location: here))
+    }
+    return capped(result)
+  }
+
+  private struct Combination {
+    var items: [Resolved]
+    var assumptions: Assumptions
+  }
+
+  /// The cartesian product of possibilities, dropping contradictory combinations.
+  private func product(_ lists: [[Resolved]]) -> [Combination] {
+    var combinations = [Combination(items: [], assumptions: .always)]
+    for list in lists {
+      var next: [Combination] = []
+      for combination in combinations {
+        for item in list {
+          guard let merged = combination.assumptions.merged(with: item.assumptions) else {
+            continue
+          }
+          next.append(Combination(items: combination.items + [item], assumptions: merged))
+        }
+      }
+      if next.count > limit {
+        return [
+          Combination(
+            items: lists.map { _ in Resolved(.unknown("too many Fn::If combinations to resolve")) },
+            assumptions: .always)
+        ]
+      }
+      combinations = next
+    }
+    return combinations
+  }
+
+  private func capped(_ results: [Resolved]) -> [Resolved] {
+    guard results.count > limit else { return results }
+    return [
+      Resolved(
+        .unknown("too many Fn::If combinations to resolve"), location: results.first?.location)
+    ]
+  }
+
+  /// `item` with the assumptions and parameters of the container it was found in, or `nil`
+  /// when the two contradict (a branch inside a branch that cannot happen).
+  func inherit(_ container: Resolved, into item: Resolved) -> Resolved? {
+    guard let merged = container.assumptions.merged(with: item.assumptions) else { return nil }
+    var item = item
+    item.assumptions = merged
+    item.parameters = unique(container.parameters + item.parameters)
+    if item.location == nil { item.location = container.location }
+    return item
+  }
+
+  func stringified(_ item: Resolved) -> Resolved {
+    switch item.shape {
+    case .number(let number): return withShape(item, .string(SymbolicString(number.literal)))
+    case .bool(let bool): return withShape(item, .string(SymbolicString(bool ? "true" : "false")))
+    default: return item
+    }
+  }
+
+  private func withShape(_ item: Resolved, _ shape: Resolved.Shape) -> Resolved {
+    var item = item
+    item.shape = shape
+    return item
+  }
+
+  func describe(_ shape: Resolved.Shape) -> String {
+    switch shape {
+    case .absent: return "no value"
+    case .null: return "null"
+    case .string: return "a string"
+    case .number: return "a number"
+    case .bool: return "a boolean"
+    case .list: return "a list"
+    case .map: return "a mapping"
+    case .unknown: return "an unknown value"
+    }
+  }
+
+  private func unique(_ names: [String]) -> [String] {
+    var seen: Set<String> = []
+    return names.filter { seen.insert($0).inserted }
+  }
+}
+
+extension String {
+  fileprivate func trimmingSuffixSpace() -> String {
+    var result = self
+    while result.hasSuffix(" ") { result.removeLast() }
+    return result
+  }
+
+  fileprivate func trimmingCharacters(in characters: String) -> String {
+    String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters(in characters: String) -> String {
+    String(self).trimmingCharacters(in: characters)
+  }
+}

@@ -1,0 +1,208 @@
+import Template
+
+/// What `Ref` and `Fn::GetAtt ...Arn` return for the resource types policies name, so a
+/// statement written `!Sub arn:${AWS::Partition}:s3:::${RawBucket}/*` and a question asked
+/// with `!GetAtt RawBucket.Arn` meet on the same spelled-out ARN.
+///
+/// Types not listed keep their symbols as they are; two symbols then match only when they
+/// are the same reference.
+public struct ResourceNaming: Sendable {
+  /// What `Ref` returns for a type.
+  public enum RefKind: Sendable {
+    /// The physical name (a bucket name, a role name).
+    case name
+    /// The ARN.
+    case arn
+    /// An id that is neither (a key id, a queue URL): kept symbolic.
+    case opaque
+  }
+
+  /// How one resource type names itself.
+  public struct Convention: Sendable {
+    /// The property holding the physical name, when the template may set it.
+    public var nameProperty: String?
+    public var ref: RefKind
+    /// The ARN with `{name}` for the physical name, `{P}`, `{R}`, `{A}` for partition, region
+    /// and account, `{ref}` for the `Ref` value, `{path}` for an IAM path.
+    public var arn: String?
+    /// The `Fn::GetAtt` attributes that return the ARN.
+    public var arnAttributes: Set<String>
+    /// Attributes that return the same as `Ref`.
+    public var refAttributes: Set<String>
+
+    public init(
+      nameProperty: String?, ref: RefKind, arn: String?, arnAttributes: Set<String> = ["Arn"],
+      refAttributes: Set<String> = []
+    ) {
+      self.nameProperty = nameProperty
+      self.ref = ref
+      self.arn = arn
+      self.arnAttributes = arnAttributes
+      self.refAttributes = refAttributes
+    }
+  }
+
+  /// The conventions of the types Formation's rules ask about.
+  public static let conventions: [String: Convention] = [
+    "AWS::S3::Bucket": Convention(
+      nameProperty: "BucketName", ref: .name, arn: "arn:{P}:s3:::{name}"),
+    "AWS::KMS::Key": Convention(
+      nameProperty: nil, ref: .opaque, arn: "arn:{P}:kms:{R}:{A}:key/{ref}",
+      refAttributes: ["KeyId"]),
+    "AWS::KMS::Alias": Convention(
+      nameProperty: "AliasName", ref: .name, arn: "arn:{P}:kms:{R}:{A}:{name}"),
+    "AWS::IAM::Role": Convention(
+      nameProperty: "RoleName", ref: .name, arn: "arn:{P}:iam::{A}:role{path}{name}"),
+    "AWS::IAM::User": Convention(
+      nameProperty: "UserName", ref: .name, arn: "arn:{P}:iam::{A}:user{path}{name}"),
+    "AWS::IAM::Group": Convention(
+      nameProperty: "GroupName", ref: .name, arn: "arn:{P}:iam::{A}:group{path}{name}"),
+    "AWS::IAM::ManagedPolicy": Convention(
+      nameProperty: "ManagedPolicyName", ref: .arn, arn: "arn:{P}:iam::{A}:policy{path}{name}",
+      arnAttributes: ["PolicyArn"]),
+    "AWS::IAM::InstanceProfile": Convention(
+      nameProperty: "InstanceProfileName", ref: .name,
+      arn: "arn:{P}:iam::{A}:instance-profile{path}{name}"),
+    "AWS::SNS::Topic": Convention(
+      nameProperty: "TopicName", ref: .arn, arn: "arn:{P}:sns:{R}:{A}:{name}",
+      arnAttributes: ["TopicArn"]),
+    "AWS::SQS::Queue": Convention(
+      nameProperty: "QueueName", ref: .opaque, arn: "arn:{P}:sqs:{R}:{A}:{name}"),
+    "AWS::Logs::LogGroup": Convention(
+      nameProperty: "LogGroupName", ref: .name, arn: "arn:{P}:logs:{R}:{A}:log-group:{name}:*"),
+    "AWS::DynamoDB::Table": Convention(
+      nameProperty: "TableName", ref: .name, arn: "arn:{P}:dynamodb:{R}:{A}:table/{name}"),
+    "AWS::ECR::Repository": Convention(
+      nameProperty: "RepositoryName", ref: .name, arn: "arn:{P}:ecr:{R}:{A}:repository/{name}"),
+    "AWS::Lambda::Function": Convention(
+      nameProperty: "FunctionName", ref: .name, arn: "arn:{P}:lambda:{R}:{A}:function:{name}"),
+    "AWS::Events::Rule": Convention(
+      nameProperty: "Name", ref: .name, arn: "arn:{P}:events:{R}:{A}:rule/{name}"),
+    "AWS::Events::EventBus": Convention(
+      nameProperty: "Name", ref: .name, arn: "arn:{P}:events:{R}:{A}:event-bus/{name}"),
+    "AWS::Batch::JobQueue": Convention(
+      nameProperty: "JobQueueName", ref: .arn, arn: "arn:{P}:batch:{R}:{A}:job-queue/{name}",
+      arnAttributes: ["JobQueueArn"]),
+    "AWS::Batch::ComputeEnvironment": Convention(
+      nameProperty: "ComputeEnvironmentName", ref: .arn,
+      arn: "arn:{P}:batch:{R}:{A}:compute-environment/{name}",
+      arnAttributes: ["ComputeEnvironmentArn"]),
+    "AWS::SecretsManager::Secret": Convention(nameProperty: nil, ref: .opaque, arn: nil),
+    "AWS::DataSync::Task": Convention(
+      nameProperty: nil, ref: .arn, arn: nil, arnAttributes: ["TaskArn"]),
+  ]
+}
+
+extension Resolver {
+  /// The string with every resource symbol spelled out where the type's convention allows:
+  /// `!GetAtt RawBucket.Arn` becomes `arn:${AWS::Partition}:s3:::genexomics-raw` when the bucket's
+  /// name is literal, `arn:${AWS::Partition}:s3:::${RawBucket.Name}` when CloudFormation names it.
+  /// This is the form the IAM evaluator matches on.
+  public func canonical(_ string: SymbolicString) -> SymbolicString {
+    canonical(string, depth: 0)
+  }
+
+  /// The ARN of a resource in the template, spelled out (see `canonical`); `nil` when the
+  /// type's ARN form is not known.
+  public func arn(of logicalID: String) -> SymbolicString? {
+    guard let type = template.resources[logicalID]?.type,
+      let convention = ResourceNaming.conventions[type],
+      convention.arn != nil
+    else { return nil }
+    return canonical(
+      SymbolicString(
+        symbol: .attribute(logicalID, convention.arnAttributes.sorted().first ?? "Arn")))
+  }
+
+  /// The physical name of a resource, spelled out when the template sets it to something it
+  /// can resolve (in every branch the same), else the `.name` symbol.
+  public func physicalName(of logicalID: String) -> SymbolicString {
+    physicalName(of: logicalID, depth: 0)
+  }
+
+  private func physicalName(of logicalID: String, depth: Int) -> SymbolicString {
+    let fallback = SymbolicString(symbol: .name(logicalID))
+    guard depth < 8, let resource = template.resources[logicalID], let type = resource.type,
+      let property = ResourceNaming.conventions[type]?.nameProperty,
+      let value = resource.properties[property]
+    else { return fallback }
+    let options = resolveString(value)
+    guard let first = options.first?.string, first.isFullyKnown,
+      options.allSatisfy({ $0.string == first })
+    else { return fallback }
+    return canonical(first, depth: depth + 1)
+  }
+
+  private func canonical(_ string: SymbolicString, depth: Int) -> SymbolicString {
+    var parts: [SymbolicString.Part] = []
+    for part in string.parts {
+      guard case .symbol(let symbol) = part else {
+        parts.append(part)
+        continue
+      }
+      parts += expand(symbol, depth: depth).parts
+    }
+    return SymbolicString(parts)
+  }
+
+  private func expand(_ symbol: Symbol, depth: Int) -> SymbolicString {
+    let unchanged = SymbolicString(symbol: symbol)
+    guard depth < 8, let id = symbol.logicalID, let type = template.resources[id]?.type,
+      let convention = ResourceNaming.conventions[type]
+    else { return unchanged }
+    switch symbol {
+    case .ref:
+      switch convention.ref {
+      case .name: return physicalName(of: id, depth: depth)
+      case .arn: return spell(convention, of: id, depth: depth) ?? unchanged
+      case .opaque: return unchanged
+      }
+    case .attribute(_, let attribute):
+      if convention.arnAttributes.contains(attribute) {
+        return spell(convention, of: id, depth: depth) ?? unchanged
+      }
+      if convention.refAttributes.contains(attribute) { return expand(.ref(id), depth: depth) }
+      if attribute == "Name" || attribute == convention.nameProperty {
+        return physicalName(of: id, depth: depth)
+      }
+      return unchanged
+    case .name:
+      return physicalName(of: id, depth: depth)
+    case .pseudo:
+      return unchanged
+    }
+  }
+
+  private func spell(_ convention: ResourceNaming.Convention, of id: String, depth: Int)
+    -> SymbolicString?
+  {
+    guard let pattern = convention.arn else { return nil }
+    var parts: [SymbolicString.Part] = []
+    var rest = Substring(pattern)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      parts.append(.text(String(rest[..<open])))
+      switch rest[rest.index(after: open)..<close] {
+      case "P": parts.append(.symbol(.pseudo("AWS::Partition")))
+      case "R": parts.append(.symbol(.pseudo("AWS::Region")))
+      case "A": parts.append(.symbol(.pseudo("AWS::AccountId")))
+      case "name": parts += physicalName(of: id, depth: depth + 1).parts
+      case "ref": parts.append(.symbol(.ref(id)))
+      case "path": parts += iamPath(of: id).parts
+      default: break
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    parts.append(.text(String(rest)))
+    return SymbolicString(parts)
+  }
+
+  /// An IAM resource's `Path` (default `/`), as it appears in its ARN.
+  private func iamPath(of id: String) -> SymbolicString {
+    guard let value = template.resources[id]?.properties["Path"] else { return "/" }
+    let options = resolveString(value)
+    if options.count == 1, let path = options[0].string, path.isFullyKnown { return path }
+    return SymbolicString([
+      .text("/"), .unknown("the IAM path of \(id) is only known at deploy time"),
+    ])
+  }
+}
