@@ -1,27 +1,19 @@
 extension Template {
-  /// The template as a value tree, sections in documented order (the inverse of `init(decoding:)`).
-  public var encoded: Value {
-    // Placeholder until the encoder lands.
-    Value(.map([:]))
-  }
-
   /// Deterministic CloudFormation YAML: the same template gives the same bytes every time.
+  ///
+  /// Sections in `Template.sectionOrder`, short-form intrinsics, ambiguous strings quoted;
+  /// see `YAMLWriter` and `ScalarStyle` for the rules. Ends with exactly one newline.
   public func yaml() -> String { encoded.yaml() }
 
-  /// Deterministic JSON, two-space indentation, keys in model order.
+  /// Deterministic JSON, two-space indentation, keys in model order, intrinsics in long form.
+  /// Ends with exactly one newline.
   public func json() -> String { encoded.json() }
 }
 
 extension Value {
-  /// This value as a YAML document.
-  public func yaml() -> String {
-    // Placeholder until the YAML writer lands.
-    ""
-  }
+  /// This value as a YAML document, ending with exactly one newline.
+  public func yaml() -> String { String(decoding: YAMLWriter.document(self), as: UTF8.self) }
 
-  /// This value as a JSON document.
-  public func json() -> String {
-    // Placeholder until the JSON writer lands.
-    ""
-  }
+  /// This value as a JSON document, ending with exactly one newline.
+  public func json() -> String { String(decoding: JSONWriter.document(self), as: UTF8.self) }
 }
