@@ -38,10 +38,12 @@ extension Template {
   }
 
   /// Reads a template from bytes; `file` names it in locations.
-  public static func parse(_ bytes: [UInt8], file: String, format: TemplateFormat? = nil) throws(TemplateError)
+  public static func parse(_ bytes: [UInt8], file: String, format: TemplateFormat? = nil)
+    throws(TemplateError)
     -> ParsedTemplate
   {
-    let value = try Value.parse(bytes, file: file, format: format ?? detectFormat(bytes, file: file))
+    let value = try Value.parse(
+      bytes, file: file, format: format ?? detectFormat(bytes, file: file))
     var warnings: [TemplateWarning] = []
     if bytes.count > sizeLimit {
       warnings.append(

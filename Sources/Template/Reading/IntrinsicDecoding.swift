@@ -1,0 +1,233 @@
+/// Turns the written forms of intrinsic functions into `Intrinsic` cases.
+///
+/// Both YAML short tags (`!GetAtt A.B`) and long-form single-key mappings
+/// (`Fn::GetAtt: [A, B]`, JSON's `{"Fn::GetAtt": ["A", "B"]}`) go through `decode`, so the
+/// two forms cannot drift apart. A wrong shape is an error with a sentence that says what
+/// the function takes; a key that is not a known function (`Fn::ForEach::Topics`, any
+/// language extension) stays an ordinary mapping.
+enum IntrinsicDecoding {
+  /// The long-form name for a YAML short tag (`!Ref` → `Ref`, `!If` → `Fn::If`), or `nil`
+  /// when the tag is not a CloudFormation function.
+  static func functionName(forTag tag: String) -> String? {
+    guard tag.utf8.count > 1, tag.utf8.first == UInt8(ascii: "!") else { return nil }
+    let bare = tag.dropFirst()
+    if bare == "Ref" || bare == "Condition" { return String(bare) }
+    let name = "Fn::" + bare
+    return Intrinsic.names.contains(name) ? name : nil
+  }
+
+  /// A finished mapping: a long-form function when it has a single key naming one, else the mapping.
+  ///
+  /// `{Condition: X}` stays a mapping here: `Condition` is also an ordinary key (IAM
+  /// statements, resource attributes). It becomes `.condition` only where a condition is
+  /// expected, through `conditionOperand`.
+  static func decodeMapping(_ map: OrderedMap<Value>, at location: SourceLocation)
+    throws(TemplateError) -> Value
+  {
+    if map.count == 1, let entry = map.entries.first, entry.key != "Condition",
+      entry.key.utf8.first == UInt8(ascii: "R") || entry.key.utf8.first == UInt8(ascii: "F"),
+      Intrinsic.names.contains(entry.key)
+    {
+      return try decode(
+        entry.key, argument: entry.value, at: entry.keyLocation ?? location, written: entry.key)
+    }
+    return Value(.map(map), at: location)
+  }
+
+  /// `{Condition: Name}` as a condition reference, where a condition is expected (inside
+  /// `Fn::And`, `Fn::Or`, `Fn::Not`, and as a definition in `Conditions`); any other value unchanged.
+  static func conditionOperand(_ value: Value) -> Value {
+    guard case .map(let map) = value.kind, map.count == 1, let entry = map.entries.first,
+      entry.key == "Condition", let name = literal(entry.value)
+    else { return value }
+    return Value(.intrinsic(.condition(name)), at: value.location)
+  }
+
+  /// Decodes the function `name` applied to `argument`. `written` is how the author spelled
+  /// it (`!GetAtt` or `Fn::GetAtt`), so messages quote the template.
+  static func decode(
+    _ name: String, argument: Value, at location: SourceLocation, written: String
+  ) throws(TemplateError) -> Value {
+    func fail(_ message: String) -> TemplateError {
+      TemplateError(.intrinsicShape, "\(written) \(message)", at: location)
+    }
+    func list(_ count: ClosedRange<Int>, _ takes: String) throws(TemplateError) -> [Value] {
+      guard case .list(let items) = argument.kind else {
+        throw fail("takes a list of \(takes), not \(argument.kindDescription)")
+      }
+      guard count.contains(items.count) else {
+        let expected =
+          count.count == 1 ? "\(count.lowerBound)" : "\(count.lowerBound) to \(count.upperBound)"
+        throw fail("takes \(expected) items (\(takes)), but this list has \(items.count)")
+      }
+      return items
+    }
+    func literalName(_ value: Value, _ what: String) throws(TemplateError) -> String {
+      guard let text = literal(value) else {
+        throw fail("takes \(what) as a literal string, not \(value.kindDescription)")
+      }
+      return text
+    }
+
+    let function: Intrinsic
+    switch name {
+    case "Ref":
+      function = .ref(try literalName(argument, "the logical id of a parameter or resource"))
+    case "Condition":
+      function = .condition(try literalName(argument, "the name of a condition"))
+    case "Fn::GetAtt":
+      function = try getAtt(argument, fail: fail)
+    case "Fn::Sub":
+      switch argument.kind {
+      case .string(let template):
+        function = .sub(Sub(template))
+      case .list:
+        let items = try list(2...2, "a template string and a variable map")
+        let template = try literalName(items[0], "its template")
+        guard case .map(let variables) = items[1].kind else {
+          throw fail("takes a variable map as its second item, not \(items[1].kindDescription)")
+        }
+        function = .sub(Sub(template, variables: variables))
+      default:
+        throw fail(
+          "takes a template string or a list of a template string and a variable map, not \(argument.kindDescription)"
+        )
+      }
+    case "Fn::Join":
+      let items = try list(2...2, "a delimiter and a list of values")
+      let delimiter = try literalName(items[0], "its delimiter")
+      switch items[1].kind {
+      case .list, .intrinsic: break
+      default:
+        throw fail(
+          "takes a list of values to join as its second item, not \(items[1].kindDescription)")
+      }
+      function = .join(delimiter: delimiter, values: items[1])
+    case "Fn::Select":
+      let items = try list(2...2, "an index and a list")
+      function = .select(index: items[0], list: items[1])
+    case "Fn::Split":
+      let items = try list(2...2, "a delimiter and a source string")
+      function = .split(delimiter: try literalName(items[0], "its delimiter"), source: items[1])
+    case "Fn::If":
+      let items = try list(3...3, "a condition name, a value if true and a value if false")
+      function = .if(
+        condition: try literalName(items[0], "a condition name"), then: items[1], else: items[2])
+    case "Fn::Equals":
+      let items = try list(2...2, "two values to compare")
+      function = .equals(items[0], items[1])
+    case "Fn::And":
+      function = .and(try list(2...10, "conditions").map(conditionOperand))
+    case "Fn::Or":
+      function = .or(try list(2...10, "conditions").map(conditionOperand))
+    case "Fn::Not":
+      function = .not(conditionOperand(try list(1...1, "one condition")[0]))
+    case "Fn::FindInMap":
+      let items = try list(
+        3...4, "a map name, a top-level key, a second-level key and an optional DefaultValue")
+      var fallback: Value?
+      if items.count == 4 {
+        guard case .map(let options) = items[3].kind, options.count == 1,
+          let value = options["DefaultValue"]
+        else {
+          throw fail(
+            "takes {DefaultValue: value} as its fourth item, not \(items[3].kindDescription)")
+        }
+        fallback = value
+      }
+      function = .findInMap(
+        map: items[0], topKey: items[1], secondKey: items[2], defaultValue: fallback)
+    case "Fn::ImportValue":
+      function = .importValue(try scalarOrFunction(argument, "the name of an export", fail: fail))
+    case "Fn::GetAZs":
+      function = .getAZs(try scalarOrFunction(argument, "a region name", fail: fail))
+    case "Fn::Base64":
+      function = .base64(try scalarOrFunction(argument, "a string", fail: fail))
+    case "Fn::Cidr":
+      let items = try list(3...3, "an IP block, a count and the number of subnet bits")
+      function = .cidr(ipBlock: items[0], count: items[1], cidrBits: items[2])
+    case "Fn::Transform":
+      guard case .map(let map) = argument.kind, let macro = map["Name"] else {
+        throw fail(
+          "takes a mapping with the macro's Name and optional Parameters, not \(argument.kindDescription)"
+        )
+      }
+      if let extra = map.keys.first(where: { $0 != "Name" && $0 != "Parameters" }) {
+        throw fail("takes only Name and Parameters, but has '\(extra)'")
+      }
+      function = .transform(name: macro, parameters: map["Parameters"])
+    case "Fn::ToJsonString":
+      switch argument.kind {
+      case .map, .list, .intrinsic: function = .toJsonString(argument)
+      default: throw fail("takes a mapping or a list, not \(argument.kindDescription)")
+      }
+    case "Fn::Length":
+      switch argument.kind {
+      case .list, .intrinsic: function = .length(argument)
+      default: throw fail("takes a list, not \(argument.kindDescription)")
+      }
+    default:
+      throw TemplateError(
+        .unknownTag, "\(written) is not a CloudFormation intrinsic function", at: location)
+    }
+    return Value(.intrinsic(function), at: location)
+  }
+
+  /// `!GetAtt A.B.C` (the attribute may contain dots) or `Fn::GetAtt: [A, B.C]`.
+  private static func getAtt(
+    _ argument: Value, fail: (String) -> TemplateError
+  ) throws(TemplateError) -> Intrinsic {
+    switch argument.kind {
+    case .string(let text):
+      guard let dot = text.firstIndex(of: "."), dot != text.startIndex,
+        text.index(after: dot) != text.endIndex
+      else {
+        throw fail("takes 'Resource.Attribute', but '\(text)' has no attribute after a dot")
+      }
+      return .getAtt(
+        resource: String(text[..<dot]), attribute: String(text[text.index(after: dot)...]))
+    case .list(let items):
+      guard items.count == 2 else {
+        throw fail(
+          "takes two items, a resource's logical id and an attribute name, but this list has \(items.count)"
+        )
+      }
+      guard let resource = literal(items[0]) else {
+        throw fail(
+          "takes the resource's logical id as a literal string, not \(items[0].kindDescription)")
+      }
+      if case .intrinsic(let inner) = items[1].kind {
+        throw fail(
+          "has an attribute computed with \(inner.name); only literal attribute names are supported"
+        )
+      }
+      guard let attribute = literal(items[1]) else {
+        throw fail("takes the attribute name as a literal string, not \(items[1].kindDescription)")
+      }
+      return .getAtt(resource: resource, attribute: attribute)
+    default:
+      throw fail(
+        "takes 'Resource.Attribute' or a list [Resource, Attribute], not \(argument.kindDescription)"
+      )
+    }
+  }
+
+  private static func scalarOrFunction(
+    _ argument: Value, _ what: String, fail: (String) -> TemplateError
+  ) throws(TemplateError) -> Value {
+    switch argument.kind {
+    case .list, .map: throw fail("takes \(what), not \(argument.kindDescription)")
+    default: return argument
+    }
+  }
+
+  /// The text of a name written as a scalar: strings as they are, numbers by their literal
+  /// (`!Ref 123` reads the text `123` anyway).
+  static func literal(_ value: Value) -> String? {
+    switch value.kind {
+    case .string(let text): return text
+    case .number(let number): return number.literal
+    default: return nil
+    }
+  }
+}

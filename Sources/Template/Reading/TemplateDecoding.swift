@@ -1,0 +1,225 @@
+extension Template {
+  /// Decodes the sections of a template from its root value.
+  ///
+  /// Only shapes that leave no sensible model are errors here (a root or a `Resources` that
+  /// is not a mapping, `Properties` that is a string); what CloudFormation would reject but
+  /// the model can hold (a resource without `Type`, an unknown section or attribute) is kept
+  /// for `validate` to report with its location.
+  public init(decoding root: Value) throws(TemplateError) {
+    guard case .map(let sections) = root.kind else {
+      throw TemplateError(
+        .rootNotMapping,
+        "the template is \(root.kindDescription), but a template must be a mapping of sections (Resources, Parameters, ...)",
+        at: root.location ?? SourceLocation(file: "<memory>", line: 1, column: 1))
+    }
+    self.init(formatVersion: nil)
+    for entry in sections {
+      let value = entry.value
+      let at = value.location ?? entry.keyLocation
+      if let keyLocation = entry.keyLocation { sectionLocations[entry.key] = keyLocation }
+      switch entry.key {
+      case "AWSTemplateFormatVersion":
+        formatVersion = try Self.text(
+          value, "AWSTemplateFormatVersion", "a date string such as '2010-09-09'")
+      case "Description":
+        description = try Self.text(value, "Description", "a string")
+      case "Metadata":
+        metadata = try Self.mapping(value, "the Metadata section", at: at)
+      case "Parameters":
+        parameters = try Self.mapping(value, "the Parameters section", at: at).mapEntries(
+          Self.parameter)
+      case "Rules":
+        rules = try Self.mapping(value, "the Rules section", at: at)
+      case "Mappings":
+        mappings = try Self.mapping(value, "the Mappings section", at: at)
+      case "Conditions":
+        conditions = try Self.mapping(value, "the Conditions section", at: at).mapValues(
+          IntrinsicDecoding.conditionOperand)
+      case "Transform":
+        transform = value
+      case "Resources":
+        resources = try Self.mapping(value, "the Resources section", at: at).mapEntries(
+          Self.resource)
+      case "Outputs":
+        outputs = try Self.mapping(value, "the Outputs section", at: at).mapEntries(Self.output)
+      default:
+        unknownSections.insert(entry)
+      }
+    }
+  }
+
+  /// A section's mapping; an empty section (`Parameters:` with nothing under it) is an empty mapping.
+  private static func mapping(_ value: Value, _ what: String, at location: SourceLocation?)
+    throws(TemplateError)
+    -> OrderedMap<Value>
+  {
+    switch value.kind {
+    case .map(let map): return map
+    case .null: return [:]
+    default:
+      throw shape(
+        "\(what) must be a mapping, not \(value.kindDescription)", at: value.location ?? location)
+    }
+  }
+
+  private static func text(_ value: Value, _ what: String, _ expected: String) throws(TemplateError)
+    -> String
+  {
+    switch value.kind {
+    case .string(let text): return text
+    case .number(let number): return number.literal
+    default:
+      throw shape("\(what) must be \(expected), not \(value.kindDescription)", at: value.location)
+    }
+  }
+
+  private static func shape(_ message: String, at location: SourceLocation?) -> TemplateError {
+    TemplateError(
+      .sectionShape, message, at: location ?? SourceLocation(file: "<memory>", line: 1, column: 1))
+  }
+
+  private static func resource(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Resource {
+    let id = entry.key
+    guard case .map(let attributes) = entry.value.kind else {
+      throw shape(
+        "resource '\(id)' must be a mapping with Type and Properties, not \(entry.value.kindDescription)",
+        at: entry.value.location ?? entry.keyLocation)
+    }
+    var resource = Resource(type: nil)
+    resource.location = entry.keyLocation
+    for attribute in attributes {
+      let value = attribute.value
+      switch attribute.key {
+      case "Type":
+        guard case .string(let type) = value.kind else {
+          throw shape(
+            "the Type of resource '\(id)' must be a string such as AWS::S3::Bucket, not \(value.kindDescription)",
+            at: value.location)
+        }
+        resource.type = type
+        resource.typeLocation = value.location
+      case "Properties":
+        resource.propertiesLocation = attribute.keyLocation
+        switch value.kind {
+        case .map(let properties): resource.properties = properties
+        case .null: break
+        default:
+          throw shape(
+            "the Properties of resource '\(id)' must be a mapping, not \(value.kindDescription)",
+            at: value.location)
+        }
+      case "DependsOn":
+        switch value.kind {
+        case .string(let name):
+          resource.dependsOn = [Located(name, at: value.location)]
+          resource.dependsOnIsScalar = true
+        case .list(let names):
+          var dependsOn: [Located<String>] = []
+          for name in names {
+            guard case .string(let text) = name.kind else {
+              throw shape(
+                "DependsOn of resource '\(id)' must list logical ids as strings, not \(name.kindDescription)",
+                at: name.location)
+            }
+            dependsOn.append(Located(text, at: name.location))
+          }
+          resource.dependsOn = dependsOn
+        default:
+          throw shape(
+            "DependsOn of resource '\(id)' must be a logical id or a list of them, not \(value.kindDescription)",
+            at: value.location)
+        }
+      case "Condition":
+        guard case .string(let name) = value.kind else {
+          throw shape(
+            "the Condition of resource '\(id)' must be the name of a condition, not \(value.kindDescription)",
+            at: value.location)
+        }
+        resource.condition = Located(name, at: value.location)
+      case "DeletionPolicy": resource.deletionPolicy = value
+      case "UpdateReplacePolicy": resource.updateReplacePolicy = value
+      case "UpdatePolicy": resource.updatePolicy = value
+      case "CreationPolicy": resource.creationPolicy = value
+      case "Metadata": resource.metadata = value
+      default: resource.unknownAttributes.insert(attribute)
+      }
+    }
+    return resource
+  }
+
+  private static func parameter(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Parameter
+  {
+    guard case .map(let definition) = entry.value.kind else {
+      throw shape(
+        "parameter '\(entry.key)' must be a mapping with a Type, not \(entry.value.kindDescription)",
+        at: entry.value.location ?? entry.keyLocation)
+    }
+    var parameter = Parameter(type: nil)
+    parameter.location = entry.keyLocation
+    for attribute in definition {
+      if attribute.key == "Type" {
+        guard case .string(let type) = attribute.value.kind else {
+          throw shape(
+            "the Type of parameter '\(entry.key)' must be a string such as String, not \(attribute.value.kindDescription)",
+            at: attribute.value.location)
+        }
+        parameter.type = type
+      } else {
+        parameter.attributes.insert(attribute)
+      }
+    }
+    return parameter
+  }
+
+  private static func output(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Output {
+    let id = entry.key
+    guard case .map(let definition) = entry.value.kind else {
+      throw shape(
+        "output '\(id)' must be a mapping with a Value, not \(entry.value.kindDescription)",
+        at: entry.value.location ?? entry.keyLocation)
+    }
+    guard let value = definition["Value"] else {
+      throw shape("output '\(id)' has no Value", at: entry.value.location ?? entry.keyLocation)
+    }
+    var output = Output(value: value)
+    output.location = entry.keyLocation
+    for attribute in definition {
+      switch attribute.key {
+      case "Value": break
+      case "Description": output.description = attribute.value
+      case "Export":
+        guard case .map(let export) = attribute.value.kind, let name = export["Name"],
+          export.count == 1
+        else {
+          throw shape(
+            "the Export of output '\(id)' must be a mapping with only a Name, not \(attribute.value.kindDescription)",
+            at: attribute.value.location)
+        }
+        output.exportName = name
+      case "Condition":
+        guard case .string(let name) = attribute.value.kind else {
+          throw shape(
+            "the Condition of output '\(id)' must be the name of a condition, not \(attribute.value.kindDescription)",
+            at: attribute.value.location)
+        }
+        output.condition = Located(name, at: attribute.value.location)
+      default: output.unknownAttributes.insert(attribute)
+      }
+    }
+    return output
+  }
+}
+
+extension OrderedMap where Element == Value {
+  /// Transforms each entry (with its key and location) into a model value, keeping order and key locations.
+  fileprivate func mapEntries<T>(_ transform: (Entry) throws(TemplateError) -> T)
+    throws(TemplateError) -> OrderedMap<T>
+  {
+    var result = OrderedMap<T>()
+    for entry in entries {
+      result.insert(
+        .init(key: entry.key, keyLocation: entry.keyLocation, value: try transform(entry)))
+    }
+    return result
+  }
+}
