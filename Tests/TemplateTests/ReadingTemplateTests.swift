@@ -103,3 +103,28 @@ import Testing
       template.sectionLocations["Resources"] == SourceLocation(file: "t.yaml", line: 2, column: 1))
   }
 }
+
+extension ReadingTemplateTests {
+  @Test func forEachLoopsAreKeptAsLoops() throws {
+    let template = try Template.parse(
+      """
+      Transform: AWS::LanguageExtensions
+      Resources:
+        Fn::ForEach::Topics:
+          - Name
+          - [a, b]
+          - Topic${Name}:
+              Type: AWS::SNS::Topic
+      Outputs:
+        Fn::ForEach::Arns:
+          - Name
+          - [a, b]
+          - Arn${Name}: {Value: !Ref 'Topic${Name}'}
+      """, file: "t.yaml")
+    let loop = try #require(template.resources["Fn::ForEach::Topics"])
+    #expect(loop.type == nil)
+    #expect(loop.loop?.listValue?.first == "Name")
+    #expect(loop.location == SourceLocation(file: "t.yaml", line: 3, column: 3))
+    #expect(template.outputs["Fn::ForEach::Arns"]?.loop?.listValue?.count == 3)
+  }
+}

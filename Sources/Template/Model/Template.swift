@@ -105,6 +105,10 @@ public struct Resource: Sendable, Hashable {
   public var propertiesLocation: SourceLocation?
   /// `DependsOn` was written as a single string rather than a list; kept so the writer repeats the author's form.
   public var dependsOnIsScalar: Bool
+  /// The `[identifier, collection, template]` list of a `Fn::ForEach::Name` entry (the
+  /// language extensions transform): such an entry is a loop CloudFormation expands into
+  /// resources, not a resource, so `type` is nil and nothing else is set. `nil` for resources.
+  public var loop: Value? = nil
 
   public init(
     type: String?,
@@ -139,7 +143,7 @@ public struct Resource: Sendable, Hashable {
       && lhs.condition == rhs.condition && lhs.deletionPolicy == rhs.deletionPolicy
       && lhs.updateReplacePolicy == rhs.updateReplacePolicy && lhs.updatePolicy == rhs.updatePolicy
       && lhs.creationPolicy == rhs.creationPolicy && lhs.metadata == rhs.metadata
-      && lhs.unknownAttributes == rhs.unknownAttributes
+      && lhs.unknownAttributes == rhs.unknownAttributes && lhs.loop == rhs.loop
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -184,6 +188,9 @@ public struct Output: Sendable, Hashable {
   /// Keys of the output that CloudFormation does not document, kept for `validate`.
   public var unknownAttributes: OrderedMap<Value>
   public var location: SourceLocation?
+  /// The `[identifier, collection, template]` list of a `Fn::ForEach::Name` entry (language
+  /// extensions): a loop CloudFormation expands into outputs; `value` is null. `nil` for outputs.
+  public var loop: Value? = nil
 
   public init(
     value: Value, description: Value? = nil, exportName: Value? = nil, condition: String? = nil,
@@ -200,6 +207,7 @@ public struct Output: Sendable, Hashable {
   public static func == (lhs: Output, rhs: Output) -> Bool {
     lhs.value == rhs.value && lhs.description == rhs.description && lhs.exportName == rhs.exportName
       && lhs.condition == rhs.condition && lhs.unknownAttributes == rhs.unknownAttributes
+      && lhs.loop == rhs.loop
   }
   public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

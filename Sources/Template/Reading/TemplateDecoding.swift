@@ -48,6 +48,9 @@ extension Template {
     }
   }
 
+  /// The key prefix of a language-extensions loop, `Fn::ForEach::Name`.
+  static let forEachPrefix = "Fn::ForEach::"
+
   /// A section's mapping; an empty section (`Parameters:` with nothing under it) is an empty mapping.
   private static func mapping(_ value: Value, _ what: String, at location: SourceLocation?)
     throws(TemplateError)
@@ -80,6 +83,12 @@ extension Template {
 
   private static func resource(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Resource {
     let id = entry.key
+    if id.hasPrefix(Self.forEachPrefix), case .list = entry.value.kind {
+      var loop = Resource(type: nil)
+      loop.location = entry.keyLocation
+      loop.loop = entry.value
+      return loop
+    }
     guard case .map(let attributes) = entry.value.kind else {
       throw shape(
         "resource '\(id)' must be a mapping with Type and Properties, not \(entry.value.kindDescription)",
@@ -173,6 +182,12 @@ extension Template {
 
   private static func output(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Output {
     let id = entry.key
+    if id.hasPrefix(Self.forEachPrefix), case .list = entry.value.kind {
+      var loop = Output(value: Value(.null, at: entry.value.location))
+      loop.location = entry.keyLocation
+      loop.loop = entry.value
+      return loop
+    }
     guard case .map(let definition) = entry.value.kind else {
       throw shape(
         "output '\(id)' must be a mapping with a Value, not \(entry.value.kindDescription)",
