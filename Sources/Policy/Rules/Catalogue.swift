@@ -10,10 +10,13 @@ public enum Catalogue {
   }
 
   /// Structure and references (`formation validate`).
-  public static var correctness: [Rule] { [] }
+  public static var correctness: [Rule] { CorrectnessRules.all }
 
   /// Least privilege, encryption, isolation, logging, data protection (`formation lint`).
-  public static var policy: [Rule] { [] }
+  public static var policy: [Rule] {
+    EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
+      + Logging.rules + DataProtection.rules + BatchAndEvents.rules
+  }
 
   public static func rule(id: String) -> Rule? {
     all.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }

@@ -1,0 +1,43 @@
+import Template
+
+/// Lifecycle and data protection: data expires when it should, and survives when a stack does not.
+public enum DataProtection {
+  public static let theme = "data-protection"
+
+  public static var rules: [Rule] {
+    [bucketLifecycle, statefulDeletionPolicy, statefulReplacePolicy]
+  }
+
+  /// The resource types whose deletion loses data or makes data unreadable (a key).
+  static let statefulTypes = [
+    "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::KMS::Key",
+    "AWS::Logs::LogGroup",
+  ]
+
+  /// The policies that keep the resource when CloudFormation would delete it.
+  static let keepingPolicies: Set<String> = ["Retain", "RetainExceptOnCreate"]
+
+  /// Judges a `DeletionPolicy` or `UpdateReplacePolicy` value, absent meaning `Delete`.
+  static func judgeRetention(
+    _ value: Value?, attribute: String, event: String, logicalID: String, in context: RuleContext
+  ) -> [Finding] {
+    let possibilities =
+      value.map { context.resolver.resolve($0) } ?? [
+        Resolved(.absent, location: context.location(of: logicalID))
+      ]
+    let reading = Reading(resolver: context.resolver, possibilities: possibilities)
+    let type = context.template.resources[logicalID]?.type ?? "resource"
+    return context.judge(
+      reading, logicalID: logicalID, path: attribute, question: "the resource is retained"
+    ) { possibility in
+      switch context.literal(possibility) {
+      case .failure(let unknown): return .unknown(unknown.reason)
+      case .success(let policy?) where keepingPolicies.contains(policy): return .pass
+      case .success(let policy):
+        return .fail(
+          "\(type) is deleted \(event): \(attribute) is \(policy ?? "not set (Delete)"); set Retain"
+        )
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import Template
+
+extension DataProtection {
+  /// DAT002: stateful resources survive the deletion of their stack.
+  static let statefulDeletionPolicy = Rule(
+    id: "DAT002", title: "Stateful resource has DeletionPolicy Retain", severity: .warning,
+    family: .policy,
+    theme: theme, resourceTypes: statefulTypes,
+    rationale:
+      "CloudFormation's default DeletionPolicy is Delete: deleting or renaming the stack deletes tables and log groups with their contents, and schedules keys for deletion, after which everything they encrypted is unreadable.",
+    remediation:
+      "Set DeletionPolicy: Retain (or RetainExceptOnCreate) on buckets, tables, keys and log groups."
+  ) { context in
+    context.resources.flatMap { logicalID, resource in
+      judgeRetention(
+        resource.deletionPolicy, attribute: "DeletionPolicy", event: "with its stack",
+        logicalID: logicalID, in: context)
+    }
+  }
+}

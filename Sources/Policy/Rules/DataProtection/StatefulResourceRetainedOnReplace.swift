@@ -1,0 +1,21 @@
+import Template
+
+extension DataProtection {
+  /// DAT003: stateful resources survive a replacing update.
+  static let statefulReplacePolicy = Rule(
+    id: "DAT003", title: "Stateful resource has UpdateReplacePolicy Retain", severity: .warning,
+    family: .policy,
+    theme: theme, resourceTypes: statefulTypes,
+    rationale:
+      "A change to a create-only property (a table's key schema, a bucket's name) replaces the resource; with the default UpdateReplacePolicy Delete the old one and its data are deleted once the new one exists.",
+    remediation:
+      "Set UpdateReplacePolicy: Retain (matching DeletionPolicy) on buckets, tables, keys and log groups."
+  ) { context in
+    context.resources.flatMap { logicalID, resource in
+      judgeRetention(
+        resource.updateReplacePolicy, attribute: "UpdateReplacePolicy",
+        event: "when an update replaces it",
+        logicalID: logicalID, in: context)
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import Template
+
+extension EncryptionAtRest {
+  /// ENC003: DynamoDB tables encrypt with a customer-managed key.
+  static let tableEncryption = Rule(
+    id: "ENC003", title: "DynamoDB table encrypts with a customer-managed KMS key",
+    severity: .error,
+    family: .policy, theme: theme, resourceTypes: ["AWS::DynamoDB::Table"],
+    rationale:
+      "A table without SSESpecification is encrypted with an AWS owned key, and SSEEnabled without KMSMasterKeyId uses the AWS managed aws/dynamodb key: neither lets a key policy limit who can read the data, nor shows decryptions in CloudTrail.",
+    remediation:
+      "Set SSESpecification with SSEEnabled: true, SSEType: KMS and KMSMasterKeyId naming a customer-managed key (!GetAtt Key.Arn)."
+  ) { context in
+    context.resources.flatMap { logicalID, _ -> [Finding] in
+      let specification = context.property(logicalID, "SSESpecification")
+      var enabled: [Resolved] = []
+      var findings = context.judge(
+        specification.child("SSEEnabled"), logicalID: logicalID,
+        path: "Properties.SSESpecification.SSEEnabled",
+        question: "the table uses a customer-managed key"
+      ) { possibility in
+        let verdict = context.expectTrue(
+          possibility,
+          absent:
+            "table is encrypted with an AWS owned key; set SSESpecification with a customer-managed key",
+          isFalse: "table is encrypted with an AWS owned key (SSEEnabled: false)")
+        if case .pass = verdict { enabled.append(possibility) }
+        return verdict
+      }
+      for choice in enabled {
+        findings += context.judge(
+          specification.child("KMSMasterKeyId").after(choice), logicalID: logicalID,
+          path: "Properties.SSESpecification.KMSMasterKeyId",
+          question: "the table uses a customer-managed key"
+        ) {
+          context.customerManagedKey(
+            $0,
+            absent:
+              "table uses the AWS managed key aws/dynamodb; set KMSMasterKeyId to a customer-managed key"
+          )
+        }
+      }
+      return findings
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Template
+
+/// Looks for the deny statement that makes a resource policy refuse some transport.
+///
+/// The statement must be a Deny for every principal, cover every action of the service
+/// (`s3:*`, `sns:*`, `*`) and test the condition `requirement` describes. A deny that exists
+/// only in one branch of an `Fn::If` is reported for the other branch.
+struct TransportDenyReading {
+  /// One condition test that makes a Deny refuse the unwanted transport.
+  struct Requirement {
+    var operators: Set<String>
+    var key: String
+    var value: String
+    /// `aws:SecureTransport is false`, for messages.
+    var summary: String
+
+    static let secureTransport = Requirement(
+      operators: ["bool", "boolifexists"], key: "aws:securetransport", value: "false",
+      summary: "requests without TLS (Bool aws:SecureTransport false)")
+    static let tls12 = Requirement(
+      operators: ["numericlessthan", "numericlessthanifexists"], key: "s3:tlsversion", value: "1.2",
+      summary: "TLS below 1.2 (NumericLessThan s3:TlsVersion 1.2)")
+
+    func isMet(by clause: ConditionClause) -> Bool {
+      operators.contains(clause.operator.lowercased()) && clause.key.lowercased() == key
+        && clause.values.contains { $0.literal?.lowercased() == value }
+    }
+  }
+
+  let context: RuleContext
+  /// The policy resource type (`AWS::S3::BucketPolicy`) and the property naming its targets.
+  let policyType: String
+  let targetProperty: String
+  /// `s3:*`: the actions the deny must cover.
+  let allActions: String
+
+  /// The findings for one protected resource.
+  func findings(for logicalID: String, kind: String, requirement: Requirement) -> [Finding] {
+    let policies = context.resources(ofType: policyType).filter { _, policy in
+      context.mentionsInList(policy.properties[targetProperty], logicalID)
+    }
+    guard !policies.isEmpty else {
+      return [
+        context.finding(
+          "\(kind) has no \(policyType) denying \(requirement.summary)", logicalID: logicalID)
+      ]
+    }
+    var findings: [Finding] = []
+    var covered = false
+    var partial: [(String, Statement)] = []
+    for (policyID, policy) in policies {
+      guard let value = policy.properties["PolicyDocument"] else { continue }
+      let document = PolicyDocument(parsing: value, resolver: context.resolver)
+      for problem in document.problems where problem.kind == .unknown {
+        findings.append(
+          context.finding(
+            "cannot tell whether \(kind) \(logicalID) denies \(requirement.summary): \(problem.message)",
+            logicalID: policyID, at: problem.location, path: "Properties.PolicyDocument",
+            severity: .unknown))
+      }
+      for statement in document.statements where qualifies(statement, requirement: requirement) {
+        if statement.assumptions.isEmpty {
+          covered = true
+        } else {
+          partial.append((policyID, statement))
+        }
+      }
+    }
+    if covered { return findings }
+    if let (policyID, statement) = partial.first {
+      findings.append(
+        context.finding(
+          "\(kind) \(logicalID) denies \(requirement.summary) only \(statement.assumptions)",
+          logicalID: policyID,
+          at: statement.location, path: "Properties.PolicyDocument"))
+      return findings
+    }
+    let (policyID, policy) = policies[0]
+    findings.append(
+      context.finding(
+        "policy for \(kind) \(logicalID) has no Deny for every principal and \(allActions) on \(requirement.summary)",
+        logicalID: policyID, at: policy.properties["PolicyDocument"]?.location,
+        path: "Properties.PolicyDocument"))
+    return findings
+  }
+
+  private func qualifies(_ statement: Statement, requirement: Requirement) -> Bool {
+    guard statement.effect == .deny, let principals = statement.principals, !principals.isNegated,
+      principals.elements.contains(where: { $0.content.isWildcard }), !statement.actions.isNegated,
+      statement.actions.elements.contains(where: { $0.content.matches(allActions).isYes })
+    else { return false }
+    return statement.conditions.contains { requirement.isMet(by: $0) }
+  }
+}
+
+extension RuleContext {
+  /// True when `value` (one value or a list) names `logicalID` in some branch.
+  func mentionsInList(_ value: Value?, _ logicalID: String) -> Bool {
+    guard let value else { return false }
+    if mentions(value, logicalID) { return true }
+    let reading = Reading(resolver: resolver, possibilities: resolver.resolve(value)).items()
+    return reading.possibilities.contains {
+      $0.string?.referencedResources.contains(logicalID) ?? false
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import Template
+
+/// Reads security group rules the same way whether they are inline (`SecurityGroupIngress`)
+/// or their own resources (`AWS::EC2::SecurityGroupIngress`).
+enum SecurityGroupRuleReading {
+  /// The any-address ranges, IPv4 and IPv6.
+  static let anywhere: [(property: String, cidr: String)] = [
+    ("CidrIp", "0.0.0.0/0"), ("CidrIpv6", "::/0"),
+  ]
+
+  /// `all traffic`, `tcp port 22`, `tcp ports 0-65535`, for messages.
+  static func ports(of rule: Reading) -> String {
+    let text = { (key: String) -> String? in
+      let values = rule.child(key).possibilities.map(\.text)
+      return values.count == 1 ? values[0] : nil
+    }
+    let proto = text("IpProtocol") ?? "?"
+    if proto == "-1" || proto == "all" { return "all traffic" }
+    let from = text("FromPort") ?? "?"
+    let to = text("ToPort") ?? from
+    return from == to ? "\(proto) port \(from)" : "\(proto) ports \(from)-\(to)"
+  }
+
+  /// Judges one rule: fails when its range is the whole internet.
+  static func judgeOpen(
+    _ rule: Reading, direction: String, logicalID: String, path: String, in context: RuleContext,
+    allowed: (Reading) -> Bool = { _ in false }
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    for (property, cidr) in anywhere {
+      findings += context.judge(
+        rule.child(property), logicalID: logicalID, path: path + ".\(property)",
+        question: "the \(direction) range is narrower than the internet"
+      ) { possibility in
+        switch context.literal(possibility) {
+        case .failure(let unknown): return .unknown(unknown.reason)
+        case .success(let range):
+          guard range == cidr, !allowed(rule.of(possibility)) else { return .pass }
+          let source = direction == "ingress" ? "from" : "to"
+          return .fail("security group allows \(direction) \(source) \(cidr) on \(ports(of: rule))")
+        }
+      }
+    }
+    return findings
+  }
+}

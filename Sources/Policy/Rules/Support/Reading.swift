@@ -1,0 +1,107 @@
+import Template
+
+/// The possible values of one property path, navigable key by key through the `Resolver`.
+///
+/// `context.property(id, "BucketEncryption").child("ServerSideEncryptionConfiguration").items()`
+/// follows every `Fn::If` branch and `AWS::NoValue` on the way, so a rule judges what each
+/// deployed variant of the resource would have, and a finding names the branch it is about.
+public struct Reading: Sendable {
+  public let resolver: Resolver
+  public var possibilities: [Resolved]
+
+  public init(resolver: Resolver, possibilities: [Resolved]) {
+    self.resolver = resolver
+    self.possibilities = possibilities
+  }
+
+  /// The member `key` of each possibility (absent where the mapping lacks it).
+  public func child(_ key: String) -> Reading {
+    Reading(
+      resolver: resolver, possibilities: possibilities.flatMap { resolver.member(key, of: $0) })
+  }
+
+  /// Follows several keys in turn.
+  public func path(_ keys: String...) -> Reading {
+    keys.reduce(self) { $0.child($1) }
+  }
+
+  /// Each element of each possible list; absent lists and absent elements give nothing, a
+  /// single mapping where a list is expected counts as a one-element list.
+  public func items() -> Reading {
+    Reading(
+      resolver: resolver,
+      possibilities: possibilities.flatMap { possibility -> [Resolved] in
+        switch possibility.shape {
+        case .absent: return []
+        case .list: return resolver.elements(of: possibility)
+        default: return [possibility]
+        }
+      })
+  }
+
+  /// A reading of one possibility, to look further below it while keeping its branches.
+  public func of(_ possibility: Resolved) -> Reading {
+    Reading(resolver: resolver, possibilities: [possibility])
+  }
+
+  /// Only the possibilities `keep` accepts.
+  public func filter(_ keep: (Resolved) -> Bool) -> Reading {
+    Reading(resolver: resolver, possibilities: possibilities.filter(keep))
+  }
+
+  /// These possibilities under the branches `earlier` assumed; combinations that contradict
+  /// them (one branch of the same `Fn::If` each) cannot be deployed and are dropped.
+  public func after(_ earlier: Resolved) -> Reading {
+    Reading(
+      resolver: resolver,
+      possibilities: possibilities.compactMap { possibility in
+        guard let merged = possibility.assumptions.merged(with: earlier.assumptions) else {
+          return nil
+        }
+        var copy = possibility
+        copy.assumptions = merged
+        copy.parameters =
+          earlier.parameters + possibility.parameters.filter { !earlier.parameters.contains($0) }
+        return copy
+      })
+  }
+
+  /// True when some possibility is not absent.
+  public var isPresentAnywhere: Bool { possibilities.contains { !$0.isAbsent } }
+}
+
+extension Resolved {
+  /// The scalar as text: a literal string, a number, a boolean.
+  public var text: String? {
+    switch shape {
+    case .string(let string): return string.literal
+    case .number(let number): return number.literal
+    case .bool(let bool): return bool ? "true" : "false"
+    default: return nil
+    }
+  }
+
+  /// ` (when condition UseKms is false; parameter Env at its default)`, or nothing.
+  public var clause: String {
+    var parts: [String] = []
+    if !assumptions.isEmpty { parts.append(assumptions.description) }
+    if !parameters.isEmpty {
+      parts.append(
+        (parameters.count == 1 ? "parameter " : "parameters ") + parameters.joined(separator: ", ")
+          + " at its default")
+    }
+    return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
+  }
+
+  /// Why this value cannot be judged, for messages.
+  public var unknowableReason: String {
+    if let reason = unknownReasons.first { return reason }
+    switch shape {
+    case .string(let string): return "it is \(string), which the template does not spell out"
+    case .list: return "it is a list where a single value is expected"
+    case .map: return "it is a mapping where a single value is expected"
+    case .null: return "it is null"
+    default: return "it is not the expected kind of value"
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Template
+
+/// A rule's judgement of one possibility.
+public enum Verdict: Sendable {
+  case pass
+  /// A violation, described in lower case without the trailing branch.
+  case fail(String)
+  /// The value cannot be judged; the reason says why.
+  case unknown(String)
+}
+
+extension RuleContext {
+  public var resolver: Resolver { Resolver(template) }
+
+  /// The resource's `Properties` as a reading; an absent property is located at the logical id.
+  public func properties(of logicalID: String) -> Reading {
+    let entry = template.resources.entry(logicalID)
+    let location = entry?.keyLocation ?? entry?.value.location
+    let root = Value(.map(entry?.value.properties ?? [:]), at: location)
+    let resolver = self.resolver
+    return Reading(resolver: resolver, possibilities: resolver.resolve(root))
+  }
+
+  /// Reads `keys` below the resource's `Properties`.
+  public func property(_ logicalID: String, _ keys: String...) -> Reading {
+    keys.reduce(properties(of: logicalID)) { $0.child($1) }
+  }
+
+  /// The findings of judging every possibility of `reading`: a failure in a conditional
+  /// branch names the branch; an unknowable value gives an `unknown` finding with the
+  /// reason, never a silent pass.
+  public func judge(
+    _ reading: Reading, logicalID: String, path: String, question: String,
+    _ decide: (Resolved) -> Verdict
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    for possibility in reading.possibilities {
+      let verdict: Verdict
+      if case .unknown(let reason) = possibility.shape {
+        verdict = .unknown(reason)
+      } else {
+        verdict = decide(possibility)
+      }
+      switch verdict {
+      case .pass:
+        continue
+      case .fail(let message):
+        findings.append(
+          finding(
+            message + possibility.clause, logicalID: logicalID, at: possibility.location, path: path
+          ))
+      case .unknown(let reason):
+        findings.append(
+          finding(
+            "cannot tell whether \(question): \(reason)" + possibility.clause, logicalID: logicalID,
+            at: possibility.location, path: path, severity: .unknown))
+      }
+    }
+    return findings.uniqued()
+  }
+
+  /// The logical id of the resource a value points at: `!Ref X`, `!GetAtt X.Arn`, `!Sub "${X.Arn}"`,
+  /// in any branch of an `Fn::If`.
+  public func referencedResources(_ value: Value?) -> [String] {
+    guard let value else { return [] }
+    return resolver.resolve(value).compactMap { $0.string?.resourceReference?.logicalID }
+  }
+
+  /// The resource a resolved value is exactly a reference to.
+  public func referencedResource(_ possibility: Resolved) -> String? {
+    possibility.string?.resourceReference?.logicalID
+  }
+
+  /// True when `value` points at resource `logicalID` in some branch.
+  public func refers(_ value: Value?, to logicalID: String) -> Bool {
+    referencedResources(value).contains(logicalID)
+  }
+
+  /// True when the resolved value mentions `logicalID` anywhere (`arn:...:${Bucket}/*`).
+  public func mentions(_ value: Value?, _ logicalID: String) -> Bool {
+    guard let value else { return false }
+    return resolver.resolve(value).contains {
+      $0.string?.referencedResources.contains(logicalID) ?? false
+    }
+  }
+
+  /// Every resource of `type`, in template order.
+  public func resources(ofType type: String) -> [(logicalID: String, resource: Resource)] {
+    template.resources.entries.compactMap { $0.value.type == type ? ($0.key, $0.value) : nil }
+  }
+
+  /// True when the template declares a resource of `type`.
+  public func declares(_ type: String) -> Bool {
+    template.resources.values.contains { $0.type == type }
+  }
+
+  /// The resource's location: where its logical id is written.
+  public func location(of logicalID: String) -> SourceLocation? {
+    template.resources.entry(logicalID)?.keyLocation ?? template.resources[logicalID]?.location
+  }
+}
+
+extension Array where Element == Finding {
+  /// Removes repeats (two branches that fail the same way at the same place), keeping order.
+  func uniqued() -> [Finding] {
+    var seen = Set<Finding>()
+    return filter { seen.insert($0).inserted }
+  }
+}

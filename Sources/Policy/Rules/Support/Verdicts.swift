@@ -1,0 +1,73 @@
+import Template
+
+extension RuleContext {
+  /// A flag that must be `true`: absent and `false` fail with their own messages.
+  public func expectTrue(_ possibility: Resolved, absent: String, isFalse: String) -> Verdict {
+    if possibility.isAbsent { return .fail(absent) }
+    guard let flag = possibility.bool else { return .unknown(possibility.unknowableReason) }
+    return flag ? .pass : .fail(isFalse)
+  }
+
+  /// A flag that must not be `true`; `defaultIsTrue` says what absence means.
+  public func expectNotTrue(_ possibility: Resolved, defaultIsTrue: Bool = false, isTrue: String)
+    -> Verdict
+  {
+    if possibility.isAbsent { return defaultIsTrue ? .fail(isTrue) : .pass }
+    guard let flag = possibility.bool else { return .unknown(possibility.unknowableReason) }
+    return flag ? .fail(isTrue) : .pass
+  }
+
+  /// Judges a key reference: a key or alias resource of this template, a key ARN or id, or a
+  /// customer alias is customer managed; `alias/aws/...` is an AWS managed key; a parameter
+  /// without a default or an import is unknown. Absence fails with `absent`.
+  public func customerManagedKey(_ possibility: Resolved, absent: String) -> Verdict {
+    if possibility.isAbsent { return .fail(absent) }
+    guard let string = possibility.string else { return .unknown(possibility.unknowableReason) }
+    if let text = string.literal {
+      if text.isEmpty { return .fail(absent) }
+      return Self.isAWSManagedAlias(text)
+        ? .fail("uses the AWS managed key \(text), not a customer-managed key") : .pass
+    }
+    if let target = string.resourceReference?.logicalID, let type = template.resources[target]?.type
+    {
+      if Self.keyTypes.contains(type) { return .pass }
+      if type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource" {
+        return .unknown("the key comes from custom resource \(target)")
+      }
+      return .fail("names \(target), a \(type), where a KMS key is expected")
+    }
+    if string.containsText("alias/aws/") {
+      return .fail("uses an AWS managed key (\(string)), not a customer-managed key")
+    }
+    if string.referencedResources.contains(where: {
+      Self.keyTypes.contains(template.resources[$0]?.type ?? "")
+    }) {
+      return .pass
+    }
+    if string.isFullyKnown, string.containsText(":key/") || string.containsText(":alias/") {
+      return .pass
+    }
+    return .unknown(possibility.unknowableReason)
+  }
+
+  /// KMS resource types whose `Ref`/`Arn` is a customer-managed key.
+  static let keyTypes: Set<String> = ["AWS::KMS::Key", "AWS::KMS::Alias", "AWS::KMS::ReplicaKey"]
+
+  static func isAWSManagedAlias(_ text: String) -> Bool {
+    text.hasPrefix("alias/aws/") || text.contains(":alias/aws/")
+  }
+}
+
+extension RuleContext {
+  /// The literal text of a possibility (`nil` when absent), or the reason it has none.
+  public func literal(_ possibility: Resolved) -> Result<String?, LiteralUnknown> {
+    if possibility.isAbsent { return .success(nil) }
+    if let text = possibility.text { return .success(text) }
+    return .failure(LiteralUnknown(reason: possibility.unknowableReason))
+  }
+}
+
+/// Why a value has no literal text.
+public struct LiteralUnknown: Error, Sendable {
+  public var reason: String
+}
