@@ -12,6 +12,10 @@ public struct Finding: Sendable, Hashable {
   public var path: String?
   /// Set when a suppression in the resource's Metadata covers this finding.
   public var suppression: Suppression?
+  /// What a suppression may narrow itself to, besides `path`: `action` (`s3:DeleteObject`),
+  /// `statement` (the statement's Sid, or its 1-based position when it has none). Rules that
+  /// report one statement or one action set these so a suppression can accept exactly that.
+  public var scope: [String: String] = [:]
 
   public init(
     ruleID: String, severity: Severity, message: String, logicalID: String? = nil,
