@@ -45,6 +45,9 @@ public struct Suppression: Sendable, Hashable {
   public var reason: String
   public var source: Source
   public var location: SourceLocation?
+  /// The other tool's own id (`W35`, `CKV_AWS_18`) when `source` is cfn_nag or checkov and the
+  /// suppression was mapped to the equivalent Formation rule `ruleID`.
+  public var foreignID: String? = nil
 
   public init(ruleID: String, reason: String, source: Source = .formation, location: SourceLocation? = nil) {
     self.ruleID = ruleID
