@@ -1,0 +1,139 @@
+import Foundation
+
+/// What Formation knows about IAM actions: which support resource-level permissions (from
+/// the AWS Service Authorization Reference, shipped as `Data/iam-actions.tsv`, regenerated
+/// by `scripts/iam-actions-data.py`), and which let a principal raise its own privileges.
+public enum ActionKnowledge {
+  /// Actions that accept no resource but `*` (a small built-in list, used when the data file
+  /// cannot be loaded, and documented here as examples).
+  public static let unscopedExamples: [String] = [
+    "s3:ListAllMyBuckets", "ec2:Describe*", "logs:DescribeLogGroups", "ecr:GetAuthorizationToken",
+    "sts:GetCallerIdentity", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData",
+    "cloudwatch:ListMetrics",
+    "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "batch:Describe*", "batch:ListJobs", "kms:ListAliases", "kms:ListKeys", "kms:CreateKey",
+    "kms:GenerateRandom",
+    "sns:ListTopics", "sqs:ListQueues", "dynamodb:ListTables", "lambda:ListFunctions",
+    "secretsmanager:GetRandomPassword", "secretsmanager:ListSecrets", "ecs:RegisterTaskDefinition",
+    "ecs:DescribeTaskDefinition", "ecs:DeregisterTaskDefinition", "tag:GetResources",
+    "ssm:DescribeParameters",
+    "cloudformation:ValidateTemplate", "iam:ListRoles", "iam:ListPolicies", "datasync:List*",
+  ]
+
+  /// Actions that let a principal give itself (or a principal it controls) more permissions
+  /// when granted on `*` or on principals it does not own.
+  public static let privilegeEscalation: [String] = [
+    "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:AttachRolePolicy",
+    "iam:AttachUserPolicy",
+    "iam:AttachGroupPolicy", "iam:PutRolePolicy", "iam:PutUserPolicy", "iam:PutGroupPolicy",
+    "iam:CreateAccessKey",
+    "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "iam:UpdateAssumeRolePolicy",
+    "iam:AddUserToGroup",
+    "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary",
+    "iam:PutUserPermissionsBoundary",
+    "iam:DeleteUserPermissionsBoundary", "iam:DeleteRolePolicy", "iam:DetachRolePolicy",
+    "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration", "glue:UpdateDevEndpoint",
+  ]
+
+  /// Actions that, together with `iam:PassRole` on a privileged role, run code as that role.
+  public static let passRoleCompanions: [String] = [
+    "lambda:CreateFunction", "ec2:RunInstances", "cloudformation:CreateStack",
+    "cloudformation:UpdateStack",
+    "glue:CreateDevEndpoint", "glue:CreateJob", "ecs:RunTask", "ecs:StartTask",
+    "ecs:RegisterTaskDefinition",
+    "batch:SubmitJob", "batch:RegisterJobDefinition", "sagemaker:CreateNotebookInstance",
+    "sagemaker:CreateTrainingJob",
+    "datapipeline:CreatePipeline", "states:CreateStateMachine", "codebuild:CreateProject",
+  ]
+
+  /// Whether `action` (concrete, `service:Name`) supports resource-level permissions; `nil`
+  /// when the action is not in the reference.
+  public static func supportsResourceScoping(_ action: String) -> Bool? {
+    let (service, name) = split(action)
+    guard let entry = table.services[service] else { return fallback(action) }
+    if entry.scoped.contains(name) { return true }
+    if entry.unscoped.contains(name) { return false }
+    return nil
+  }
+
+  /// The actions of the reference `pattern` matches (lower-cased `service:name`), in order.
+  /// Empty for a pattern with unknown parts or an unknown service.
+  public static func actions(matching pattern: ActionPattern) -> [String] {
+    guard let literal = pattern.literal?.lowercased() else { return [] }
+    let (service, _) = split(literal)
+    let services: [String] =
+      service.contains("*") || service.contains("?")
+      ? table.services.keys.filter { Glob.match(service, $0) }.sorted() : [service]
+    var result: [String] = []
+    for name in services {
+      guard let entry = table.services[name] else { continue }
+      for action in entry.all where Glob.match(literal, "\(name):\(action)") {
+        result.append("\(name):\(action)")
+      }
+    }
+    return result
+  }
+
+  /// The actions `pattern` matches that support resource-level permissions: for these, a `*`
+  /// resource grants more than needed. A concrete action missing from the reference counts as
+  /// scoped (an action AWS added after the data was generated most likely has resources).
+  public static func scopedActions(matching pattern: ActionPattern) -> [String] {
+    guard let literal = pattern.literal else { return [] }
+    if !literal.contains("*"), !literal.contains("?") {
+      return supportsResourceScoping(literal) == false ? [] : [literal.lowercased()]
+    }
+    let matched = actions(matching: pattern)
+    if matched.isEmpty { return fallbackCovers(pattern) ? [] : [literal.lowercased()] }
+    return matched.filter { supportsResourceScoping($0) != false }
+  }
+
+  /// Whether the reference knows the service prefix.
+  public static func knowsService(_ service: String) -> Bool {
+    table.services[service.lowercased()] != nil
+  }
+
+  // MARK: - Data
+
+  struct Entry: Sendable {
+    var scoped: Set<String>
+    var unscoped: Set<String>
+    var all: [String]
+  }
+
+  struct Table: Sendable {
+    var services: [String: Entry]
+  }
+
+  static let table: Table = load()
+
+  static func load() -> Table {
+    guard let url = Bundle.module.url(forResource: "iam-actions", withExtension: "tsv"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else { return Table(services: [:]) }
+    var services: [String: Entry] = [:]
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 3 else { continue }
+      let scoped = fields[1].split(separator: ",").map(String.init)
+      let unscoped = fields[2].split(separator: ",").map(String.init)
+      services[String(fields[0])] = Entry(
+        scoped: Set(scoped), unscoped: Set(unscoped), all: (scoped + unscoped).sorted())
+    }
+    return Table(services: services)
+  }
+
+  static func split(_ action: String) -> (service: String, name: String) {
+    let lower = action.lowercased()
+    guard let colon = lower.firstIndex(of: ":") else { return (lower, "") }
+    return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))
+  }
+
+  private static func fallback(_ action: String) -> Bool? {
+    unscopedExamples.contains { Glob.match($0, action, ignoringCase: true) } ? false : nil
+  }
+
+  private static func fallbackCovers(_ pattern: ActionPattern) -> Bool {
+    unscopedExamples.contains { pattern.isCovered(by: $0) }
+  }
+}

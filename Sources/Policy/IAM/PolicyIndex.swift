@@ -1,0 +1,374 @@
+import Template
+
+/// A policy document found in a template, with what it governs.
+public struct PolicySource: Sendable {
+  public enum Kind: String, Sendable, Hashable {
+    /// Attached to roles, users or groups: what they may do.
+    case identity
+    /// A role's `AssumeRolePolicyDocument`: who may become the role.
+    case trust
+    /// On a bucket, key, topic, queue, repository, endpoint, event bus, function: who may use it.
+    case resource
+  }
+
+  public var kind: Kind
+  /// The resource the document is written in.
+  public var logicalID: String
+  public var resourceType: String
+  /// The property path of the document inside the resource (`Policies.0.PolicyDocument`).
+  public var path: String
+  public var document: PolicyDocument
+  /// Identity policies: the roles, users and groups (logical ids) they apply to. Resource
+  /// policies: the resources they protect. Trust policies: the role.
+  public var targets: [String]
+  /// Where the document was written.
+  public var location: SourceLocation?
+}
+
+/// Every policy of a template, and what applies to whom.
+///
+/// "Can role X do action A on resource R" is `index.evaluate(principal: "X", action: A, resource: R)`:
+/// the role's inline policies, the template's `AWS::IAM::Policy`/`ManagedPolicy` attached to it
+/// (by `Roles`, or by the role's `ManagedPolicyArns`), its groups' policies for users, and the
+/// AWS managed policies Formation knows (see `ManagedPolicies`; others make the answer unknown).
+/// Attachments are taken from every `Fn::If` branch: a policy attached in one branch counts.
+public struct PolicyIndex: Sendable {
+  public let resolver: Resolver
+  public private(set) var sources: [PolicySource] = []
+  /// AWS managed policy ARNs attached to each principal, resolved, with where they were written.
+  public private(set) var managedPolicyArns: [String: [Resolved]] = [:]
+
+  public init(_ template: Template) { self.init(resolver: Resolver(template)) }
+
+  public init(resolver: Resolver) {
+    self.resolver = resolver
+    collect()
+  }
+
+  public var template: Template { resolver.template }
+
+  /// The resource types whose policies the index reads.
+  public static let principalTypes: Set<String> = [
+    "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
+  ]
+
+  public var identityPolicies: [PolicySource] { sources.filter { $0.kind == .identity } }
+  public var trustPolicies: [PolicySource] { sources.filter { $0.kind == .trust } }
+  public var resourcePolicies: [PolicySource] { sources.filter { $0.kind == .resource } }
+
+  /// Logical ids of the template's roles, in template order.
+  public var roles: [String] {
+    template.resources.entries.compactMap { $0.value.type == "AWS::IAM::Role" ? $0.key : nil }
+  }
+
+  /// The role's `AssumeRolePolicyDocument`.
+  public func trustPolicy(of role: String) -> PolicyDocument? {
+    sources.first { $0.kind == .trust && $0.logicalID == role }?.document
+  }
+
+  /// The resource policies that protect a resource (a bucket's `BucketPolicy`, a key's `KeyPolicy`).
+  public func resourcePolicies(protecting logicalID: String) -> [PolicySource] {
+    sources.filter { $0.kind == .resource && $0.targets.contains(logicalID) }
+  }
+
+  /// The identity statements that apply to a role, user or group: inline, attached from the
+  /// template, a user's groups', and known AWS managed policies. An unknown managed policy adds
+  /// an Allow of unknown actions, so questions about it answer "unknown".
+  public func identityStatements(of principal: String) -> [Statement] {
+    var owners = [principal]
+    if template.resources[principal]?.type == "AWS::IAM::User" {
+      owners += groups(ofUser: principal)
+    }
+    var statements: [Statement] = []
+    for source in sources
+    where source.kind == .identity && !Set(source.targets).isDisjoint(with: owners) {
+      statements += source.document.statements
+    }
+    for owner in owners {
+      for arn in managedPolicyArns[owner] ?? [] {
+        statements += managedStatements(arn)
+      }
+    }
+    return statements
+  }
+
+  /// Whether a principal of the template may do `action` on `resource` by its identity policies.
+  /// `resource` is canonicalized (`!GetAtt RawBucket.Arn` and `arn:...:${RawBucket}` meet).
+  public func evaluate(principal: String, action: String, resource: SymbolicString? = nil)
+    -> Decision
+  {
+    identityStatements(of: principal).evaluate(
+      action: action, resource: resource.map { resolver.canonical($0) }, principal: nil)
+  }
+
+  /// Whether the role's trust policy lets `service` assume it.
+  public func isAssumable(_ role: String, by service: String) -> Bool {
+    guard let trust = trustPolicy(of: role) else { return false }
+    return trust.evaluate(action: "sts:AssumeRole", principal: .service(service)).outcome
+      >= .conditionallyAllowed
+  }
+
+  /// The roles whose trust policy lets `service` assume them, in template order.
+  public func roles(assumableBy service: String) -> [String] {
+    roles.filter { isAssumable($0, by: service) }
+  }
+
+  /// The role's ARN spelled out for matching.
+  public func arn(of principal: String) -> SymbolicString {
+    resolver.arn(of: principal) ?? SymbolicString(symbol: .attribute(principal, "Arn"))
+  }
+
+  /// The groups a user belongs to by its `Groups` property or `AWS::IAM::UserToGroupAddition`.
+  public func groups(ofUser user: String) -> [String] {
+    var result = principals(in: resolver.property("Groups", of: user), type: "AWS::IAM::Group")
+    for entry in template.resources.entries
+    where entry.value.type == "AWS::IAM::UserToGroupAddition" {
+      let users = principals(in: resolver.property("Users", of: entry.key), type: "AWS::IAM::User")
+      if users.contains(user) {
+        result += principals(
+          in: resolver.property("GroupName", of: entry.key), type: "AWS::IAM::Group")
+      }
+    }
+    return result
+  }
+
+  // MARK: - Collection
+
+  private mutating func collect() {
+    var attachedByRole: [String: [String]] = [:]  // managed policy logical id -> principals
+    for entry in template.resources.entries {
+      let id = entry.key
+      let resource = entry.value
+      guard let type = resource.type else { continue }
+      switch type {
+      case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
+        if type == "AWS::IAM::Role" {
+          add(.trust, id, type, "AssumeRolePolicyDocument", targets: [id])
+        }
+        inlinePolicies(of: id, type: type)
+        for arn in resolver.property("ManagedPolicyArns", of: id).flatMap({
+          resolver.elements(of: $0)
+        }) {
+          if let target = arn.string?.resourceReference?.logicalID,
+            template.resources[target]?.type == "AWS::IAM::ManagedPolicy"
+          {
+            attachedByRole[target, default: []].append(id)
+          } else if !arn.isAbsent {
+            managedPolicyArns[id, default: []].append(arn)
+          }
+        }
+      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
+        let targets = attachments(of: id) + (attachedByRole[id] ?? [])
+        add(.identity, id, type, "PolicyDocument", targets: targets)
+      case "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
+        let key =
+          ["AWS::IAM::RolePolicy": "RoleName", "AWS::IAM::UserPolicy": "UserName"][type]
+          ?? "GroupName"
+        let kind =
+          ["AWS::IAM::RolePolicy": "AWS::IAM::Role", "AWS::IAM::UserPolicy": "AWS::IAM::User"][type]
+          ?? "AWS::IAM::Group"
+        add(
+          .identity, id, type, "PolicyDocument",
+          targets: principals(in: resolver.property(key, of: id), type: kind))
+      case "AWS::S3::BucketPolicy":
+        add(
+          .resource, id, type, "PolicyDocument",
+          targets: referenced(resolver.property("Bucket", of: id)))
+      case "AWS::SNS::TopicPolicy":
+        add(
+          .resource, id, type, "PolicyDocument",
+          targets: referenced(resolver.property("Topics.*", of: id)))
+      case "AWS::SQS::QueuePolicy":
+        add(
+          .resource, id, type, "PolicyDocument",
+          targets: referenced(resolver.property("Queues.*", of: id)))
+      case "AWS::KMS::Key", "AWS::KMS::ReplicaKey":
+        add(.resource, id, type, "KeyPolicy", targets: [id])
+      case "AWS::ECR::Repository":
+        add(.resource, id, type, "RepositoryPolicyText", targets: [id])
+      case "AWS::EC2::VPCEndpoint":
+        add(.resource, id, type, "PolicyDocument", targets: [id])
+      case "AWS::Events::EventBus":
+        add(.resource, id, type, "Policy", targets: [id])
+      case "AWS::SecretsManager::ResourcePolicy":
+        add(
+          .resource, id, type, "ResourcePolicy",
+          targets: referenced(resolver.property("SecretId", of: id)))
+      case "AWS::S3::AccessPoint":
+        add(.resource, id, type, "Policy", targets: [id])
+      case "AWS::Lambda::Permission":
+        lambdaPermission(id, resource)
+      default:
+        continue
+      }
+    }
+    // Managed policies attached by a role's ManagedPolicyArns after the policy was read.
+    for index in sources.indices where sources[index].resourceType == "AWS::IAM::ManagedPolicy" {
+      for principal in attachedByRole[sources[index].logicalID] ?? []
+      where !sources[index].targets.contains(principal) {
+        sources[index].targets.append(principal)
+      }
+    }
+  }
+
+  private mutating func add(
+    _ kind: PolicySource.Kind, _ id: String, _ type: String, _ property: String, targets: [String]
+  ) {
+    guard let resource = template.resources[id], let value = resource.properties[property] else {
+      return
+    }
+    let document = PolicyDocument(parsing: value, resolver: resolver)
+    sources.append(
+      PolicySource(
+        kind: kind, logicalID: id, resourceType: type, path: property, document: document,
+        targets: targets,
+        location: value.location))
+  }
+
+  private mutating func inlinePolicies(of id: String, type: String) {
+    guard let resource = template.resources[id], let policies = resource.properties["Policies"]
+    else { return }
+    for list in resolver.resolve(policies) {
+      guard case .list(let items) = list.shape else { continue }
+      for (index, item) in items.enumerated() {
+        for policy in resolver.resolve(item) {
+          guard let policy = resolver.inherit(list, into: policy), policy.map != nil else {
+            continue
+          }
+          let possibilities = resolver.member("PolicyDocument", of: policy)
+          guard possibilities.contains(where: { !$0.isAbsent }) else { continue }
+          let location = policy.map?["PolicyDocument"]?.location
+          sources.append(
+            PolicySource(
+              kind: .identity, logicalID: id, resourceType: type,
+              path: "Policies.\(index).PolicyDocument",
+              document: PolicyDocument(
+                parsing: possibilities, resolver: resolver, location: location),
+              targets: [id], location: location))
+        }
+      }
+    }
+  }
+
+  /// The principals an `AWS::IAM::Policy`/`ManagedPolicy` names in `Roles`, `Users`, `Groups`.
+  private func attachments(of id: String) -> [String] {
+    principals(in: resolver.property("Roles.*", of: id), type: "AWS::IAM::Role")
+      + principals(in: resolver.property("Users.*", of: id), type: "AWS::IAM::User")
+      + principals(in: resolver.property("Groups.*", of: id), type: "AWS::IAM::Group")
+  }
+
+  /// Logical ids of principals named by `Ref` or by their literal name.
+  private func principals(in possibilities: [Resolved], type: String) -> [String] {
+    var result: [String] = []
+    for item in possibilities.flatMap({ resolver.elements(of: $0) }) {
+      if let target = item.string?.resourceReference?.logicalID,
+        template.resources[target]?.type == type
+      {
+        result.append(target)
+      } else if let name = item.literal {
+        for entry in template.resources.entries where entry.value.type == type {
+          if resolver.physicalName(of: entry.key).literal == name { result.append(entry.key) }
+        }
+      }
+    }
+    var seen: Set<String> = []
+    return result.filter { seen.insert($0).inserted }
+  }
+
+  private func referenced(_ possibilities: [Resolved]) -> [String] {
+    var seen: Set<String> = []
+    return possibilities.flatMap { resolver.elements(of: $0) }.compactMap {
+      $0.string?.resourceReference?.logicalID
+    }
+    .filter { seen.insert($0).inserted }
+  }
+
+  /// `AWS::Lambda::Permission` as the one-statement resource policy it adds to the function.
+  private mutating func lambdaPermission(_ id: String, _ resource: Resource) {
+    let location = resource.location
+    let properties = Value(.map(resource.properties), at: resource.propertiesLocation ?? location)
+    var statements: [Statement] = []
+    for principal in resolver.lookup("Principal", in: properties) where !principal.isAbsent {
+      guard let text = resolver.stringified(principal).string else { continue }
+      let kind: PrincipalEntry.Kind =
+        text.literal == "*"
+        ? .everyone
+        : (text.containsText(".amazonaws.com") || text.containsText(".amazon.com")
+          ? .service : .aws)
+      var conditions: [ConditionClause] = []
+      for (property, key, op) in [
+        ("SourceArn", "aws:SourceArn", "ArnLike"),
+        ("SourceAccount", "aws:SourceAccount", "StringEquals"),
+        ("PrincipalOrgID", "aws:PrincipalOrgID", "StringEquals"),
+        ("EventSourceToken", "lambda:EventSourceToken", "StringEquals"),
+        ("FunctionUrlAuthType", "lambda:FunctionUrlAuthType", "StringEquals"),
+      ] {
+        for value in resolver.lookup(property, in: properties) {
+          guard let string = resolver.stringified(value).string else { continue }
+          conditions.append(
+            ConditionClause(operator: op, key: key, values: [string], location: value.location))
+        }
+      }
+      let actions = resolver.lookup("Action", in: properties).compactMap {
+        item -> PolicyElement<ActionPattern>? in
+        guard let string = item.string else { return nil }
+        return PolicyElement(
+          ActionPattern(string), assumptions: item.assumptions, location: item.location)
+      }
+      let functions = resolver.lookup("FunctionName", in: properties).compactMap {
+        item -> PolicyElement<ResourcePattern>? in
+        guard let string = item.string else { return nil }
+        return PolicyElement(
+          ResourcePattern(written: string, canonical: resolver.canonical(string)),
+          location: item.location)
+      }
+      statements.append(
+        Statement(
+          index: 0, effect: .allow, actions: ElementList(elements: actions),
+          resources: ElementList(elements: functions),
+          principals: ElementList(
+            elements: [
+              PolicyElement(
+                PrincipalEntry(kind: kind, value: text, canonical: resolver.canonical(text)),
+                assumptions: principal.assumptions, parameters: principal.parameters,
+                location: principal.location)
+            ]),
+          conditions: conditions, assumptions: principal.assumptions, location: location))
+    }
+    let targets = referenced(resolver.lookup("FunctionName", in: properties))
+    sources.append(
+      PolicySource(
+        kind: .resource, logicalID: id, resourceType: "AWS::Lambda::Permission", path: "",
+        document: PolicyDocument(statements: statements, location: location), targets: targets,
+        location: location))
+  }
+
+  /// The statements of an attached managed policy ARN: known AWS managed policies by content,
+  /// anything else as an Allow of unknown actions on `*`.
+  private func managedStatements(_ arn: Resolved) -> [Statement] {
+    let reason: String
+    if let string = arn.string, let name = ManagedPolicies.awsManagedName(string) {
+      if let statements = ManagedPolicies.statements(of: name) {
+        return statements.map { statement in
+          var statement = statement
+          statement.assumptions = arn.assumptions
+          statement.location = arn.location
+          return statement
+        }
+      }
+      reason = "the content of the AWS managed policy \(name) is not known to Formation"
+    } else {
+      reason =
+        "the managed policy \(arn.string?.description ?? arn.unknownReasons.first ?? "?") is not in this template"
+    }
+    return [
+      Statement(
+        index: 0, effect: .allow,
+        actions: ElementList(elements: [
+          PolicyElement(ActionPattern(SymbolicString([.unknown(reason)])))
+        ]),
+        resources: ElementList(elements: [PolicyElement(ResourcePattern(written: "*"))]),
+        assumptions: arn.assumptions, location: arn.location)
+    ]
+  }
+}

@@ -1,0 +1,307 @@
+import Template
+
+extension PolicyDocument {
+  /// Reads a policy document from a template value, resolving intrinsics with `resolver`.
+  ///
+  /// Every `Fn::If` branch is kept: a statement, or an element, inside a branch carries that
+  /// branch in its `assumptions`. Shapes IAM accepts all work (Statement as a mapping or a
+  /// list, Action/Resource/Principal values as a string or a list); anything else is a
+  /// `PolicyProblem` with the location of the offending value.
+  public init(parsing value: Value, resolver: Resolver) {
+    self.init(parsing: resolver.resolve(value), resolver: resolver, location: value.location)
+  }
+
+  /// Reads a policy document from its possible values (already resolved, e.g. by `Resolver.lookup`).
+  public init(
+    parsing possibilities: [Resolved], resolver: Resolver, location: SourceLocation? = nil
+  ) {
+    var reader = PolicyReader(resolver: resolver)
+    for possibility in possibilities { reader.document(possibility) }
+    self.init(
+      version: reader.version, statements: reader.statements, problems: reader.problems,
+      location: location ?? possibilities.first?.location)
+  }
+}
+
+/// The parsing state of one document: statements and problems found so far.
+struct PolicyReader {
+  let resolver: Resolver
+  var version: String?
+  var statements: [Statement] = []
+  var problems: [PolicyProblem] = []
+
+  init(resolver: Resolver) { self.resolver = resolver }
+
+  mutating func problem(_ message: String, _ at: Resolved, kind: PolicyProblem.Kind = .malformed) {
+    problems.append(
+      PolicyProblem(message, at: at.location, kind: kind, assumptions: at.assumptions))
+  }
+
+  mutating func document(_ possibility: Resolved) {
+    switch possibility.shape {
+    case .absent:
+      return
+    case .unknown(let reason):
+      problem("the policy document cannot be read: \(reason)", possibility, kind: .unknown)
+    case .string:
+      problem(
+        "the policy document is a string; write it as a mapping (YAML or JSON object) so it can be checked",
+        possibility)
+    case .map:
+      if let text = resolver.member("Version", of: possibility).first?.literal { version = text }
+      for statement in resolver.member("Statement", of: possibility) {
+        statementBlock(statement)
+      }
+    default:
+      problem(
+        "the policy document is \(resolver.describe(possibility.shape)); expected a mapping with Version and Statement",
+        possibility)
+    }
+  }
+
+  mutating func statementBlock(_ block: Resolved) {
+    switch block.shape {
+    case .absent:
+      problem("the policy document has no Statement", block)
+    case .unknown(let reason):
+      problem("the policy statements cannot be read: \(reason)", block, kind: .unknown)
+    case .map:
+      statement(block, index: 0)
+    case .list(let list):
+      for (index, element) in list.enumerated() {
+        for item in resolver.resolve(element) {
+          guard let item = resolver.inherit(block, into: item) else { continue }
+          switch item.shape {
+          case .absent: continue
+          case .map: statement(item, index: index)
+          case .unknown(let reason):
+            problem("statement \(index + 1) cannot be read: \(reason)", item, kind: .unknown)
+          default:
+            problem(
+              "statement \(index + 1) is \(resolver.describe(item.shape)); expected a mapping", item
+            )
+          }
+        }
+      }
+    default:
+      problem(
+        "Statement is \(resolver.describe(block.shape)); expected a mapping or a list of mappings",
+        block)
+    }
+  }
+
+  mutating func statement(_ statement: Resolved, index: Int) {
+    guard let map = statement.map else { return }
+    let known: Set<String> = [
+      "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal",
+      "NotPrincipal", "Condition",
+    ]
+    for entry in map.entries where !known.contains(entry.key) {
+      problems.append(
+        PolicyProblem(
+          "statement \(index + 1) has an unknown key \(entry.key)",
+          at: entry.keyLocation ?? entry.value.location,
+          assumptions: statement.assumptions))
+    }
+    let sid = resolver.member("Sid", of: statement).first?.literal
+    let actions = elements(
+      of: statement, index: index, keys: ("Action", "NotAction"), required: true,
+      make: { ActionPattern($0) })
+    let resolver = self.resolver
+    let resources = elements(
+      of: statement, index: index, keys: ("Resource", "NotResource"), required: false,
+      make: { ResourcePattern(written: $0, canonical: resolver.canonical($0)) })
+    let principals = principalElements(of: statement, index: index)
+    let conditions = conditionClauses(of: statement, index: index)
+
+    for effect in resolver.member("Effect", of: statement) {
+      let label = "statement \(index + 1)"
+      switch effect.shape {
+      case .absent:
+        problem("\(label) has no Effect", statement)
+        continue
+      case .unknown(let reason):
+        problem("the Effect of \(label) cannot be read: \(reason)", effect, kind: .unknown)
+        continue
+      default: break
+      }
+      guard let text = effect.literal, let value = Effect(rawValue: text) else {
+        problem(
+          "the Effect of \(label) is \(effect.string?.description ?? resolver.describe(effect.shape)); expected Allow or Deny",
+          effect)
+        continue
+      }
+      statements.append(
+        Statement(
+          index: index, sid: sid, effect: value, actions: actions ?? ElementList(elements: []),
+          resources: resources, principals: principals, conditions: conditions,
+          assumptions: effect.assumptions, location: statement.location))
+    }
+  }
+
+  /// Reads `Action`/`NotAction` (or the resource pair): exactly one of the two may be present.
+  mutating func elements<Content>(
+    of statement: Resolved, index: Int, keys: (String, String), required: Bool,
+    make: (SymbolicString) -> Content
+  ) -> ElementList<Content>? {
+    let map = statement.map
+    let plain = map?.entry(keys.0)
+    let negated = map?.entry(keys.1)
+    if plain != nil, negated != nil {
+      problems.append(
+        PolicyProblem(
+          "statement \(index + 1) has both \(keys.0) and \(keys.1)", at: negated?.keyLocation,
+          assumptions: statement.assumptions))
+    }
+    guard let entry = plain ?? negated else {
+      if required {
+        problem("statement \(index + 1) has neither \(keys.0) nor \(keys.1)", statement)
+      }
+      return nil
+    }
+    var list = ElementList<Content>(
+      isNegated: plain == nil, elements: [], location: entry.keyLocation)
+    for item in strings(
+      resolver.member(entry.key, of: statement), what: "\(entry.key) of statement \(index + 1)")
+    {
+      list.elements.append(
+        PolicyElement(
+          make(item.text), assumptions: item.assumptions, parameters: item.parameters,
+          location: item.location))
+    }
+    return list
+  }
+
+  /// Flattens possibilities of "a string or a list of strings" into strings; unknown values
+  /// become unknown strings so matching answers maybe; other shapes are problems.
+  mutating func strings(_ possibilities: [Resolved], what: String) -> [(
+    text: SymbolicString, assumptions: Assumptions, parameters: [String], location: SourceLocation?
+  )] {
+    var result: [(SymbolicString, Assumptions, [String], SourceLocation?)] = []
+    for possibility in possibilities {
+      for item in resolver.elements(of: possibility) {
+        let item = resolver.stringified(item)
+        switch item.shape {
+        case .absent: continue
+        case .string(let string):
+          result.append((string, item.assumptions, item.parameters, item.location))
+        case .unknown(let reason):
+          result.append(
+            (SymbolicString([.unknown(reason)]), item.assumptions, item.parameters, item.location))
+        default:
+          problem(
+            "\(what) is \(resolver.describe(item.shape)); expected a string or a list of strings",
+            item)
+        }
+      }
+    }
+    return result
+  }
+
+  mutating func principalElements(of statement: Resolved, index: Int) -> ElementList<
+    PrincipalEntry
+  >? {
+    let map = statement.map
+    let plain = map?.entry("Principal")
+    let negated = map?.entry("NotPrincipal")
+    if plain != nil, negated != nil {
+      problems.append(
+        PolicyProblem(
+          "statement \(index + 1) has both Principal and NotPrincipal", at: negated?.keyLocation,
+          assumptions: statement.assumptions))
+    }
+    guard let entry = plain ?? negated else { return nil }
+    var list = ElementList<PrincipalEntry>(
+      isNegated: plain == nil, elements: [], location: entry.keyLocation)
+    let what = "\(entry.key) of statement \(index + 1)"
+    for possibility in resolver.member(entry.key, of: statement) {
+      switch possibility.shape {
+      case .absent: continue
+      case .string(let string):
+        if string.literal == "*" {
+          list.elements.append(
+            PolicyElement(
+              PrincipalEntry(kind: .everyone, value: "*"), assumptions: possibility.assumptions,
+              parameters: possibility.parameters, location: possibility.location))
+        } else {
+          problem(
+            "\(what) is the string \(string); only \"*\" may be written without AWS, Service or Federated",
+            possibility)
+        }
+      case .map(let principals):
+        for principal in principals.entries {
+          guard let kind = PrincipalEntry.Kind(rawValue: principal.key), kind != .everyone else {
+            problems.append(
+              PolicyProblem(
+                "\(what) has an unknown principal type \(principal.key); expected AWS, Service, Federated or CanonicalUser",
+                at: principal.keyLocation, assumptions: possibility.assumptions))
+            continue
+          }
+          for item in strings(
+            resolver.member(principal.key, of: possibility), what: "\(what).\(principal.key)")
+          {
+            list.elements.append(
+              PolicyElement(
+                PrincipalEntry(
+                  kind: kind, value: item.text, canonical: resolver.canonical(item.text)),
+                assumptions: item.assumptions, parameters: item.parameters, location: item.location)
+            )
+          }
+        }
+      case .unknown(let reason):
+        list.elements.append(
+          PolicyElement(
+            PrincipalEntry(kind: .aws, value: SymbolicString([.unknown(reason)])),
+            assumptions: possibility.assumptions,
+            parameters: possibility.parameters, location: possibility.location))
+      default:
+        problem(
+          "\(what) is \(resolver.describe(possibility.shape)); expected \"*\" or a mapping",
+          possibility)
+      }
+    }
+    return list
+  }
+
+  mutating func conditionClauses(of statement: Resolved, index: Int) -> [ConditionClause] {
+    var clauses: [ConditionClause] = []
+    for block in resolver.member("Condition", of: statement) {
+      switch block.shape {
+      case .absent: continue
+      case .map(let operators):
+        for operation in operators.entries {
+          let tests = resolver.member(operation.key, of: block)
+          for test in tests {
+            guard let keys = test.map else {
+              if !test.isAbsent {
+                problem(
+                  "the condition \(operation.key) of statement \(index + 1) is not a mapping of keys to values",
+                  test)
+              }
+              continue
+            }
+            for key in keys.entries {
+              let values = strings(
+                resolver.member(key.key, of: test), what: "condition \(operation.key) \(key.key)"
+              ).map(\.text)
+              clauses.append(
+                ConditionClause(
+                  operator: operation.key, key: key.key, values: values,
+                  location: key.keyLocation ?? test.location))
+            }
+          }
+        }
+      case .unknown(let reason):
+        clauses.append(
+          ConditionClause(
+            operator: "?", key: "?", values: [SymbolicString([.unknown(reason)])],
+            location: block.location))
+      default:
+        problem(
+          "the Condition of statement \(index + 1) is \(resolver.describe(block.shape)); expected a mapping",
+          block)
+      }
+    }
+    return clauses
+  }
+}
