@@ -64,6 +64,19 @@ public enum Glob {
     return run(patternAtoms, subjectAtoms)
   }
 
+  /// Whether `pattern` matches every string `subject` stands for: `.any` in the subject must be
+  /// covered by a `*` of the pattern. `NotResource` needs this ("some object of this bucket is
+  /// outside `NotResource`" is the negation of "the pattern covers all of them").
+  public static func covers(_ pattern: SymbolicString, _ subject: SymbolicString) -> Match {
+    guard subject.parts.contains(.any) else { return match(pattern, subject) }
+    let patternAtoms = atoms(pattern, globs: true, ignoringCase: false)
+    let subjectAtoms = atoms(subject, globs: false, ignoringCase: false).map { atom -> Atom in
+      if case .any = atom { return .opaque }
+      return atom
+    }
+    return run(patternAtoms, subjectAtoms)
+  }
+
   /// Matches a literal pattern against a literal subject (the common case for actions).
   public static func match(_ pattern: String, _ subject: String, ignoringCase: Bool = false) -> Bool
   {
@@ -77,6 +90,8 @@ public enum Glob {
     case symbol(Symbol)
     case unknown(String)
     case any
+    /// Arbitrary text that only `*` (or an unknown part) can be sure to match: `.any` in `covers`.
+    case opaque
   }
 
   static func atoms(_ string: SymbolicString, globs: Bool, ignoringCase: Bool) -> [Atom] {
@@ -151,7 +166,7 @@ public enum Glob {
                   best = best.or(at(i + 1, j + 1).and(symbolMatch(symbol, other)))
                 case .unknown(let reason): best = best.or(at(i + 1, j + 1).and(.maybe(reason)))
                 case .any: best = best.or(at(i, j + 1)).or(at(i + 1, j + 1))
-                case .star, .question: break
+                case .star, .question, .opaque: break
                 }
               }
             } else if j < n {
@@ -166,10 +181,10 @@ public enum Glob {
               case .char: break
               case .unknown(let reason): best = best.or(at(i + 1, j + 1).and(.maybe(reason)))
               case .any: best = best.or(at(i + 1, j + 1)).or(at(i + 1, j))
-              case .star, .question: break
+              case .star, .question, .opaque: break
               }
             }
-          case .char, .question, .any:
+          case .char, .question, .any, .opaque:
             if j < n {
               best = best.or(
                 step(pattern[i], subject[j], next: at(i + 1, j + 1), stay: at(i + 1, j)))

@@ -61,6 +61,15 @@ extension PolicyDocument {
     statements.evaluate(action: action, resource: resource, principal: principal)
   }
 
+  /// See `Collection<Statement>.evaluateEachBranch(action:resource:principal:)`.
+  public func evaluateEachBranch(
+    action: String, resource: SymbolicString? = nil, principal: PrincipalQuery? = nil
+  )
+    -> [Decision]
+  {
+    statements.evaluateEachBranch(action: action, resource: resource, principal: principal)
+  }
+
   /// See `Collection<Statement>.allowedActions(_:on:principal:)`.
   public func allowedActions(
     _ actions: [String], on resource: SymbolicString? = nil, principal: PrincipalQuery? = nil
@@ -129,8 +138,12 @@ struct AccessRequest {
     if actionMatch.isNo { return .no }
     var result = actionMatch
     if let resources = statement.resources {
+      let resource = self.resource
       result = result.and(
-        Self.match(resources, in: scenario) { Glob.match($0.canonical, resource) })
+        Self.match(resources, in: scenario) {
+          resources.isNegated
+            ? Glob.covers($0.canonical, resource) : Glob.match($0.canonical, resource)
+        })
       if result.isNo { return .no }
     }
     if let principal, let principals = statement.principals {
