@@ -2,7 +2,7 @@ import Template
 
 /// Who a trust or resource policy statement is about.
 public enum Principal: Sendable {
-  /// An AWS service, `batch.amazonaws.com`.
+  /// An AWS service, `batch.amazonaws.com`; `${AWS::Region}` is allowed (`logs.${AWS::Region}.amazonaws.com`).
   case service(String)
   /// An IAM ARN (role, user, account root), typed or from a parameter.
   case aws(any ValueConvertible)
@@ -25,7 +25,7 @@ public enum Principal: Sendable {
 
   var argument: Value {
     switch self {
-    case .service(let name): .string(name)
+    case .service(let name): name.contains("${") ? .sub(name) : .string(name)
     case .aws(let arn): arn.value
     case .account: AWS.accountRoot
     case .anyone: .string("*")

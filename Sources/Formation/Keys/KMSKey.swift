@@ -23,7 +23,8 @@ public struct KMSKey: ResourceDeclaration {
 
   public var logicalID: String
   public var description: String
-  /// `alias/<name>`; the `alias/` prefix is added.
+  /// The alias's duty name: the key is `alias/<application>-<environment>/<name>`, since aliases
+  /// are unique per account and region and environments share accounts.
   public var alias: String?
   /// Roles allowed to encrypt and decrypt with the key.
   public var users: [Role]
@@ -65,6 +66,18 @@ public struct KMSKey: ResourceDeclaration {
     self.retention = retention
     self.tags = tags
     self.origin = .blueprint(file, line)
+  }
+
+  /// This key, with `roles` added to its users (and `decryptors`).
+  ///
+  /// Roles usually refer to the key (`key.arn` in their policies) while the key's policy names
+  /// the roles; declaring the key first and adding its users where the stack is assembled
+  /// keeps the two static values from initialising each other.
+  public func used(by roles: [Role], decryptOnly decryptors: [Role] = []) -> KMSKey {
+    var key = self
+    key.users += roles
+    key.decryptors += decryptors
+    return key
   }
 
   public var arn: ARN<KMSKey> { ARN(attribute("Arn")) }

@@ -1,2 +1,0 @@
-// The GeneXOmics blueprints.
-import Formation

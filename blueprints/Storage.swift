@@ -1,0 +1,118 @@
+import Formation
+
+/// The four buckets of the seed, and nothing else. All are SSE-KMS with the data key and an
+/// S3 bucket key, private (all public access blocks, ACLs off), TLS 1.2+ only (the `Bucket`
+/// defaults), and retained when the stack is deleted.
+///
+/// Names are `genexomics-<purpose>-<environment>`: S3 names are global, so the environment
+/// parameter keeps deployments apart.
+public enum Storage {
+  /// Immutable raw BCL/FASTQ from the sequencers, written only by DataSync.
+  ///
+  /// Immutability twice over: the bucket policy denies object deletion to everyone, and
+  /// Object Lock in governance mode keeps every version for a year even if that policy is
+  /// edited (governance, not compliance, so a legal deletion request can still be honoured
+  /// by an administrator with `s3:BypassGovernanceRetention`). Runs go to Glacier Flexible
+  /// Retrieval after 30 days, as the seed says: a rerun after a month is rare and can wait hours.
+  public static let rawBucket = Bucket(
+    "RawBucket", name: .named("genexomics-raw", suffix: GeneXOmics.environment),
+    encryption: .kms(Keys.dataKey.arn),
+    versioning: true, objectLock: .governance(.days(365)),
+    lifecycle: [
+      LifecycleRule(
+        "ArchiveRawRunsToGlacier", transitions: [.to(.glacier, after: .days(30))],
+        noncurrentVersionTransitions: [.to(.glacier, after: .days(30))],
+        abortIncompleteUploads: .days(7))
+    ],
+    eventBridge: true,
+    policy: [
+      Grant(
+        .deny, sid: "DenyDeletingRawData", [.anyone],
+        ["s3:DeleteObject", "s3:DeleteObjectVersion"],
+        on: [rawObjects]),
+      Grant(
+        .deny, sid: "OnlyDataSyncWrites", [.anyone], ["s3:PutObject"], on: [rawObjects],
+        when: [
+          PolicyCondition(
+            "ArnNotEquals", "aws:PrincipalArn",
+            [GeneXOmics.roleARN(named: GeneXOmics.RoleName.dataSync)])
+        ]),
+    ],
+    metadata: accessLoggingAlternative)
+
+  /// Nextflow's scratch directory: intermediate files live a week at most. Not versioned
+  /// (overwritten scratch has no value, and old versions would outlive the 7-day expiry).
+  public static let workBucket = Bucket(
+    "WorkBucket", name: .named("genexomics-work", suffix: GeneXOmics.environment),
+    encryption: .kms(Keys.dataKey.arn),
+    versioning: false,
+    lifecycle: [
+      LifecycleRule(
+        "ExpireScratchAfterSevenDays", expiration: .after(.days(7)),
+        abortIncompleteUploads: .days(1))
+    ],
+    metadata: accessLoggingAlternative)
+
+  /// Genome indices (GRCh38): read by every run, rewritten rarely. Intelligent-Tiering from
+  /// day 0 moves untouched indices to cheaper tiers with no retrieval fee when a run needs them.
+  public static let referencesBucket = Bucket(
+    "ReferencesBucket", name: .named("genexomics-references", suffix: GeneXOmics.environment),
+    encryption: .kms(Keys.dataKey.arn), versioning: true,
+    lifecycle: [
+      LifecycleRule(
+        "IntelligentTieringForIndices", transitions: [.to(.intelligentTiering, after: .days(0))],
+        noncurrentVersionExpiration: .days(90), abortIncompleteUploads: .days(7))
+    ],
+    metadata: accessLoggingAlternative)
+
+  /// Final outputs (matrices, reports) and the Quilt packages: versioned and kept long-term;
+  /// superseded versions move to Glacier after 90 days rather than being deleted.
+  public static let resultsBucket = Bucket(
+    "ResultsBucket", name: .named("genexomics-results", suffix: GeneXOmics.environment),
+    encryption: .kms(Keys.dataKey.arn), versioning: true,
+    lifecycle: [
+      LifecycleRule(
+        "ArchiveSupersededResults", noncurrentVersionTransitions: [.to(.glacier, after: .days(90))],
+        abortIncompleteUploads: .days(7))
+    ],
+    metadata: accessLoggingAlternative)
+
+  /// The raw bucket's objects, spelled out: the bucket's own policy can't read `rawBucket`
+  /// while `rawBucket` is being initialised.
+  static let rawObjects = Value.sub("${RawBucket.Arn}/*")
+
+  /// S3 server access logs can only be delivered to an SSE-S3 bucket, which would be a fifth
+  /// bucket with weaker encryption; object-level access is audited by CloudTrail data events
+  /// in the organization trail instead. Said once, here, for every bucket.
+  static let accessLoggingAlternative: Value = [
+    "formation": [
+      "suppress": [
+        [
+          "rule": "LOG001",
+          "reason":
+            "Object access is audited by the organization's CloudTrail S3 data events; S3 server access logs would need a fifth, SSE-S3 bucket.",
+        ]
+      ]
+    ],
+    "checkov": [
+      "skip": [
+        [
+          "id": "CKV_AWS_18",
+          "comment":
+            "Object access is audited by the organization's CloudTrail S3 data events; server access logs would need an SSE-S3 bucket.",
+        ]
+      ]
+    ],
+  ]
+
+  public static var stack: Stack {
+    Stack(
+      "storage", description: "GeneXOmics storage: the raw, work, references and results buckets."
+    ) {
+      rawBucket
+      workBucket
+      referencesBucket
+      resultsBucket
+    }
+  }
+}
