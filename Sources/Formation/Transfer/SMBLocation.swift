@@ -1,0 +1,73 @@
+import Template
+
+/// An on-premises SMB share that DataSync reads through agents installed next to it.
+///
+/// The password should be a dynamic reference to Secrets Manager
+/// (`{{resolve:secretsmanager:...}}`), never a literal or a plain parameter: a literal would
+/// sit in the template and in CloudFormation's console.
+/// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-locationsmb.html>
+public struct SMBLocation: ResourceDeclaration {
+  public enum Version: String, Sendable {
+    case automatic = "AUTOMATIC"
+    case smb2 = "SMB2"
+    case smb3 = "SMB3"
+  }
+
+  public var logicalID: String
+  public var host: Value
+  /// The share and folder, `/share/runs`.
+  public var path: Value
+  public var user: Value
+  public var domain: Value?
+  public var password: Value
+  public var agents: [Value]
+  public var version: Version
+  public var tags: [Tag]
+  public var origin: SourceLocation
+
+  public init(
+    _ logicalID: String, host: some ValueConvertible, path: some ValueConvertible,
+    user: some ValueConvertible, domain: (any ValueConvertible)? = nil,
+    password: some ValueConvertible, agents: [any ValueConvertible], version: Version = .smb3,
+    tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line
+  ) {
+    self.logicalID = logicalID
+    self.host = host.value
+    self.path = path.value
+    self.user = user.value
+    self.domain = domain?.value
+    self.password = password.value
+    self.agents = agents.map(\.value)
+    self.version = version
+    self.tags = tags
+    self.origin = .blueprint(file, line)
+  }
+
+  public var arn: ARN<DataSyncLocation> { ARN(ref) }
+
+  public func lower(into context: inout LoweringContext) -> [LoweredResource] {
+    context.require(
+      (1...8).contains(agents.count), .invalidValue,
+      "SMB location '\(logicalID)' needs 1 to 8 agents, not \(agents.count)", at: origin)
+    if let literal = password.stringValue {
+      context.require(
+        literal.hasPrefix("{{resolve:secretsmanager:"), .invalidValue,
+        "SMB location '\(logicalID)': the password is written in the template; use a {{resolve:secretsmanager:...}} reference",
+        at: origin)
+    }
+    var properties = Properties()
+    properties["ServerHostname"] = host
+    properties["Subdirectory"] = path
+    properties["User"] = user
+    properties.set("Domain", domain)
+    properties["Password"] = password
+    properties["AgentArns"] = Value.list(agents)
+    properties["MountOptions"] = ["Version": .string(version.rawValue)] as Value
+    properties.set("Tags", (context.tags + tags).keyValueList)
+    return [
+      LoweredResource(
+        logicalID, Resource(type: "AWS::DataSync::LocationSMB", properties: properties.map),
+        origin: origin)
+    ]
+  }
+}
