@@ -47,17 +47,19 @@ extension Intrinsic {
   ///
   /// The long form is used when CloudFormation documents no short form (`Fn::ToJsonString`,
   /// `Fn::Length`), when the whole argument is itself a function (a YAML node carries one
-  /// tag, so `!Base64 !Sub x` cannot be written; it becomes `Fn::Base64: !Sub x`), and for
-  /// `Fn::GetAtt` on a logical id with a dot, which `!GetAtt A.B` could not say.
+  /// tag, so `!Base64 !Sub x` cannot be written; it becomes `Fn::Base64: !Sub x`) or a
+  /// number, boolean or null (a tagged scalar reads back as a string), and for
+  /// an `Fn::GetAtt` that `!GetAtt A.B` could not say (a logical id with a dot, an empty name).
   var shortForm: (tag: String, argument: Value)? {
     switch self {
     case .toJsonString, .length:
       return nil
     case .getAtt(let resource, let attribute):
-      guard !resource.contains(".") else { return nil }
+      guard !resource.isEmpty, !attribute.isEmpty, !resource.contains(".") else { return nil }
       return ("!GetAtt", .string(resource + "." + attribute))
     case .importValue(let value), .getAZs(let value), .base64(let value):
-      if case .intrinsic = value.kind { return nil }
+      // A tagged scalar reads back as a string, so `!Base64 3` would lose the number.
+      guard case .string = value.kind else { return nil }
       return (shortTag, value)
     default:
       return (shortTag, longFormArgument)

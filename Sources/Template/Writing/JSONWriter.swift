@@ -76,25 +76,45 @@ struct JSONWriter {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, ... or `\u00XX`,
-  /// everything else (including non-ASCII) as UTF-8.
+  /// A JSON string: `"` and `\` escaped, control characters (C0, DEL and C1) as `\n`, `\t`,
+  /// ... or `\u00XX`, everything else (including non-ASCII) as UTF-8. Escaping DEL and C1 is
+  /// optional in JSON but keeps the output readable by YAML 1.2 parsers, which reject them raw.
   private mutating func writeString(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0x00..<0x20:
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-      default: bytes.append(byte)
+    var string = string
+    string.withUTF8 { utf8 in
+      var runStart = 0
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        let escapeLength: Int
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0x7F {
+          escapeLength = 1
+        } else if byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] < 0xA0 {
+          escapeLength = 2
+        } else {
+          index += 1
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        let scalar = escapeLength == 1 ? byte : utf8[index + 1]
+        switch scalar {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+        default:
+          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+          bytes.append(Self.hexDigits[Int(scalar >> 4)])
+          bytes.append(Self.hexDigits[Int(scalar & 0x0F)])
+        }
+        index += escapeLength
+        runStart = index
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
   }

@@ -16,17 +16,26 @@ enum ScalarStyle: Equatable {
   /// `|`: multi-line text, such as scripts and policies in `Fn::Sub`.
   case literal
 
-  /// The style for a string value or key.
+  /// The style for a string value.
   static func of(_ string: String) -> ScalarStyle {
     let bytes = string.utf8
     if bytes.isEmpty { return .singleQuoted }
     if hasUnstableBreak(bytes) { return .doubleQuoted }
     if bytes.contains(UInt8(ascii: "\n")) {
-      // A literal block keeps at most one final newline without the `|+` keep indicator,
-      // which libyaml follows with a `...` document end marker; use double quotes instead.
-      return trailingNewlines(bytes) > 1 ? .doubleQuoted : .literal
+      // Without the `|+` keep indicator a literal block holds at most one final newline,
+      // and libyaml follows `|+` with a `...` document end marker: such text, and text that
+      // is nothing but newlines, is double-quoted instead.
+      let trailing = trailingNewlines(bytes)
+      return trailing > 1 || trailing == bytes.count ? .doubleQuoted : .literal
     }
     return needsQuotes(string) ? .singleQuoted : .plain
+  }
+
+  /// The style for a mapping key: as for values, but multi-line keys are double-quoted,
+  /// never literal blocks.
+  static func ofKey(_ string: String) -> ScalarStyle {
+    let style = of(string)
+    return style == .literal ? .doubleQuoted : style
   }
 
   /// True when a plain scalar with this text would be misread or would not parse.

@@ -41,8 +41,10 @@ extension Resource {
   /// keys in their own order.
   ///
   /// `DependsOn` is written as a single string only when the author wrote it that way and it
-  /// names one resource; otherwise it is a list.
+  /// names one resource; otherwise it is a list. A `Fn::ForEach` loop is written as its
+  /// `[identifier, collection, template]` list.
   public var encoded: Value {
+    if let loop { return loop }
     var map = OrderedMap<Value>()
     if let type { map["Type"] = .string(type) }
     if let condition { map["Condition"] = .string(condition.value) }
@@ -78,8 +80,9 @@ extension Parameter {
 
 extension Output {
   /// The output as a mapping: `Description`, `Condition`, `Value`, `Export: {Name:}`, then
-  /// undocumented keys in their own order.
+  /// undocumented keys in their own order. A `Fn::ForEach` loop is written as its list.
   public var encoded: Value {
+    if let loop { return loop }
     var map = OrderedMap<Value>()
     if let description { map["Description"] = description }
     if let condition { map["Condition"] = .string(condition.value) }

@@ -93,7 +93,7 @@ final class YAMLWriter {
     case .map(let map):
       startMapping(tag: tag)
       for entry in map {
-        scalar(entry.key, tag: nil, style: ScalarStyle.of(entry.key))
+        scalar(entry.key, tag: nil, style: ScalarStyle.ofKey(entry.key))
         write(entry.value, flowCandidate: false)
       }
       emit { yaml_mapping_end_event_initialize($0) }
