@@ -119,6 +119,7 @@ import Testing
   }
 
   @Test func everyTopicQueueAndLogGroupIsKMSEncrypted() {
+    #expect(!resources("AWS::SNS::Topic").isEmpty && !resources("AWS::Logs::LogGroup").isEmpty)
     for (_, id, topic) in resources("AWS::SNS::Topic") { #expect(topic.properties["KmsMasterKeyId"] != nil, "\(id)") }
     for (_, id, queue) in resources("AWS::SQS::Queue") { #expect(queue.properties["KmsMasterKeyId"] != nil, "\(id)") }
     for (_, id, group) in resources("AWS::Logs::LogGroup") {
@@ -150,6 +151,7 @@ import Testing
   }
 
   @Test func everyVolumeIsEncrypted() {
+    #expect(!resources("AWS::EC2::LaunchTemplate").isEmpty)
     for (_, id, template) in resources("AWS::EC2::LaunchTemplate") {
       let mappings = template.properties["LaunchTemplateData"]?["BlockDeviceMappings"]?.listValue ?? []
       #expect(!mappings.isEmpty, "\(id)")

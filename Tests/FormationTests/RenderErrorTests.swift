@@ -36,7 +36,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("UPPER-case", "may contain only lowercase letters, digits, dots and hyphens"),
+    ("data_bucket", "may contain only lowercase letters, digits, dots and hyphens"),
     ("ab", "must be 3 to 63 characters"),
     ("-leading", "must start with a letter or digit"),
     ("two..dots", "must not contain two adjacent dots"),
