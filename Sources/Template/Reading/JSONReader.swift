@@ -71,6 +71,8 @@ struct JSONReader {
           position += 1
           try builder.close()
           state = afterValue
+        } else if byte == UInt8(ascii: "'") {
+          throw error("JSON strings use double quotes, not single quotes", at: position)
         } else {
           throw error(
             "expected a key in double quotes\(state == .keyOrEnd ? " or '}'" : ""), found \(describe(byte))",
@@ -105,7 +107,7 @@ struct JSONReader {
       throw TemplateError(
         .emptyDocument,
         "the file has no JSON document; a template needs at least a Resources section",
-        at: location(at: position))
+        at: SourceLocation(file: file, line: 1, column: 1))
     }
     let open =
       builder.innermostLocation.map {
@@ -147,6 +149,7 @@ struct JSONReader {
     case UInt8(ascii: "'"):
       throw error("JSON strings use double quotes, not single quotes", at: start)
     default:
+      if isIdentifier(byte) { try readWord("") }
       throw error("expected a value, found \(describe(byte))", at: start)
     }
     state = afterValue
@@ -324,7 +327,7 @@ struct JSONReader {
         at: stringStart)
     }
     return error(
-      "a string cannot contain the control character 0x\(String(byte, radix: 16, uppercase: true)); escape it (\\t, \\u0001)",
+      "a string cannot contain \(describe(byte)) unescaped; write it as an escape such as \\t or \\u0001",
       at: position)
   }
 
@@ -371,7 +374,10 @@ struct JSONReader {
   private func describe(_ byte: UInt8) -> String {
     switch byte {
     case 0x20...0x7E: return "'\(String(decoding: [byte], as: UTF8.self))'"
-    default: return "the byte 0x\(String(byte, radix: 16, uppercase: true))"
+    case 0x09: return "a tab"
+    default:
+      let digits = String(byte, radix: 16, uppercase: true)
+      return "the byte 0x\(digits.count == 1 ? "0" : "")\(digits)"
     }
   }
 

@@ -194,7 +194,7 @@ extension Template {
         at: entry.value.location ?? entry.keyLocation)
     }
     guard let value = definition["Value"] else {
-      throw shape("output '\(id)' has no Value", at: entry.value.location ?? entry.keyLocation)
+      throw shape("output '\(id)' has no Value", at: entry.keyLocation ?? entry.value.location)
     }
     var output = Output(value: value)
     output.location = entry.keyLocation
