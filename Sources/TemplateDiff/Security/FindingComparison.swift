@@ -1,0 +1,39 @@
+import Policy
+import Template
+
+/// The policy checker's findings that a change introduces or fixes.
+///
+/// Findings are matched by rule, logical id and message, never by location: lines move
+/// whenever anything above them changes. Suppressed findings are left out on both sides.
+enum FindingComparison {
+  static func compare(old: Template?, new: Template?, rules: [Rule]) -> (
+    introduced: [Finding], fixed: [Finding]
+  ) {
+    let engine = Engine(rules: rules)
+    let before = old.map { engine.check($0).filter { !$0.isSuppressed } } ?? []
+    let after = new.map { engine.check($0).filter { !$0.isSuppressed } } ?? []
+    var beforeKeys: [String: Int] = [:]
+    for finding in before { beforeKeys[finding.diffKey, default: 0] += 1 }
+    var afterKeys: [String: Int] = [:]
+    for finding in after { afterKeys[finding.diffKey, default: 0] += 1 }
+    var introduced: [Finding] = []
+    var remaining = beforeKeys
+    for finding in after {
+      if let count = remaining[finding.diffKey], count > 0 {
+        remaining[finding.diffKey] = count - 1
+      } else {
+        introduced.append(finding)
+      }
+    }
+    var fixed: [Finding] = []
+    remaining = afterKeys
+    for finding in before {
+      if let count = remaining[finding.diffKey], count > 0 {
+        remaining[finding.diffKey] = count - 1
+      } else {
+        fixed.append(finding)
+      }
+    }
+    return (introduced, fixed)
+  }
+}
