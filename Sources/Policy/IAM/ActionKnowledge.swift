@@ -83,6 +83,9 @@ public enum ActionKnowledge {
     if !literal.contains("*"), !literal.contains("?") {
       return supportsResourceScoping(literal) == false ? [] : [literal.lowercased()]
     }
+    // Read-only families the examples list as a whole (ec2:Describe*, batch:Describe*) stay fine
+    // even though a few members accept resources: the pattern is the documented way to grant them.
+    if fallbackCovers(pattern) { return [] }
     let matched = actions(matching: pattern)
     if matched.isEmpty { return fallbackCovers(pattern) ? [] : [literal.lowercased()] }
     return matched.filter { supportsResourceScoping($0) != false }

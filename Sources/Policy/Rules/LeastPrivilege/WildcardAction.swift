@@ -1,0 +1,27 @@
+import Template
+
+extension LeastPrivilege {
+  /// IAM001: an identity policy allows every action of every service.
+  static let wildcardAction = Rule(
+    id: "IAM001", title: "Identity policy does not allow every action (\"*\")", severity: .error,
+    family: .policy,
+    theme: theme, resourceTypes: identityTypes,
+    rationale:
+      "Action \"*\" makes the principal an administrator of whatever the Resource allows, today and for every service AWS adds later; a leaked credential or a compromised workload then owns the account.",
+    remediation:
+      "List the actions the workload calls (CloudTrail or IAM Access Analyzer policy generation shows them), scoped to the resources it uses."
+  ) { context in
+    context.policies.identityPolicies.flatMap { source in
+      source.document.statements.filter { $0.effect == .allow && !$0.actions.isNegated }.flatMap {
+        statement in
+        statement.actions.elements.filter(\.content.isEverything).map { element in
+          context.finding(
+            "\(statement.label) allows every action (Action: \"*\")", in: source,
+            statement: statement,
+            at: element.location, assumptions: element.assumptions, parameters: element.parameters,
+            action: "*")
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import Template
+
+extension LeastPrivilege {
+  /// IAM003: an action that supports resource-level permissions is granted on `*`.
+  static let wildcardResource = Rule(
+    id: "IAM003",
+    title: "Actions that can be scoped to resources are not granted on Resource \"*\"",
+    severity: .warning, family: .policy, theme: theme, resourceTypes: identityTypes,
+    rationale:
+      "Resource \"*\" extends a grant to every bucket, key, table or role in the account, including ones created later. Actions without resource-level permissions (ecr:GetAuthorizationToken, ec2:Describe*, cloudwatch:PutMetricData, per the AWS Service Authorization Reference) can only be granted on \"*\" and are not reported.",
+    remediation:
+      "Name the resources: !GetAtt Bucket.Arn and !Sub \"${Bucket.Arn}/*\", !GetAtt Key.Arn, a log group's ARN. Keep \"*\" only in a separate statement for actions that accept nothing else."
+  ) { context in
+    context.policies.identityPolicies.flatMap { source in
+      source.document.statements.flatMap { statement -> [Finding] in
+        guard statement.effect == .allow, !statement.actions.isNegated,
+          let resources = statement.resources, resources.includesEverything
+        else { return [] }
+        return statement.actions.elements.compactMap { element -> Finding? in
+          let pattern = element.content
+          guard !pattern.isEverything, !pattern.isWholeService else { return nil }
+          guard pattern.literal != nil else {
+            return context.finding(
+              "cannot tell whether the actions of \(statement.label) need Resource \"*\": \(pattern.text.unknownReasons.first ?? "the action is unknown")",
+              in: source, statement: statement, at: element.location,
+              assumptions: element.assumptions,
+              severity: .unknown)
+          }
+          let scoped = ActionKnowledge.scopedActions(matching: pattern)
+          guard !scoped.isEmpty else { return nil }
+          let example =
+            scoped.count == 1 || scoped[0] == pattern.literal?.lowercased()
+            ? ""
+            : " (\(scoped.prefix(3).joined(separator: ", "))\(scoped.count > 3 ? ", ..." : ""))"
+          return context.finding(
+            "\(statement.label) grants \(pattern) on Resource \"*\" although it supports resource-level permissions\(example)",
+            in: source, statement: statement, at: element.location,
+            assumptions: element.assumptions,
+            parameters: element.parameters, action: pattern.description)
+        }
+      }
+    }
+  }
+}

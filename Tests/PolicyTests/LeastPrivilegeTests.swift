@@ -1,0 +1,152 @@
+import Policy
+import Template
+import Testing
+
+/// Each least-privilege rule on its failing and passing fixture, with the exact findings.
+@Suite struct LeastPrivilegeTests {
+  static let theme = "least-privilege"
+
+  func lines(_ id: String, _ outcome: String) throws -> [String] {
+    try LintFixture.lines(id, Self.theme, "\(id)-\(outcome).yaml")
+  }
+
+  @Test(arguments: LeastPrivilege.rules.map(\.id))
+  func passingFixtureIsClean(_ id: String) throws {
+    #expect(try lines(id, "pass") == [])
+  }
+
+  @Test func rulesAreInTheCatalogue() {
+    let ids = LeastPrivilege.rules.map(\.id)
+    let expected: [String] = (1...13).map { number in
+      number < 10 ? "IAM00\(number)" : "IAM0\(number)"
+    }
+    #expect(ids == expected)
+    #expect(ids.allSatisfy { Catalogue.rule(id: $0)?.theme == "least-privilege" })
+  }
+
+  @Test func wildcardAction() throws {
+    #expect(
+      try lines("IAM001", "fail") == [
+        #"20:23: error IAM001 PipelineRole: statement 1 allows every action (Action: "*")"#,
+        #"30:48: error IAM001 DebugPolicy: statement 1 allows every action (Action: "*") when condition IsProd is false"#,
+      ])
+  }
+
+  @Test func serviceWildcardAction() throws {
+    #expect(
+      try lines("IAM002", "fail") == [
+        "14:22: warning IAM002 WorkerPolicy: statement 1 allows every s3 action (s3:*)",
+        "14:50: warning IAM002 WorkerPolicy: statement 1 allows every kms action (KMS:*)",
+      ])
+  }
+
+  @Test func wildcardResource() throws {
+    #expect(
+      try lines("IAM003", "fail") == [
+        #"19:21: warning IAM003 WorkerRole: statement 1 grants s3:GetObject on Resource "*" although it supports resource-level permissions"#,
+        #"21:21: warning IAM003 WorkerRole: statement 1 grants logs:Describe* on Resource "*" although it supports resource-level permissions (logs:describelogstreams, logs:describemetricfilters, logs:describesubscriptionfilters)"#,
+        #"22:21: warning IAM003 WorkerRole: statement 1 grants dynamodb:PutItem on Resource "*" although it supports resource-level permissions"#,
+      ])
+  }
+
+  @Test func passRole() throws {
+    #expect(
+      try lines("IAM004", "fail") == [
+        #"19:39: error IAM004 TriggerPolicy: statement 1: iam:PassRole allows iam:PassRole on every role (Resource "*"); name the roles it passes"#,
+        "22:21: error IAM004 TriggerPolicy: statement 2: iam:Pass* allows iam:PassRole to any service; add a condition on iam:PassedToService",
+      ])
+  }
+
+  @Test func allowWithNotAction() throws {
+    #expect(
+      try lines("IAM005", "fail") == [
+        "12:17: warning IAM005 Operators: statement 1 allows every action except iam:*, organizations:* (Allow with NotAction)"
+      ])
+  }
+
+  @Test func allowWithNotResource() throws {
+    #expect(
+      try lines("IAM006", "fail") == [
+        "15:17: warning IAM006 Writer: statement 1 allows its actions on every resource except ${Raw.Arn}/* (Allow with NotResource)"
+      ])
+  }
+
+  @Test func administratorManagedPolicy() throws {
+    #expect(
+      try lines("IAM007", "fail") == [
+        "18:11: error IAM007 AdminRole: attaches the AWS managed policy AdministratorAccess, which grants administrator-level access",
+        "19:11: error IAM007 AdminRole: attaches the AWS managed policy PowerUserAccess, which grants administrator-level access",
+        "20:11: error IAM007 AdminRole: attaches the AWS managed policy IAMFullAccess, which grants administrator-level access",
+        "21:23: error IAM007 AdminRole: attaches the AWS managed policy AdministratorAccess, which grants administrator-level access when condition IsDev is true",
+        "22:11: unknown IAM007 AdminRole: cannot tell which managed policy is attached: parameter Extra has no default",
+      ])
+  }
+
+  @Test func privilegeEscalation() throws {
+    #expect(
+      try lines("IAM008", "fail") == [
+        "18:26: error IAM008 DeployRole: statement 1 grants iam:AttachRolePolicy on every resource, which allows privilege escalation (iam:AttachRolePolicy)",
+        "18:48: error IAM008 DeployRole: statement 1 grants iam:CreatePolicyVersion on every resource, which allows privilege escalation (iam:CreatePolicyVersion)",
+        #"21:26: error IAM008 DeployRole: DeployRole can pass any role (iam:PassRole on "*") and run it with lambda:CreateFunction, which allows privilege escalation"#,
+      ])
+  }
+
+  @Test func trustWildcardPrincipal() throws {
+    #expect(
+      try lines("IAM009", "fail") == [
+        "10:30: error IAM009 OpenRole: statement 1 lets any AWS principal assume the role (Principal AWS: *) with no condition naming the account or organization",
+        "13:34: error IAM009 OpenRole: statement 2 lets any AWS service assume the role (Service: *)",
+        "23:26: error IAM009 GitHubRole: statement 1 lets every identity of the federated provider arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com assume the role; add conditions on its aud and sub",
+      ])
+  }
+
+  @Test func trustCrossAccount() throws {
+    #expect(
+      try lines("IAM010", "fail") == [
+        "11:21: warning IAM010 VendorRole: statement 1 lets account arn:aws:iam::111122223333:root assume the role without an sts:ExternalId condition",
+        "11:53: warning IAM010 VendorRole: statement 1 lets account 444455556666 assume the role without an sts:ExternalId condition",
+      ])
+  }
+
+  @Test func resourcePolicyWildcardPrincipal() throws {
+    #expect(
+      try lines("IAM011", "fail") == [
+        "13:24: error IAM011 RawPolicy: statement 1 allows any principal (*) to s3:GetObject with no condition on the source, account or organization",
+        "17:30: error IAM011 RawPolicy: statement 2 allows any principal (AWS: *) to s3:ListBucket with no condition on the source, account or organization",
+        "32:30: error IAM011 AlertsPolicy: statement 1 allows any principal (AWS: *) to sns:Publish with no condition on the source, account or organization",
+        "44:24: error IAM011 S3Endpoint: statement 1 allows any principal (*) to * with no condition on the source, account or organization",
+      ])
+  }
+
+  @Test func keyPolicyFullAccess() throws {
+    #expect(
+      try lines("IAM012", "fail") == [
+        "24:31: error IAM012 DataKey: statement 2 grants kms:* to ${PipelineRole.Arn}; only the account root should hold every key permission",
+        "24:57: error IAM012 DataKey: statement 2 grants kms:* to any principal (AWS: *); only the account root should hold every key permission",
+      ])
+  }
+
+  @Test func malformedPolicy() throws {
+    #expect(
+      try lines("IAM013", "fail") == [
+        "6:23: error IAM013 StringPolicy: the policy document is a string; write it as a mapping (YAML or JSON object) so it can be checked",
+        "12:20: error IAM013 OddStatement: Statement is a number; expected a mapping or a list of mappings",
+        "16:23: unknown IAM013 Imported: the policy document cannot be read: imported from another stack with Fn::ImportValue shared-policy",
+        "23:13: error IAM013 NoEffect: statement 1 has no Effect",
+      ])
+  }
+
+  @Test func findingsAreScopedToStatementAndAction() throws {
+    let template = try LintFixture.template(Self.theme, "IAM002-fail.yaml")
+    let rule = try #require(Catalogue.rule(id: "IAM002"))
+    let findings = Engine(rules: [rule]).check(template)
+    let expected: [[String: String]] = [
+      ["statement": "1", "action": "s3:*"], ["statement": "1", "action": "KMS:*"],
+    ]
+    #expect(findings.map(\.scope) == expected)
+    #expect(
+      findings.map(\.path) == [
+        "Properties.PolicyDocument.Statement.0", "Properties.PolicyDocument.Statement.0",
+      ])
+  }
+}
