@@ -231,3 +231,27 @@ import Testing
     #expect(found.map(\.action) == ["logs:DeleteLogGroup", "logs:DeleteLogStream"])
   }
 }
+
+@Suite struct IAMPseudoParameterTests {
+  @Test func partitionsMeetLiteralArns() {
+    let question = SymbolicString([
+      .text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":s3:::raw/x"),
+    ])
+    #expect(Glob.match("arn:aws:s3:::raw/*", question) == .yes)
+    #expect(Glob.match("arn:aws:s3:::work/*", question) == .no)
+    let pattern = SymbolicString([
+      .text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":s3:::raw/*"),
+    ])
+    #expect(Glob.match(pattern, "arn:aws-cn:s3:::raw/x") == .yes)
+  }
+
+  @Test func accountsAreNotWildcards() {
+    let pattern = SymbolicString([
+      .text("arn:aws:iam::"), .symbol(.pseudo("AWS::AccountId")), .text(":role/x"),
+    ])
+    #expect(
+      Glob.match(pattern, "arn:aws:iam::123456789012:role/x")
+        == .maybe("AWS::AccountId is only known at deploy time"))
+    #expect(Glob.match(pattern, "arn:aws:iam::123456789012:role/y") == .no)
+  }
+}

@@ -60,9 +60,30 @@ public enum Glob {
       return (ignoringCase ? p.lowercased() == s.lowercased() : p == s) ? .yes : .no
     }
     let patternAtoms = atoms(pattern, globs: true, ignoringCase: ignoringCase)
-    let subjectAtoms = atoms(subject, globs: false, ignoringCase: ignoringCase)
-    return run(patternAtoms, subjectAtoms)
+    var result = run(patternAtoms, atoms(subject, globs: false, ignoringCase: ignoringCase))
+    // A question asked with ${AWS::Partition} meets patterns written for a partition: it matches
+    // when it would in one of them (GeneXOmics, like most users, deploys in one).
+    let partition = SymbolicString.Part.symbol(.pseudo("AWS::Partition"))
+    if !result.isYes, subject.parts.contains(partition) {
+      for name in partitions {
+        let concrete = SymbolicString(subject.parts.map { $0 == partition ? .text(name) : $0 })
+        result = result.or(
+          run(patternAtoms, atoms(concrete, globs: false, ignoringCase: ignoringCase)))
+        if result.isYes { break }
+      }
+    }
+    return result
   }
+
+  /// The AWS partitions, for `${AWS::Partition}` in questions.
+  static let partitions = [
+    "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
+  ]
+
+  /// Pseudo parameters whose value a literal pattern may stand for without doubt: a statement
+  /// written with `${AWS::Partition}` matches `arn:aws:...`. Others (`AWS::AccountId`,
+  /// `AWS::Region`) may or may not equal the literal, so they answer maybe.
+  static let wildcardPseudoParameters: Set<String> = ["AWS::Partition", "AWS::URLSuffix"]
 
   /// Whether `pattern` matches every string `subject` stands for: `.any` in the subject must be
   /// covered by a `*` of the pattern. `NotResource` needs this ("some object of this bucket is
@@ -155,12 +176,15 @@ public enum Glob {
             best = best.or(at(i + 1, j).and(.maybe(reason)))
             if j < n { best = best.or(at(i, j + 1).and(.maybe(reason))) }
           case .symbol(let symbol):
-            if case .pseudo = symbol {
+            if case .pseudo(let name) = symbol {
               // Ends here, or swallows one more non-colon character of the subject.
+              let certainty: Match =
+                wildcardPseudoParameters.contains(name)
+                ? .yes : .maybe("\(name) is only known at deploy time")
               best = best.or(at(i + 1, j))
               if j < n {
                 switch subject[j] {
-                case .char(let c) where c != ":": best = best.or(at(i, j + 1))
+                case .char(let c) where c != ":": best = best.or(at(i, j + 1).and(certainty))
                 case .char: break
                 case .symbol(let other):
                   best = best.or(at(i + 1, j + 1).and(symbolMatch(symbol, other)))

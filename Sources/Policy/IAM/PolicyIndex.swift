@@ -357,9 +357,11 @@ public struct PolicyIndex: Sendable {
         }
       }
       reason = "the content of the AWS managed policy \(name) is not known to Formation"
+    } else if let string = arn.string, string.isFullyKnown {
+      reason = "the managed policy \(string) is not in this template"
     } else {
       reason =
-        "the managed policy \(arn.string?.description ?? arn.unknownReasons.first ?? "?") is not in this template"
+        "an attached managed policy cannot be read: \(arn.unknownReasons.first ?? "its ARN is unknown")"
     }
     return [
       Statement(

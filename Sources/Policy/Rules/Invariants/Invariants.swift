@@ -1,0 +1,168 @@
+import Template
+
+/// The GeneXOmics invariants: what the architecture promises about its data and logs, checked
+/// with the IAM evaluator over every role, user, group and resource policy of a template.
+///
+/// The rules find their subjects by markers first, heuristics second:
+/// - raw bucket: `Metadata: {formation: {role: raw}}` on an `AWS::S3::Bucket`; when no bucket
+///   is marked, a bucket whose name (`BucketName`, resolved) has `raw` as a word
+///   (`genexomics-raw`, `${AWS::StackName}-raw-data`);
+/// - results bucket: `role: results`, or `results` in the name, the same way;
+/// - data key: `role: data-key` on an `AWS::KMS::Key`; unmarked, the keys the raw and results
+///   buckets encrypt with (`KMSMasterKeyID`, through an alias too);
+/// - pipeline roles: Batch roles (see `PolicyIndex.batchRoles()`), DataSync roles (they upload
+///   with SSE-KMS, which needs kms:Decrypt for multipart uploads), and roles marked `role: pipeline`.
+public enum Invariants {
+  public static let theme = "genexomics"
+
+  public static var rules: [Rule] {
+    [batchCannotDeleteLogs, onlyDataSyncWritesRaw, nothingDeletesRaw, onlyPipelineDecrypts]
+  }
+
+  /// The `formation.role` marker of a resource's Metadata, lower-cased.
+  static func marker(_ resource: Resource) -> String? {
+    resource.metadata?["formation"]?["role"]?.stringValue?.lowercased()
+  }
+
+  /// Buckets that play `role`, marked or (when none is marked) named with `role` as a word.
+  static func buckets(_ role: String, in context: RuleContext) -> [String] {
+    let buckets = context.resources(ofType: "AWS::S3::Bucket")
+    let marked = buckets.filter { marker($0.resource) == role }.map(\.logicalID)
+    if !marked.isEmpty { return marked }
+    let resolver = context.resolver
+    return buckets.filter { bucket in
+      marker(bucket.resource) == nil && resolver.physicalName(of: bucket.logicalID).hasWord(role)
+    }.map(\.logicalID)
+  }
+
+  /// The data keys: marked, else the keys the raw and results buckets encrypt with.
+  static func dataKeys(in context: RuleContext) -> [String] {
+    let keys = context.resources(ofType: "AWS::KMS::Key")
+    let marked = keys.filter { marker($0.resource) == "data-key" }.map(\.logicalID)
+    if !marked.isEmpty { return marked }
+    let resolver = context.resolver
+    var result: [String] = []
+    for bucket in buckets("raw", in: context) + buckets("results", in: context) {
+      let ids = resolver.property(
+        "BucketEncryption.ServerSideEncryptionConfiguration.*.ServerSideEncryptionByDefault.KMSMasterKeyID",
+        of: bucket
+      ).compactMap { $0.string?.resourceReference?.logicalID }
+      for id in ids {
+        switch context.template.resources[id]?.type {
+        case "AWS::KMS::Key": result.append(id)
+        case "AWS::KMS::Alias":
+          result += resolver.property("TargetKeyId", of: id).compactMap {
+            $0.string?.resourceReference?.logicalID
+          }
+          .filter { context.template.resources[$0]?.type == "AWS::KMS::Key" }
+        default: continue
+        }
+      }
+    }
+    var seen: Set<String> = []
+    return result.filter { seen.insert($0).inserted }
+  }
+
+  /// `Align (JobRoleArn of job definition Align)`-style names of the pipeline's roles.
+  static func pipelineRoles(_ index: PolicyIndex) -> Set<String> {
+    var roles = Set(index.batchRoles().map(\.role))
+    roles.formUnion(index.dataSyncRoles())
+    for role in index.roles where index.template.resources[role].flatMap(marker) == "pipeline" {
+      roles.insert(role)
+    }
+    return roles
+  }
+}
+
+extension SymbolicString {
+  /// Whether some literal part has `word` delimited by non-alphanumerics (`genexomics-raw` has `raw`).
+  func hasWord(_ word: String) -> Bool {
+    parts.contains { part in
+      guard case .text(let text) = part else { return false }
+      return text.lowercased().split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
+    }
+  }
+}
+
+extension RuleContext {
+  /// A finding for an access the invariant forbids: at the statement that grants it, about the
+  /// principal, with the evaluator's decision (and its branch) in the message; `unknown` when the
+  /// evaluator cannot decide.
+  func violation(
+    _ message: String, principal: String, decision: Decision, index: PolicyIndex, action: String
+  ) -> Finding {
+    let statement = decision.allowedBy.first
+    let source = statement.flatMap { statement in
+      index.sources.first { $0.document.statements.contains(statement) }
+    }
+    var unbranched = decision
+    unbranched.assumptions = .always
+    var text = message + ": " + unbranched.description
+    if let source, source.logicalID != principal { text += " in \(source.logicalID)" }
+    if !decision.assumptions.isEmpty { text += " " + decision.assumptions.description }
+    var result = finding(
+      text, logicalID: principal, at: statement?.location,
+      path: source.map { "Properties.\($0.path)" },
+      severity: decision.outcome == .unknown ? .unknown : nil)
+    result.scope["action"] = action
+    if let statement {
+      result.scope["statement"] =
+        statement.sid.flatMap { $0.isEmpty ? nil : $0 } ?? String(statement.index + 1)
+    }
+    return result
+  }
+
+  /// Findings for the principals a resource policy names itself (beyond the template's roles):
+  /// anyone, services, other accounts' principals, each asked whether the policy lets them do
+  /// `action` on `resource`. `except` are role logical ids the invariant allows.
+  func resourcePolicyViolations(
+    _ message: (String) -> String, protecting target: String, action: String,
+    resource: SymbolicString,
+    except allowed: Set<String>, index: PolicyIndex
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    let allowedArns = allowed.map { index.arn(of: $0) }
+    let canonical = index.resolver.canonical(resource)
+    for source in index.resourcePolicies(protecting: target) {
+      var asked: Set<PrincipalQuery> = []
+      for statement in source.document.statements where statement.effect == .allow {
+        for element in statement.principals?.elements ?? [] {
+          let entry = element.content
+          let query: PrincipalQuery
+          switch entry.kind {
+          case .everyone: query = .anyone
+          case .aws:
+            if entry.isWildcard {
+              query = .anyone
+            } else if entry.isAccount || allowedArns.contains(entry.canonical) {
+              continue
+            } else if let role = entry.value.resourceReference?.logicalID,
+              index.template.resources[role] != nil
+            {
+              continue  // A role of this template: judged with its identity policies.
+            } else {
+              query = .aws(entry.canonical)
+            }
+          case .service: query = .service(entry.canonical.literal ?? entry.canonical.description)
+          case .federated: query = .federated(entry.canonical)
+          case .canonicalUser: query = entry.isWildcard ? .anyone : .aws(entry.canonical)
+          }
+          guard asked.insert(query).inserted else { continue }
+          let decision = source.document.statements.filter { !$0.namesOnlyAccounts }.evaluate(
+            action: action, resource: canonical, principal: query)
+          guard decision.mayBeAllowed else { continue }
+          var finding = finding(
+            message(query == .anyone ? "anyone" : "\(query)") + ": " + decision.description,
+            logicalID: source.logicalID,
+            at: element.location ?? statement.location, path: "Properties.\(source.path)",
+            severity: decision.outcome == .unknown ? .unknown : nil)
+          finding.scope["action"] = action
+          finding.scope["statement"] =
+            statement.sid.flatMap { $0.isEmpty ? nil : $0 } ?? String(statement.index + 1)
+          findings.append(finding)
+        }
+      }
+    }
+    return findings
+  }
+}

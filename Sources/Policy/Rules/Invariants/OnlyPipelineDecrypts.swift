@@ -1,0 +1,37 @@
+import Template
+
+extension Invariants {
+  /// GXO004: no role but the pipeline's can decrypt with the data key.
+  static let onlyPipelineDecrypts = Rule(
+    id: "GXO004", title: "No role but the pipeline's can decrypt with the data key",
+    severity: .error,
+    family: .policy, theme: theme,
+    resourceTypes: ["AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::User"],
+    rationale:
+      "Sequencing data is protected by the data key as much as by bucket policies: whoever can call kms:Decrypt with it can read every object the raw and results buckets hold, through any path to the bytes. Only the pipeline's roles (Batch roles, the DataSync role, roles marked Metadata formation.role: pipeline) may. The data key is the key marked formation.role: data-key, or the key the raw and results buckets encrypt with.",
+    remediation:
+      "Remove kms:Decrypt (and kms:*, \"*\") on the data key from other roles and from the key policy; a role that must read results belongs to the pipeline and is marked so, or reads through a separate results key."
+  ) { context in
+    let index = context.policies
+    let pipeline = pipelineRoles(index)
+    var findings: [Finding] = []
+    for key in dataKeys(in: context) {
+      guard let arn = index.resolver.arn(of: key) else { continue }
+      for principal in index.principals where !pipeline.contains(principal) {
+        let decision = index.evaluate(
+          principal: principal, action: "kms:Decrypt", resource: arn, protectedBy: [key])
+        guard decision.mayBeAllowed else { continue }
+        findings.append(
+          context.violation(
+            "\(principal) is not a pipeline role but can decrypt with the data key \(key)",
+            principal: principal,
+            decision: decision, index: index, action: "kms:Decrypt"))
+      }
+      findings += context.resourcePolicyViolations(
+        { "the key policy lets \($0) decrypt with the data key \(key)" }, protecting: key,
+        action: "kms:Decrypt",
+        resource: arn, except: pipeline, index: index)
+    }
+    return findings
+  }
+}
