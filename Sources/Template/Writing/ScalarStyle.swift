@@ -7,6 +7,9 @@
 /// 1.2 reader could take it for anything but that string. libyaml may still upgrade the
 /// requested style (a tab or control character forces double quotes; a flow context or a
 /// mapping key rules out literal blocks), which is always safe.
+///
+/// The checks run over the UTF-8 bytes in one pass, without allocating: the writer asks for
+/// every string and key of a template.
 enum ScalarStyle: Equatable {
   case plain
   /// `'text'`: preferred when quoting is needed, since nothing inside is an escape.
@@ -18,17 +21,8 @@ enum ScalarStyle: Equatable {
 
   /// The style for a string value.
   static func of(_ string: String) -> ScalarStyle {
-    let bytes = string.utf8
-    if bytes.isEmpty { return .singleQuoted }
-    if hasUnstableBreak(bytes) { return .doubleQuoted }
-    if bytes.contains(UInt8(ascii: "\n")) {
-      // Without the `|+` keep indicator a literal block holds at most one final newline,
-      // and libyaml follows `|+` with a `...` document end marker: such text, and text that
-      // is nothing but newlines, is double-quoted instead.
-      let trailing = trailingNewlines(bytes)
-      return trailing > 1 || trailing == bytes.count ? .doubleQuoted : .literal
-    }
-    return needsQuotes(string) ? .singleQuoted : .plain
+    var string = string
+    return string.withUTF8 { of(bytes: $0) }
   }
 
   /// The style for a mapping key: as for values, but multi-line keys are double-quoted,
@@ -38,24 +32,69 @@ enum ScalarStyle: Equatable {
     return style == .literal ? .doubleQuoted : style
   }
 
+  static func of(bytes: UnsafeBufferPointer<UInt8>) -> ScalarStyle {
+    guard !bytes.isEmpty else { return .singleQuoted }
+    var newlines = 0
+    var syntax = false
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for byte in bytes {
+      switch byte {
+      case newline:
+        newlines += 1
+      case UInt8(ascii: "\r"):
+        // Readers normalise carriage returns and the Unicode line breaks (NEL C2 85,
+        // LS E2 80 A8, PS E2 80 A9) to `\n` outside double quotes.
+        return .doubleQuoted
+      case 0x85 where previous == 0xC2:
+        return .doubleQuoted
+      case 0xA8 where previous == 0x80 && beforePrevious == 0xE2,
+        0xA9 where previous == 0x80 && beforePrevious == 0xE2:
+        return .doubleQuoted
+      case hash where isBlank(previous):
+        syntax = true
+      case space where previous == colon, tab where previous == colon:
+        syntax = true
+      default:
+        break
+      }
+      beforePrevious = previous
+      previous = byte
+    }
+    if newlines > 0 {
+      // Without the `|+` keep indicator a literal block holds at most one final newline,
+      // and libyaml follows `|+` with a `...` document end marker: such text, and text that
+      // is nothing but newlines, is double-quoted instead.
+      let trailing = trailingNewlines(bytes)
+      return trailing > 1 || trailing == bytes.count ? .doubleQuoted : .literal
+    }
+    if syntax || breaksPlainSyntaxAtEnds(bytes) || resolvesToNonString(bytes) {
+      return .singleQuoted
+    }
+    return .plain
+  }
+
   /// True when a plain scalar with this text would be misread or would not parse.
   static func needsQuotes(_ string: String) -> Bool {
-    resolvesToNonString(string) || breaksPlainSyntax(string)
+    of(string) != .plain
   }
 
   /// True when a YAML 1.1 or 1.2 reader resolves this plain text to a boolean, null,
   /// number, date, merge key or value key.
-  static func resolvesToNonString(_ string: String) -> Bool {
-    let bytes = Array(string.utf8)
+  static func resolvesToNonString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first else { return true }
     switch first {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
-      UInt8(ascii: "."):
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), dot:
       return looksNumeric(bytes) || looksLikeDate(bytes)
-    case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
-      return bytes.count <= 2 && (string == "~" || string == "<<" || string == "=")
+    case UInt8(ascii: "~"):
+      return bytes.count == 1
+    case UInt8(ascii: "<"):
+      return bytes.count == 2 && bytes[1] == UInt8(ascii: "<")
+    case UInt8(ascii: "="):
+      return bytes.count == 1
     default:
-      return bytes.count <= 5 && keywords.contains(string.lowercased())
+      guard bytes.count <= 5 else { return false }
+      return keywords.contains(String(decoding: bytes, as: UTF8.self).lowercased())
     }
   }
 
@@ -68,17 +107,24 @@ enum ScalarStyle: Equatable {
   /// True when the text is a number in YAML 1.1 or 1.2: decimal, `0x`/`0o`/`0b`, old-style
   /// octal `012`, underscores (`1_000`), sexagesimal (`190:20:30`), floats (`1e3`, `.5`, `1.`),
   /// `.inf` and `.nan`, with an optional sign.
-  static func looksNumeric(_ bytes: [UInt8]) -> Bool {
+  static func looksNumeric(_ string: String) -> Bool {
+    var string = string
+    return string.withUTF8 { looksNumeric($0) }
+  }
+
+  static func looksNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var body = bytes[...]
     if let sign = body.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
       body = body.dropFirst()
     }
     guard let first = body.first else { return false }
-    let lowered = String(decoding: body, as: UTF8.self).lowercased()
-    if lowered == ".inf" || lowered == ".nan" { return true }
+    if body.count == 4, first == dot {
+      let word = String(decoding: body, as: UTF8.self).lowercased()
+      if word == ".inf" || word == ".nan" { return true }
+    }
     if body.count > 2, first == UInt8(ascii: "0") {
       let rest = body.dropFirst(2)
-      switch body[body.index(after: body.startIndex)] {
+      switch body[body.startIndex + 1] {
       case UInt8(ascii: "x"), UInt8(ascii: "X"):
         return rest.allSatisfy { isHexDigit($0) || $0 == underscore }
       case UInt8(ascii: "o"), UInt8(ascii: "O"):
@@ -88,7 +134,7 @@ enum ScalarStyle: Equatable {
       default: break
       }
     }
-    if body.contains(UInt8(ascii: ":")) {
+    if body.contains(colon) {
       // YAML 1.1 sexagesimal: 190:20:30, 12:30, 1:30.5
       return isDigit(first)
         && body.allSatisfy { isDigit($0) || $0 == underscore || $0 == colon || $0 == dot }
@@ -97,7 +143,7 @@ enum ScalarStyle: Equatable {
   }
 
   /// `[0-9_]+(.[0-9_]*)?` or `.[0-9_]+`, with at least one digit, then an optional exponent.
-  private static func isDecimal(_ bytes: ArraySlice<UInt8>) -> Bool {
+  private static func isDecimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     var index = bytes.startIndex
     var digits = 0
     var sawDot = false
@@ -129,9 +175,9 @@ enum ScalarStyle: Equatable {
     return bytes[index...].allSatisfy(isDigit)
   }
 
-  /// A YAML 1.1 date or timestamp starts `YYYY-M-D` (`2010-09-09`, `2001-12-14t21:59:43.10-05:00`);
-  /// any text starting that way is quoted.
-  static func looksLikeDate(_ bytes: [UInt8]) -> Bool {
+  /// A YAML 1.1 date or timestamp starts `YYYY-M-D` (`2010-09-09`,
+  /// `2001-12-14t21:59:43.10-05:00`); any text starting that way is quoted.
+  static func looksLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     func digits(_ minimum: Int, _ maximum: Int) -> Bool {
       var count = 0
@@ -149,68 +195,47 @@ enum ScalarStyle: Equatable {
     return digits(4, 4) && dash() && digits(1, 2) && dash() && digits(1, 2)
   }
 
-  /// True when the text cannot be a plain scalar in block context, or reads differently as one:
-  /// leading or trailing blanks, an indicator first (`@`, `` ` ``, `*`, `&`, `!`, `%`, `|`, `>`,
-  /// quotes, `#`, flow brackets, `,`, `?`, `:`, `- `), `: ` or ` #` inside, a final `:`,
-  /// or a document marker (`---`, `...`).
-  static func breaksPlainSyntax(_ string: String) -> Bool {
-    let bytes = Array(string.utf8)
+  /// The checks of plain-scalar syntax that look at the ends of the text: blanks at either
+  /// end, an indicator first (`@`, `` ` ``, `*`, `&`, `!`, `%`, `|`, `>`, quotes, `#`, flow
+  /// brackets, `,`, `?`, `:`, `- `), a final `:`, or a document marker (`---`, `...`).
+  /// `: ` and ` #` inside the text are found by the pass in `of(bytes:)`.
+  private static func breaksPlainSyntaxAtEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return true }
-    if isBlank(first) || isBlank(last) { return true }
+    if isBlank(first) || isBlank(last) || last == colon { return true }
     switch first {
     case UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "&"),
-      UInt8(ascii: "!"),
-      UInt8(ascii: "%"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
-      UInt8(ascii: "\""),
-      UInt8(ascii: "#"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
-      UInt8(ascii: ","), UInt8(ascii: "?"), colon:
+      UInt8(ascii: "!"), UInt8(ascii: "%"), UInt8(ascii: "|"), UInt8(ascii: ">"),
+      UInt8(ascii: "'"), UInt8(ascii: "\""), hash, UInt8(ascii: "{"), UInt8(ascii: "}"),
+      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: "?"), colon:
       return true
     case UInt8(ascii: "-"):
       if bytes.count == 1 || isBlank(bytes[1]) { return true }
+      return bytes.count >= 3 && bytes[1] == UInt8(ascii: "-") && bytes[2] == UInt8(ascii: "-")
+    case dot:
+      return bytes.count >= 3 && bytes[1] == dot && bytes[2] == dot
     default:
-      break
+      return false
     }
-    if bytes.starts(with: Array("---".utf8)) || bytes.starts(with: Array("...".utf8)) {
-      return true
-    }
-    if last == colon { return true }
-    for index in 0..<(bytes.count - 1) {
-      if bytes[index] == colon, isBlank(bytes[index + 1]) { return true }
-      if isBlank(bytes[index]), bytes[index + 1] == UInt8(ascii: "#") { return true }
-    }
-    return false
   }
 
-  /// Carriage returns and the Unicode line breaks (NEL, LS, PS) are normalised to `\n` by
-  /// readers inside plain, single-quoted and literal scalars; only double quotes keep them.
-  private static func hasUnstableBreak(_ bytes: String.UTF8View) -> Bool {
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    for byte in bytes {
-      if byte == UInt8(ascii: "\r") { return true }
-      // NEL is C2 85; LS and PS are E2 80 A8 and E2 80 A9.
-      if previous == 0xC2, byte == 0x85 { return true }
-      if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
-      beforePrevious = previous
-      previous = byte
-    }
-    return false
-  }
-
-  private static func trailingNewlines(_ bytes: String.UTF8View) -> Int {
+  private static func trailingNewlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var count = 0
     for byte in bytes.reversed() {
-      guard byte == UInt8(ascii: "\n") else { break }
+      guard byte == newline else { break }
       count += 1
     }
     return count
   }
 
+  private static let newline = UInt8(ascii: "\n")
+  private static let space = UInt8(ascii: " ")
+  private static let tab = UInt8(ascii: "\t")
+  private static let hash = UInt8(ascii: "#")
   private static let underscore = UInt8(ascii: "_")
   private static let colon = UInt8(ascii: ":")
   private static let dot = UInt8(ascii: ".")
 
-  private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+  private static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
   private static func isOctalDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x37 }
   private static func isBinaryDigit(_ byte: UInt8) -> Bool { byte == 0x30 || byte == 0x31 }

@@ -79,7 +79,7 @@ final class YAMLWriter {
     case .number(let number):
       // A literal that no YAML reader takes for a number would read back as a string anyway;
       // quoting it at least keeps the document well-formed.
-      let numeric = ScalarStyle.looksNumeric(Array(number.literal.utf8))
+      let numeric = ScalarStyle.looksNumeric(number.literal)
       scalar(number.literal, tag: tag, style: numeric ? .plain : .doubleQuoted)
     case .bool(let bool):
       scalar(bool ? "true" : "false", tag: tag, style: .plain)
@@ -156,9 +156,8 @@ final class YAMLWriter {
     text.withUTF8 { utf8 in
       withTag(tag) { tagPointer in
         // libyaml rejects a NULL value pointer, which an empty buffer may have.
-        let empty: [UInt8] = [0]
-        empty.withUnsafeBufferPointer { fallback in
-          let value = utf8.baseAddress ?? fallback.baseAddress
+        withUnsafePointer(to: 0 as UInt8) { empty in
+          let value = utf8.baseAddress ?? empty
           emit {
             yaml_scalar_event_initialize(
               $0, nil, tagPointer, value, Int32(utf8.count), implicit, implicit, cStyle)
@@ -186,8 +185,9 @@ final class YAMLWriter {
 
   private func withTag(_ tag: String?, _ body: (UnsafePointer<yaml_char_t>?) -> Void) {
     guard let tag else { return body(nil) }
-    let bytes = Array(tag.utf8) + [0]
-    bytes.withUnsafeBufferPointer { body($0.baseAddress) }
+    tag.withCString { pointer in
+      pointer.withMemoryRebound(to: yaml_char_t.self, capacity: tag.utf8.count + 1) { body($0) }
+    }
   }
 
   /// Builds one event with `initialize` and hands it to the emitter, which frees it.
