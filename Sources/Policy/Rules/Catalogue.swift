@@ -10,7 +10,7 @@ public enum Catalogue {
   }
 
   /// Structure and references (`formation validate`).
-  public static var correctness: [Rule] { [] }
+  public static var correctness: [Rule] { CorrectnessRules.all }
 
   /// Least privilege, encryption, isolation, logging, data protection (`formation lint`).
   public static var policy: [Rule] {

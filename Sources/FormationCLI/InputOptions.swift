@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+
+/// The inputs every template-checking command takes: paths and an output format.
+///
+/// Shared with `@OptionGroup` by `formation validate` and `formation lint`, so both accept the
+/// same paths (files, or directories searched recursively) and the same `--format` values.
+public struct InputOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "Template files or directories; directories are searched recursively for .yaml, .yml, .json and .template files.",
+      valueName: "path"))
+  public var paths: [String] = []
+
+  @Option(help: "Output format: text (one finding per line) or json.")
+  public var format: OutputFormat = .text
+
+  public init() {}
+
+  /// The template files the paths name, in a deterministic order.
+  /// Throws a usage error for no paths, a path that does not exist, or no template found.
+  public func templateFiles() throws(UsageError) -> [String] {
+    guard !paths.isEmpty else {
+      throw UsageError("no paths given; pass template files or directories")
+    }
+    let files = try TemplateDiscovery.files(in: paths)
+    guard !files.isEmpty else {
+      throw UsageError(
+        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
+      )
+    }
+    return files
+  }
+}
+
+/// How findings are printed.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case text
+  case json
+}
+
+/// A command line that cannot run: no paths, a path that does not exist. Exit code 2.
+public struct UsageError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var message: String
+
+  public init(_ message: String) { self.message = message }
+
+  public var description: String { "error: \(message)" }
+}
+
+/// What a command printed and how it ended, so tests compare whole outputs without spawning a process.
+public struct CommandResult: Sendable, Hashable {
+  public var standardOutput: String
+  public var standardError: String
+  public var exitCode: Int32
+
+  public init(standardOutput: String = "", standardError: String = "", exitCode: Int32) {
+    self.standardOutput = standardOutput
+    self.standardError = standardError
+    self.exitCode = exitCode
+  }
+
+  /// Writes both streams and ends the command with its exit code (`ExitCode` for ArgumentParser).
+  public func emit() throws {
+    if !standardOutput.isEmpty { FileHandle.standardOutput.write(Data(standardOutput.utf8)) }
+    if !standardError.isEmpty { FileHandle.standardError.write(Data(standardError.utf8)) }
+    if exitCode != 0 { throw ExitCode(exitCode) }
+  }
+}

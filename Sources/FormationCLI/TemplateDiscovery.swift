@@ -1,0 +1,56 @@
+import Foundation
+import Template
+
+/// Turns the paths on a command line into the template files to read.
+///
+/// A file named on the command line is read whatever its extension; a directory is searched
+/// recursively for `.yaml`, `.yml`, `.json` and `.template` files, skipping hidden files and
+/// folders (`.git`, `.build`, `.build-x`). A directory's files are sorted by path, so the same
+/// tree gives the same list, and so the same report, on every machine.
+public enum TemplateDiscovery {
+  /// The extensions a directory search picks up, compared case-insensitively.
+  public static let extensions: Set<String> = ["yaml", "yml", "json", "template"]
+
+  /// The files, arguments in the order given, each directory's files sorted by path, without repeats.
+  public static func files(in paths: [String]) throws(UsageError) -> [String] {
+    var files: [String] = []
+    var seen: Set<String> = []
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw UsageError("no such file or directory: \(path)")
+      }
+      let found = isDirectory.boolValue ? search(directory: path) : [path]
+      for file in found where seen.insert(file).inserted { files.append(file) }
+    }
+    return files
+  }
+
+  /// Iterative search, sorted at the end; a directory reached twice through symbolic links is searched once.
+  private static func search(directory root: String) -> [String] {
+    var files: [String] = []
+    var visited: Set<String> = []
+    var pending = [root]
+    while let directory = pending.popLast() {
+      let canonical = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+      guard visited.insert(canonical).inserted,
+        let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+      else { continue }
+      for name in names where !name.hasPrefix(".") {
+        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+          continue
+        }
+        if isDirectory.boolValue {
+          pending.append(path)
+        } else if let dot = name.lastIndex(of: "."),
+          extensions.contains(name[name.index(after: dot)...].lowercased())
+        {
+          files.append(path)
+        }
+      }
+    }
+    return files.sorted()
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Policy
+import Template
+
+/// `formation validate FILE|DIR...`: reads templates and reports structure and reference errors.
+///
+/// Runs the correctness family of the catalogue (TPL ids) over every template, after the
+/// reader's own checks (E ids for files that cannot be read, W0001 for a file over 1 MB).
+public struct ValidateCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check templates for structure and reference errors.",
+    discussion: """
+      Prints one finding per line, `file:line:col: error|warning CODE: message`, in a stable
+      order, and a summary on standard error. Exit status: 0 when no errors were found
+      (warnings do not fail), 1 when a template has errors, 2 when a file cannot be read or
+      the command line is wrong.
+      """
+  )
+
+  @OptionGroup public var input: InputOptions
+
+  public init() {}
+
+  public func run() throws {
+    try execute().emit()
+  }
+
+  /// Runs the command and returns what it would print and its exit code.
+  public func execute() -> CommandResult {
+    let files: [String]
+    do {
+      files = try input.templateFiles()
+    } catch {
+      return CommandResult(standardError: "\(error)\n", exitCode: 2)
+    }
+    let engine = Engine(rules: Catalogue.correctness)
+    var findings: [Finding] = []
+    var unreadable = 0
+    for file in files {
+      var fileFindings: [Finding]
+      do {
+        let parsed = try Template.read(contentsOf: file)
+        fileFindings = parsed.warnings.map(Finding.init) + engine.check(parsed.template)
+      } catch {
+        unreadable += 1
+        fileFindings = [Finding(error)]
+      }
+      findings += fileFindings.sorted(by: Finding.stableOrder)
+    }
+    let output =
+      switch input.format {
+      case .text: TextReporter(style: .compact).report(findings)
+      case .json: JSONReporter().report(findings)
+      }
+    let summary = TextReporter.summary(findings, files: files.count)
+    let exitCode: Int32 =
+      if unreadable > 0 { 2 } else if findings.contains(where: { $0.severity == .error }) { 1 } else
+      { 0 }
+    return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
+  }
+}

@@ -1,0 +1,99 @@
+import Template
+
+/// The names a template defines, looked up by every reference check.
+///
+/// CloudFormation resolves `Ref`, `Fn::GetAtt`, `${}` in `Fn::Sub`, `DependsOn`, `Condition`
+/// and `Fn::FindInMap` against these sets; building them once per template keeps each check a
+/// set lookup. The index also knows which transforms may add names the file does not show
+/// (the SAM transform's generated roles and stages, a macro's output, `Fn::ForEach` copies),
+/// so the checks can tell "undefined" from "defined by something the file runs through".
+public struct TemplateIndex: Sendable {
+  /// The pseudo parameters CloudFormation defines in every stack.
+  public static let pseudoParameters: Set<String> = [
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
+    "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
+  ]
+
+  /// The AWS Serverless Application Model transform.
+  public static let serverlessTransform = "AWS::Serverless-2016-10-31"
+  /// The language extensions transform (`Fn::ForEach`, `Fn::Length`, `Fn::ToJsonString`).
+  public static let languageExtensionsTransform = "AWS::LanguageExtensions"
+  /// The prefix of a `Fn::ForEach` loop key (`Fn::ForEach::Buckets`).
+  public static let forEachPrefix = "Fn::ForEach::"
+
+  /// Names the SAM transform adds whatever the template says: the implicit REST and HTTP APIs.
+  static let serverlessImplicitNames: [String] = ["ServerlessRestApi", "ServerlessHttpApi"]
+
+  public let parameters: Set<String>
+  public let conditions: Set<String>
+  public let mappings: Set<String>
+  /// Every resource's position in template order, by logical id.
+  public let resourceOrder: [String: Int]
+  /// The `Transform` names, in the order written.
+  public let transforms: [String]
+  /// True when a `Fn::ForEach::` loop appears in the Resources section, so that resources
+  /// may exist under names the file spells only as a pattern.
+  public let resourcesHaveForEach: Bool
+  /// Logical ids of `AWS::Serverless::*` resources: the SAM transform names what it generates after them.
+  let serverlessResources: [String]
+
+  public init(_ template: Template) {
+    parameters = Set(template.parameters.keys)
+    conditions = Set(template.conditions.keys)
+    mappings = Set(template.mappings.keys)
+    var order: [String: Int] = [:]
+    var serverless: [String] = []
+    var forEach = false
+    for (position, entry) in template.resources.entries.enumerated() {
+      order[entry.key] = position
+      if entry.value.type?.hasPrefix("AWS::Serverless::") == true { serverless.append(entry.key) }
+      if entry.key.hasPrefix(Self.forEachPrefix) { forEach = true }
+    }
+    resourceOrder = order
+    serverlessResources = serverless
+    resourcesHaveForEach = forEach
+    transforms = Self.transformNames(template.transform)
+  }
+
+  /// The names in a `Transform` value: one string, or a list of strings.
+  static func transformNames(_ value: Value?) -> [String] {
+    guard let value else { return [] }
+    switch value.kind {
+    case .string(let name): return [name]
+    case .list(let items): return items.compactMap(\.stringValue)
+    default: return []
+    }
+  }
+
+  public var isServerless: Bool { transforms.contains(Self.serverlessTransform) }
+  public var hasLanguageExtensions: Bool { transforms.contains(Self.languageExtensionsTransform) }
+  /// A transform other than SAM and the language extensions: a macro that may rewrite anything.
+  public var hasMacroTransform: Bool {
+    transforms.contains { $0 != Self.serverlessTransform && $0 != Self.languageExtensionsTransform }
+  }
+
+  public func isResource(_ name: String) -> Bool { resourceOrder[name] != nil }
+  public func isParameter(_ name: String) -> Bool { parameters.contains(name) }
+  public func isPseudoParameter(_ name: String) -> Bool { Self.pseudoParameters.contains(name) }
+
+  /// True when `Ref` may name it: a parameter, a resource or a pseudo parameter.
+  public func isReferenceable(_ name: String) -> Bool {
+    isParameter(name) || isResource(name) || isPseudoParameter(name)
+  }
+
+  /// True when a transform certainly generates `name`: under SAM, the implicit APIs and every
+  /// name that starts with the logical id of a serverless resource (`MyFunctionRole`,
+  /// `MyApiProdStage`, `MyFunction.Version`).
+  public func isGeneratedByTransform(_ name: String) -> Bool {
+    guard isServerless else { return false }
+    if Self.serverlessImplicitNames.contains(where: { name.hasPrefix($0) }) { return true }
+    return serverlessResources.contains { name.count > $0.count && name.hasPrefix($0) }
+  }
+
+  /// How sure a check can be that an undefined name is a mistake: certain without transforms,
+  /// only likely when SAM, a macro or a `Fn::ForEach` loop may add names the file does not show.
+  public var undefinedNameSeverity: Severity {
+    if isServerless || hasMacroTransform || resourcesHaveForEach { return .warning }
+    return .error
+  }
+}

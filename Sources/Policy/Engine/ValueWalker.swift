@@ -1,0 +1,248 @@
+import Template
+
+/// Where a value sits inside its resource, output or condition: `Properties.Tags[0].Value`.
+///
+/// Findings carry it so a person can find the property even when two resources share a line
+/// pattern, and JSON consumers can match on it without parsing messages.
+public struct ValuePath: Sendable, Hashable, CustomStringConvertible {
+  public enum Component: Sendable, Hashable {
+    /// A mapping key (a property name), or an intrinsic function's name.
+    case key(String)
+    /// A list position.
+    case index(Int)
+    /// An intrinsic function's argument, by position: `Fn::If[1]`.
+    case argument(function: String, position: Int)
+  }
+
+  public var components: [Component]
+
+  public init(_ components: [Component] = []) { self.components = components }
+
+  /// A path of mapping keys: `ValuePath("Properties", "BucketName")`.
+  public init(_ keys: String...) { self.components = keys.map { .key($0) } }
+
+  public func appending(_ component: Component) -> ValuePath { ValuePath(components + [component]) }
+
+  public var isEmpty: Bool { components.isEmpty }
+
+  /// Keys joined with dots, positions in brackets: `Properties.Tags[0].Value`.
+  public var description: String {
+    var text = ""
+    for component in components {
+      switch component {
+      case .key(let key):
+        if !text.isEmpty { text += "." }
+        text += key
+      case .index(let position):
+        text += "[\(position)]"
+      case .argument(let function, let position):
+        if !text.isEmpty { text += "." }
+        text += "\(function)[\(position)]"
+      }
+    }
+    return text
+  }
+}
+
+/// The part of a template a walk is in: which section, which entry, and the path to the walked value.
+public struct WalkScope: Sendable, Hashable {
+  public enum Section: String, Sendable, Hashable {
+    case metadata = "Metadata"
+    case rules = "Rules"
+    case conditions = "Conditions"
+    case resources = "Resources"
+    case outputs = "Outputs"
+    /// SAM's `Globals` section: properties the transform copies into every serverless resource.
+    case globals = "Globals"
+  }
+
+  public var section: Section
+  /// The resource, output, condition or rule the value belongs to (`nil` for the template's Metadata).
+  public var logicalID: String?
+  /// The path from the entry to the walked value: `Properties`, `Value`, `Export.Name`.
+  public var basePath: ValuePath
+  /// The entry itself is a `Fn::ForEach::` loop, so every name inside it may be a loop variable.
+  public var isForEach: Bool
+
+  public init(
+    section: Section, logicalID: String?, basePath: ValuePath = ValuePath(), isForEach: Bool = false
+  ) {
+    self.section = section
+    self.logicalID = logicalID
+    self.basePath = basePath
+    self.isForEach = isForEach
+  }
+}
+
+/// One value met by a walk, with where it is.
+public struct ValueVisit {
+  public let value: Value
+  public let scope: WalkScope
+  /// True inside a `Fn::ForEach` loop body (language extensions), where `${Identifier}` names
+  /// the loop variable and names are copied, so undefined-name checks must stay quiet.
+  public let isInForEach: Bool
+  let components: [ValuePath.Component]
+
+  /// The path from the scope's entry to this value, built only when asked (for a finding).
+  public var path: ValuePath { ValuePath(scope.basePath.components + components) }
+  /// How many levels below the walked root this value is.
+  public var depth: Int { components.count }
+}
+
+/// What a visitor wants next.
+public enum WalkAction: Sendable {
+  case visitChildren
+  /// Do not descend into this value (its children are not visited).
+  case skipChildren
+}
+
+/// Visits every value of a template, or of one value tree, in document order, with its context.
+///
+/// Iterative (an explicit stack, never recursion), so a value nested hundreds of levels deep
+/// cannot overflow the stack; paths are kept as a component stack and turned into a string
+/// only when a check reports something. Correctness checks and policy rules both walk with it.
+public enum ValueWalker {
+  private struct Frame {
+    let value: Value
+    /// The function's arguments, computed once when an intrinsic is entered.
+    let arguments: [Value]?
+    var next: Int
+    let isInForEach: Bool
+  }
+
+  /// Walks `root` and everything below it, depth first, parents before children, in document order.
+  public static func walk(
+    _ root: Value, in scope: WalkScope, _ visit: (ValueVisit) throws -> WalkAction
+  ) rethrows {
+    var components: [ValuePath.Component] = []
+    var frames: [Frame] = []
+    let rootAction = try visit(
+      ValueVisit(value: root, scope: scope, isInForEach: scope.isForEach, components: []))
+    if rootAction == .skipChildren { return }
+    frames.append(Self.frame(for: root, isInForEach: scope.isForEach))
+    while !frames.isEmpty {
+      let top = frames.count - 1
+      guard let (component, child, loopBody) = Self.child(of: frames[top]) else {
+        frames.removeLast()
+        if !components.isEmpty { components.removeLast() }
+        continue
+      }
+      frames[top].next += 1
+      components.append(component)
+      let isInForEach = frames[top].isInForEach || loopBody
+      let action = try visit(
+        ValueVisit(value: child, scope: scope, isInForEach: isInForEach, components: components))
+      if action == .skipChildren || !child.hasChildren {
+        components.removeLast()
+      } else {
+        frames.append(Self.frame(for: child, isInForEach: isInForEach))
+      }
+    }
+  }
+
+  /// Walks every section of a template that can hold intrinsic functions: Metadata, Rules,
+  /// Conditions, each resource's attributes, Outputs, and SAM's `Globals`.
+  public static func walk(_ template: Template, _ visit: (ValueVisit) throws -> WalkAction) rethrows
+  {
+    if let metadata = template.metadata {
+      try walk(Value(.map(metadata)), in: WalkScope(section: .metadata, logicalID: nil), visit)
+    }
+    for entry in template.rules.entries {
+      try walk(entry.value, in: WalkScope(section: .rules, logicalID: entry.key), visit)
+    }
+    for entry in template.conditions.entries {
+      try walk(entry.value, in: scope(.conditions, entry.key), visit)
+    }
+    for entry in template.resources.entries {
+      try walk(entry.value, logicalID: entry.key, visit)
+    }
+    for entry in template.outputs.entries {
+      let output = entry.value
+      if let loop = output.loop {
+        try walk(loop, in: scope(.outputs, entry.key), visit)
+        continue
+      }
+      try walk(output.value, in: scope(.outputs, entry.key, "Value"), visit)
+      if let description = output.description {
+        try walk(description, in: scope(.outputs, entry.key, "Description"), visit)
+      }
+      if let exportName = output.exportName {
+        try walk(exportName, in: scope(.outputs, entry.key, "Export", "Name"), visit)
+      }
+    }
+    if TemplateIndex.transformNames(template.transform).contains(TemplateIndex.serverlessTransform),
+      let globals = template.unknownSections["Globals"]
+    {
+      try walk(globals, in: WalkScope(section: .globals, logicalID: nil), visit)
+    }
+  }
+
+  /// Walks one resource's Properties, Metadata and policies, in the order CloudFormation documents
+  /// them; for a `Fn::ForEach::` entry, its `[identifier, collection, template]` list.
+  public static func walk(
+    _ resource: Resource, logicalID: String, _ visit: (ValueVisit) throws -> WalkAction
+  ) rethrows {
+    if let loop = resource.loop {
+      try walk(loop, in: scope(.resources, logicalID), visit)
+      return
+    }
+    let attributes: [(String, Value?)] = [
+      (
+        "Properties",
+        resource.properties.isEmpty
+          ? nil : Value(.map(resource.properties), at: resource.propertiesLocation)
+      ),
+      ("Metadata", resource.metadata), ("CreationPolicy", resource.creationPolicy),
+      ("UpdatePolicy", resource.updatePolicy), ("DeletionPolicy", resource.deletionPolicy),
+      ("UpdateReplacePolicy", resource.updateReplacePolicy),
+    ]
+    for (name, value) in attributes {
+      guard let value else { continue }
+      try walk(value, in: scope(.resources, logicalID, name), visit)
+    }
+  }
+
+  private static func scope(_ section: WalkScope.Section, _ logicalID: String, _ keys: String...)
+    -> WalkScope
+  {
+    WalkScope(
+      section: section, logicalID: logicalID, basePath: ValuePath(keys.map { .key($0) }),
+      isForEach: logicalID.hasPrefix(TemplateIndex.forEachPrefix))
+  }
+
+  private static func frame(for value: Value, isInForEach: Bool) -> Frame {
+    if case .intrinsic(let function) = value.kind {
+      return Frame(value: value, arguments: function.arguments, next: 0, isInForEach: isInForEach)
+    }
+    return Frame(value: value, arguments: nil, next: 0, isInForEach: isInForEach)
+  }
+
+  /// The frame's next child, its path component, and whether it is a `Fn::ForEach` loop.
+  private static func child(of frame: Frame) -> (ValuePath.Component, Value, Bool)? {
+    let position = frame.next
+    switch frame.value.kind {
+    case .list(let items):
+      return position < items.count ? (.index(position), items[position], false) : nil
+    case .map(let map):
+      guard position < map.entries.count else { return nil }
+      let entry = map.entries[position]
+      return (.key(entry.key), entry.value, entry.key.hasPrefix(TemplateIndex.forEachPrefix))
+    case .intrinsic(let function):
+      guard let arguments = frame.arguments, position < arguments.count else { return nil }
+      return (.argument(function: function.name, position: position), arguments[position], false)
+    case .string, .number, .bool, .null:
+      return nil
+    }
+  }
+}
+
+extension Value {
+  fileprivate var hasChildren: Bool {
+    switch kind {
+    case .string, .number, .bool, .null: return false
+    case .list(let items): return !items.isEmpty
+    case .map(let map): return !map.isEmpty
+    case .intrinsic: return true
+    }
+  }
+}

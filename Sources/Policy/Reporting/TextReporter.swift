@@ -1,0 +1,63 @@
+/// Findings as lines a compiler user knows: `file:line:col: severity ID: message`.
+///
+/// Editors and CI log viewers jump to `file:line:col`, so each finding is one line starting with
+/// its location. `formation validate` prints the compact form; `formation lint` names the
+/// resource too (`file:line:col: severity ID LogicalId: message`), as cdk-nag and cfn-lint users
+/// expect. The reporter prints findings in the order given (the engine's stable order).
+public struct TextReporter: Sendable {
+  public enum Style: Sendable, Hashable {
+    /// `file:line:col: error TPL006: message` (`formation validate`).
+    case compact
+    /// `file:line:col: error TPL006 Bucket: message`; the logical id is left out when there is none.
+    case logicalID
+  }
+
+  public var style: Style
+
+  public init(style: Style = .compact) {
+    self.style = style
+  }
+
+  /// One finding as one line, without the newline.
+  public func line(for finding: Finding) -> String {
+    var line = "\(finding.location): \(finding.severity.rawValue) \(finding.ruleID)"
+    if style == .logicalID, let logicalID = finding.logicalID { line += " \(logicalID)" }
+    return line + ": " + finding.message.replacingNewlines()
+  }
+
+  /// Every finding on its own line, each ending in a newline; empty for no findings.
+  public func report(_ findings: [Finding]) -> String {
+    findings.map { line(for: $0) + "\n" }.joined()
+  }
+
+  /// `3 errors, 1 warning in 2 files`: counts by severity (unknown and info only when present),
+  /// then suppressed findings, which are not counted with the others.
+  public static func summary(_ findings: [Finding], files: Int) -> String {
+    var counts: [Severity: Int] = [:]
+    var suppressed = 0
+    for finding in findings {
+      if finding.isSuppressed { suppressed += 1 } else { counts[finding.severity, default: 0] += 1 }
+    }
+    var parts = [
+      counted(counts[.error] ?? 0, "error", "errors"),
+      counted(counts[.warning] ?? 0, "warning", "warnings"),
+    ]
+    if let unknown = counts[.unknown] { parts.append("\(unknown) unknown") }
+    if let info = counts[.info] { parts.append("\(info) info") }
+    var text = parts.joined(separator: ", ") + " in " + counted(files, "file", "files")
+    if suppressed > 0 { text += " (\(suppressed) suppressed)" }
+    return text
+  }
+
+  private static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
+  }
+}
+
+extension String {
+  /// Messages are one line; a stray newline (from a value quoted in a message) would split a finding.
+  fileprivate func replacingNewlines() -> String {
+    guard contains(where: \.isNewline) else { return self }
+    return String(map { $0.isNewline ? " " : $0 })
+  }
+}

@@ -1,0 +1,27 @@
+/// The template-correctness family, in id order: what `formation validate` runs.
+///
+/// Ids are stable and never reused: a retired check keeps its number out of circulation.
+public enum CorrectnessRules {
+  public static let all: [Rule] = [
+    .unknownSection,  // TPL001
+    .missingResources,  // TPL002
+    .resourceWithoutType,  // TPL003
+    .malformedResourceType,  // TPL004
+    .unknownResourceAttribute,  // TPL005
+    .undefinedRef,  // TPL006
+    .undefinedGetAtt,  // TPL007
+    .getAttOnParameter,  // TPL008
+    .undefinedSubReference,  // TPL009
+    .invalidDependsOn,  // TPL010
+    .undefinedConditionAttribute,  // TPL011
+    .undefinedIfCondition,  // TPL012
+    .undefinedConditionFunction,  // TPL013
+    .undefinedMapping,  // TPL014
+    .dependencyCycle,  // TPL015
+    .unusedParameter,  // TPL016
+    .unusedCondition,  // TPL017
+    .unknownOutputAttribute,  // TPL018
+    .parameterWithoutType,  // TPL019
+    .unknownParameterAttribute,  // TPL020
+  ]
+}

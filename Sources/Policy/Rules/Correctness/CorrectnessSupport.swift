@@ -1,0 +1,108 @@
+import Template
+
+/// One intrinsic function met in a template, with where it was met.
+struct IntrinsicUse {
+  let function: Intrinsic
+  let visit: ValueVisit
+
+  var scope: WalkScope { visit.scope }
+  var isInForEach: Bool { visit.isInForEach }
+  var location: SourceLocation? { visit.value.location }
+}
+
+extension Template {
+  /// Every intrinsic function in the sections that can hold them, in document order.
+  func intrinsicUses() -> [IntrinsicUse] {
+    var uses: [IntrinsicUse] = []
+    ValueWalker.walk(self) { visit in
+      if case .intrinsic(let function) = visit.value.kind {
+        uses.append(IntrinsicUse(function: function, visit: visit))
+      }
+      return .visitChildren
+    }
+    return uses
+  }
+}
+
+extension RuleContext {
+  /// Where the entry a scope belongs to was written: a resource's, output's, condition's or rule's key.
+  func location(of scope: WalkScope) -> SourceLocation? {
+    guard let name = scope.logicalID else {
+      return template.sectionLocations[scope.section.rawValue]
+    }
+    switch scope.section {
+    case .resources:
+      return template.resources.entry(name).flatMap { $0.value.location ?? $0.keyLocation }
+    case .outputs:
+      return template.outputs.entry(name).flatMap { $0.value.location ?? $0.keyLocation }
+    case .conditions: return template.conditions.entry(name)?.keyLocation
+    case .rules: return template.rules.entry(name)?.keyLocation
+    case .metadata, .globals: return template.sectionLocations[scope.section.rawValue]
+    }
+  }
+
+  /// A finding about an intrinsic function: at the function, about the entry it is in, with its path.
+  func finding(_ message: String, about use: IntrinsicUse, severity: Severity? = nil) -> Finding {
+    finding(
+      message, logicalID: use.scope.logicalID, at: use.location ?? location(of: use.scope),
+      path: use.visit.path.description, severity: severity)
+  }
+
+  /// The top of the file, for findings about the template as a whole.
+  var fileStart: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+}
+
+/// "Did you mean" suggestions for misspelled names.
+enum Suggestion {
+  /// The closest candidate within a small edit distance, comparing case-insensitively, or `nil`.
+  /// Ties go to the earlier candidate, so the suggestion is stable.
+  static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    let target = Array(name.lowercased().unicodeScalars)
+    let limit = min(3, max(1, target.count / 3))
+    var best: (name: String, distance: Int)?
+    for candidate in candidates where candidate != name {
+      let other = Array(candidate.lowercased().unicodeScalars)
+      guard abs(other.count - target.count) <= limit else { continue }
+      let distance = editDistance(target, other, limit: limit)
+      if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+    }
+    return best?.name
+  }
+
+  /// `"; did you mean 'X'?"` or the empty string.
+  static func phrase(for name: String, in candidates: some Sequence<String>) -> String {
+    closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+  }
+
+  /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
+  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMinimum = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+        rowMinimum = min(rowMinimum, current[j])
+      }
+      if rowMinimum > limit { return limit + 1 }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}
+
+/// Suggestions cost a scan of every name; a template with thousands of undefined names (one run
+/// through an unknown macro, say) gets suggestions for the first ones only.
+struct SuggestionBudget {
+  private var remaining = 100
+
+  mutating func phrase(for name: String, in candidates: @autoclosure () -> [String]) -> String {
+    guard remaining > 0 else { return "" }
+    remaining -= 1
+    return Suggestion.phrase(for: name, in: candidates())
+  }
+}

@@ -1,0 +1,165 @@
+import Template
+
+extension Rule {
+  /// TPL015: resources that depend on each other in a loop, through Ref, GetAtt, Sub or DependsOn.
+  public static let dependencyCycle = Rule(
+    id: "TPL015", title: "Dependency cycle between resources", severity: .error,
+    family: .correctness,
+    theme: "references",
+    rationale:
+      "CloudFormation creates a resource after every resource it references (`Ref`, `Fn::GetAtt`, `${}` in `Fn::Sub`) or depends on (`DependsOn`); resources that reach themselves through these references can never be created.",
+    remediation:
+      "Break the loop: move the reference into a separate resource (a security group ingress rule instead of an inline rule, a bucket policy instead of a policy on the role), or drop a DependsOn that is not needed."
+  ) { context in
+    let graph = DependencyGraph(context.template)
+    let resources = context.template.resources.entries
+    return graph.cycles().map { cycle in
+      let names = cycle.path.map { resources[$0].key }
+      var message = "dependency cycle: " + names.joined(separator: " -> ")
+      let others = cycle.members.filter { !cycle.path.contains($0) }.map { resources[$0].key }
+      if !others.isEmpty {
+        let shown = others.prefix(10).joined(separator: ", ")
+        message +=
+          " (the cycle also involves \(shown)\(others.count > 10 ? " and \(others.count - 10) more" : ""))"
+      }
+      let start = resources[cycle.path[0]]
+      return context.finding(
+        message, logicalID: start.key, at: start.value.location ?? start.keyLocation)
+    }
+  }
+}
+
+/// Which resource needs which, by template position.
+///
+/// Edges come from `Ref`, `Fn::GetAtt` and `${}` references in a resource's Properties,
+/// Metadata and policies, and from `DependsOn` (a resource that depends on itself is TPL010's).
+struct DependencyGraph {
+  /// Successors of each resource, in first-reference order, without repeats.
+  let edges: [[Int]]
+
+  init(_ template: Template) {
+    let index = TemplateIndex(template)
+    var edges: [[Int]] = []
+    edges.reserveCapacity(template.resources.count)
+    for entry in template.resources.entries {
+      var targets: [Int] = []
+      var seen: Set<Int> = []
+      func add(_ name: Substring) {
+        guard let target = index.resourceOrder[String(name)], seen.insert(target).inserted else {
+          return
+        }
+        targets.append(target)
+      }
+      ValueWalker.walk(entry.value, logicalID: entry.key) { visit in
+        guard case .intrinsic(let function) = visit.value.kind else { return .visitChildren }
+        switch function {
+        case .ref(let name): add(Substring(name))
+        case .getAtt(let resource, _): add(Substring(resource))
+        case .sub(let sub):
+          let variables = sub.variables
+          for name in sub.references where variables?.contains(name) != true {
+            add(name.split(separator: ".", maxSplits: 1).first ?? Substring(name))
+          }
+        default: break
+        }
+        return .visitChildren
+      }
+      for dependency in entry.value.dependsOn where dependency.value != entry.key {
+        add(Substring(dependency.value))
+      }
+      edges.append(targets)
+    }
+    self.edges = edges
+  }
+
+  /// A strongly connected set of resources with one loop through its first member.
+  struct Cycle {
+    /// The members in template order.
+    let members: [Int]
+    /// The shortest loop from the first member back to it, both ends included.
+    let path: [Int]
+  }
+
+  /// Every loop, once per strongly connected set of resources, ordered by the set's first resource.
+  func cycles() -> [Cycle] {
+    stronglyConnectedComponents().compactMap { component in
+      let members = component.sorted()
+      guard let start = members.first else { return nil }
+      if members.count == 1 && !edges[start].contains(start) { return nil }
+      return Cycle(members: members, path: shortestLoop(from: start, within: Set(members)))
+    }.sorted { $0.members[0] < $1.members[0] }
+  }
+
+  /// Breadth-first search from `start` back to itself, staying inside `members`.
+  private func shortestLoop(from start: Int, within members: Set<Int>) -> [Int] {
+    var parent: [Int: Int] = [:]
+    var queue = [start]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      for next in edges[node] where members.contains(next) {
+        if next == start {
+          var path = [start]
+          var current = node
+          while current != start {
+            path.append(current)
+            current = parent[current] ?? start
+          }
+          return [start] + path.dropFirst().reversed() + [start]
+        }
+        if parent[next] == nil {
+          parent[next] = node
+          queue.append(next)
+        }
+      }
+    }
+    return [start, start]
+  }
+
+  /// Tarjan's algorithm with an explicit stack, so long chains of references cannot overflow.
+  private func stronglyConnectedComponents() -> [[Int]] {
+    let count = edges.count
+    var order = [Int](repeating: -1, count: count)
+    var low = [Int](repeating: 0, count: count)
+    var onStack = [Bool](repeating: false, count: count)
+    var stack: [Int] = []
+    var counter = 0
+    var components: [[Int]] = []
+    for root in 0..<count where order[root] == -1 {
+      var work: [(node: Int, edge: Int)] = []
+      func enter(_ node: Int) {
+        order[node] = counter
+        low[node] = counter
+        counter += 1
+        stack.append(node)
+        onStack[node] = true
+        work.append((node, 0))
+      }
+      enter(root)
+      while let (node, edge) = work.last {
+        if edge < edges[node].count {
+          work[work.count - 1].edge += 1
+          let next = edges[node][edge]
+          if order[next] == -1 {
+            enter(next)
+          } else if onStack[next] {
+            low[node] = min(low[node], order[next])
+          }
+          continue
+        }
+        work.removeLast()
+        if let parent = work.last?.node { low[parent] = min(low[parent], low[node]) }
+        guard low[node] == order[node] else { continue }
+        var component: [Int] = []
+        while let member = stack.popLast() {
+          onStack[member] = false
+          component.append(member)
+          if member == node { break }
+        }
+        components.append(component)
+      }
+    }
+    return components
+  }
+}

@@ -1,0 +1,77 @@
+import Template
+
+extension Rule {
+  /// TPL003: a resource without `Type`.
+  public static let resourceWithoutType = Rule(
+    id: "TPL003", title: "Resource without Type", severity: .error, family: .correctness,
+    theme: "structure",
+    rationale:
+      "CloudFormation needs a resource's Type to know what to create; a resource without one fails validation.",
+    remediation: "Add `Type:` with the resource type, for example `Type: AWS::S3::Bucket`."
+  ) { context in
+    context.template.resources.entries.compactMap { entry in
+      guard entry.value.type == nil, !entry.key.hasPrefix(TemplateIndex.forEachPrefix) else {
+        return nil
+      }
+      return context.finding(
+        "resource '\(entry.key)' has no Type", logicalID: entry.key,
+        at: entry.value.location ?? entry.keyLocation)
+    }
+  }
+
+  /// TPL004: a type name that is not `Namespace::Service::Resource`, `Custom::Name` or a module.
+  public static let malformedResourceType = Rule(
+    id: "TPL004", title: "Malformed resource type name", severity: .error, family: .correctness,
+    theme: "structure",
+    rationale:
+      "Resource types are `Namespace::Service::Resource` (`AWS::S3::Bucket`, `Alexa::ASK::Skill`, a registry type), `Custom::Name` for custom resources, or `Namespace::Service::Name::MODULE`; anything else (`AWS::S3:Bucket`, `Aws::S3::Bucket`, a trailing space) is rejected at deploy time.",
+    remediation:
+      "Correct the type name; the CloudFormation resource type reference lists the exact spelling."
+  ) { context in
+    context.template.resources.entries.compactMap { entry in
+      guard let type = entry.value.type, let problem = ResourceTypeName.problem(with: type) else {
+        return nil
+      }
+      return context.finding(
+        "resource '\(entry.key)' has a malformed type '\(type)': \(problem)", logicalID: entry.key,
+        at: entry.value.typeLocation ?? entry.value.location ?? entry.keyLocation, path: "Type")
+    }
+  }
+}
+
+/// The shape CloudFormation requires of a resource type name.
+enum ResourceTypeName {
+  /// What is wrong with `type`, or `nil` when it is well formed.
+  static func problem(with type: String) -> String? {
+    let segments = type.split(separator: "::", omittingEmptySubsequences: false).map(String.init)
+    if segments.first == "Custom" {
+      guard segments.count == 2, let name = segments.last, (1...60).contains(name.count),
+        name.unicodeScalars.allSatisfy({ isAlphanumeric($0) || "_@-".unicodeScalars.contains($0) })
+      else {
+        return "a custom resource type is `Custom::` followed by 1 to 60 letters, digits or `_@-`"
+      }
+      return nil
+    }
+    let expected =
+      "expected `Namespace::Service::Resource` (like `AWS::S3::Bucket`) or `Custom::Name`"
+    let isModule = segments.count == 4 && segments.last == "MODULE"
+    guard segments.count == 3 || isModule else { return expected }
+    guard segments.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(isAlphanumeric) })
+    else {
+      return "each part must be letters and digits only; \(expected)"
+    }
+    if segments[0] != "AWS" && segments[0].uppercased() == "AWS" {
+      return "the namespace is spelled `AWS`"
+    }
+    if segments[0] == "AWS" && segments.count == 3 && segments[1] != "Serverless"
+      && segments[1].first?.isLowercase == true
+    {
+      return "AWS service names start with a capital letter"
+    }
+    return nil
+  }
+
+  private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+  }
+}

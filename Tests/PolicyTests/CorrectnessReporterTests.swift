@@ -1,0 +1,91 @@
+import Testing
+
+@testable import Policy
+@testable import Template
+
+/// The text and JSON reporters print findings exactly as `validate` and `lint` promise.
+@Suite struct CorrectnessReporterTests {
+  static let findings = [
+    Finding(
+      ruleID: "TPL006", severity: .error, message: "Ref to 'Bucket', which is not a parameter",
+      logicalID: "Topic",
+      location: SourceLocation(file: "dir/a.yaml", line: 12, column: 19),
+      path: "Properties.TopicName"),
+    Finding(
+      ruleID: "TPL016", severity: .warning,
+      message: "parameter 'Env' is \"never\" referenced\nat all",
+      logicalID: nil, location: SourceLocation(file: "dir/a.yaml", line: 3, column: 3)),
+  ]
+
+  @Test func compactTextForValidate() {
+    #expect(
+      TextReporter().report(Self.findings) == """
+        dir/a.yaml:12:19: error TPL006: Ref to 'Bucket', which is not a parameter
+        dir/a.yaml:3:3: warning TPL016: parameter 'Env' is "never" referenced at all
+
+        """)
+  }
+
+  @Test func textWithLogicalIDsForLint() {
+    #expect(
+      TextReporter(style: .logicalID).report(Self.findings) == """
+        dir/a.yaml:12:19: error TPL006 Topic: Ref to 'Bucket', which is not a parameter
+        dir/a.yaml:3:3: warning TPL016: parameter 'Env' is "never" referenced at all
+
+        """)
+  }
+
+  @Test func summaryCountsBySeverity() {
+    #expect(TextReporter.summary(Self.findings, files: 2) == "1 error, 1 warning in 2 files")
+    #expect(TextReporter.summary([], files: 1) == "0 errors, 0 warnings in 1 file")
+    var suppressed = Self.findings[0]
+    suppressed.suppression = Suppression(ruleID: "TPL006", reason: "known")
+    var unknown = Self.findings[1]
+    unknown.severity = .unknown
+    #expect(
+      TextReporter.summary([suppressed, unknown, unknown], files: 1)
+        == "0 errors, 0 warnings, 2 unknown in 1 file (1 suppressed)")
+  }
+
+  @Test func jsonWithSortedKeysAndEscapes() {
+    var findings = Self.findings
+    findings[1].message = "tab\there \\ \u{1} é"
+    #expect(
+      JSONReporter().report(findings) == """
+        [
+          {
+            "column": 19,
+            "file": "dir/a.yaml",
+            "line": 12,
+            "logicalId": "Topic",
+            "message": "Ref to 'Bucket', which is not a parameter",
+            "path": "Properties.TopicName",
+            "rule": "TPL006",
+            "severity": "error"
+          },
+          {
+            "column": 3,
+            "file": "dir/a.yaml",
+            "line": 3,
+            "logicalId": null,
+            "message": "tab\\there \\\\ \\u0001 é",
+            "path": null,
+            "rule": "TPL016",
+            "severity": "warning"
+          }
+        ]
+
+        """)
+    #expect(JSONReporter().report([]) == "[]\n")
+  }
+
+  @Test func readerErrorsBecomeFindings() {
+    let error = TemplateError(
+      .duplicateKey, "duplicate key 'Type'", at: SourceLocation(file: "a.yaml", line: 4, column: 5))
+    #expect(
+      TextReporter().line(for: Finding(error)) == "a.yaml:4:5: error E0006: duplicate key 'Type'")
+    let warning = TemplateWarning(
+      id: "W0001", message: "too big", at: SourceLocation(file: "a.yaml", line: 1, column: 1))
+    #expect(TextReporter().line(for: Finding(warning)) == "a.yaml:1:1: warning W0001: too big")
+  }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import Policy
+@testable import Template
+
+/// No false positives: realistic valid templates (VPC, SAM, language extensions, JSON with tabs,
+/// cfn-init with multi-line Sub) and every passing fixture give no finding from the whole family.
+@Suite struct CorrectnessValidTemplateTests {
+  @Test(arguments: [
+    "valid/network.yaml", "valid/serverless.yaml", "valid/foreach.yaml", "valid/static-site.json",
+    "valid/instance-with-custom-resource.yaml",
+  ])
+  func realisticTemplatesHaveNoFindings(_ name: String) throws {
+    #expect(try CorrectnessFixtures.findings(name) == [])
+  }
+
+  @Test(arguments: (1...20).map { String(format: "TPL%03d-pass.yaml", $0) })
+  func passingFixturesHaveNoFindings(_ name: String) throws {
+    #expect(try CorrectnessFixtures.findings(name) == [])
+  }
+
+  /// Each check of the family has a stable id, a title, a rationale and a remediation, and the
+  /// catalogue lists them in id order.
+  @Test func catalogueEntriesAreComplete() {
+    let rules = Catalogue.correctness
+    #expect(rules.map(\.id) == (1...20).map { String(format: "TPL%03d", $0) })
+    for rule in rules {
+      #expect(rule.family == .correctness)
+      #expect(!rule.title.isEmpty && !rule.rationale.isEmpty && !rule.remediation.isEmpty)
+    }
+    #expect(Catalogue.rule(id: "tpl015")?.title == "Dependency cycle between resources")
+  }
+}

@@ -1,0 +1,151 @@
+import Testing
+
+@testable import Policy
+@testable import Template
+
+/// The value walker, the template index and the dependency graph, on templates built in code.
+@Suite struct CorrectnessWalkerTests {
+  /// A value nested 5,000 levels deep (lists and maps alternating) is walked without recursion.
+  @Test func walksDeepValuesIteratively() {
+    var value = Value.ref("Deepest")
+    for level in 0..<5_000 {
+      value = level.isMultiple(of: 2) ? .list([value]) : .map(["k": value])
+    }
+    var visited = 0
+    var deepest: ValuePath?
+    ValueWalker.walk(
+      value, in: WalkScope(section: .resources, logicalID: "R", basePath: ValuePath("Properties"))
+    ) {
+      visit in
+      visited += 1
+      if case .intrinsic = visit.value.kind { deepest = visit.path }
+      return .visitChildren
+    }
+    #expect(visited == 5_001)
+    #expect(deepest?.components.count == 5_001)
+    #expect(deepest?.description.hasPrefix("Properties.k[0].k[0]") == true)
+  }
+
+  @Test func pathsNameKeysPositionsAndArguments() {
+    let properties: OrderedMap<Value> = [
+      "Tags": [["Key": "a", "Value": .intrinsic(.if(condition: "C", then: .ref("X"), else: "b"))]]
+    ]
+    var resource = Resource(type: "AWS::S3::Bucket", properties: properties)
+    resource.metadata = ["Note": .sub("${Y}")]
+    var paths: [String] = []
+    ValueWalker.walk(resource, logicalID: "Bucket") { visit in
+      if case .intrinsic(.ref) = visit.value.kind { paths.append(visit.path.description) }
+      if case .intrinsic(.sub) = visit.value.kind { paths.append(visit.path.description) }
+      return .visitChildren
+    }
+    #expect(paths == ["Properties.Tags[0].Value.Fn::If[0]", "Metadata.Note"])
+  }
+
+  @Test func skipChildrenStopsDescent() {
+    let value: Value = ["A": ["B": .ref("X")], "C": .ref("Y")]
+    var refs: [String] = []
+    ValueWalker.walk(value, in: WalkScope(section: .outputs, logicalID: "O")) { visit in
+      if visit.path.description == "A" { return .skipChildren }
+      if case .intrinsic(.ref(let name)) = visit.value.kind { refs.append(name) }
+      return .visitChildren
+    }
+    #expect(refs == ["Y"])
+  }
+
+  @Test func forEachBodiesAreMarked() {
+    let value: Value = [
+      "Fn::ForEach::Items": ["Id", ["a"], ["${Id}": .ref("Id")]], "Plain": .ref("P"),
+    ]
+    var marks: [String: Bool] = [:]
+    ValueWalker.walk(value, in: WalkScope(section: .resources, logicalID: "R")) { visit in
+      if case .intrinsic(.ref(let name)) = visit.value.kind { marks[name] = visit.isInForEach }
+      return .visitChildren
+    }
+    #expect(marks == ["Id": true, "P": false])
+  }
+
+  @Test func indexKnowsNamesAndTransforms() {
+    var template = Template(
+      parameters: ["Env": Parameter(type: "String")],
+      transform: "AWS::Serverless-2016-10-31",
+      resources: [
+        "Handler": Resource(type: "AWS::Serverless::Function"),
+        "Queue": Resource(type: "AWS::SQS::Queue"),
+      ])
+    let index = TemplateIndex(template)
+    #expect(
+      index.isReferenceable("Env") && index.isReferenceable("Queue")
+        && index.isReferenceable("AWS::NoValue"))
+    #expect(!index.isReferenceable("AWS::Regoin"))
+    #expect(index.isServerless && !index.hasLanguageExtensions && !index.hasMacroTransform)
+    #expect(index.isGeneratedByTransform("HandlerRole"))
+    #expect(index.isGeneratedByTransform("ServerlessRestApiProdStage"))
+    #expect(!index.isGeneratedByTransform("Handler"))
+    #expect(!index.isGeneratedByTransform("QueueRole"))
+    #expect(index.undefinedNameSeverity == .warning)
+    template.transform = nil
+    #expect(TemplateIndex(template).undefinedNameSeverity == .error)
+    template.transform = ["AWS::LanguageExtensions", "MyMacro"]
+    #expect(TemplateIndex(template).hasMacroTransform)
+  }
+
+  /// Every resource type cfn-lint knows (all regions, shipped as a fixture) is well formed.
+  @Test func everyKnownResourceTypeIsWellFormed() throws {
+    let text = try String(
+      contentsOf: CorrectnessFixtures.directory().appendingPathComponent("resource-types.txt"),
+      encoding: .utf8)
+    let types = text.split(separator: "\n").map(String.init)
+    #expect(types.count > 1_500)
+    #expect(types.filter { ResourceTypeName.problem(with: $0) != nil } == [])
+  }
+
+  @Test(arguments: [
+    "AWS::S3:Bucket", "AWS::S3::Bucket ", "Aws::S3::Bucket", "AWS::KMS", "AWS::s3::Bucket",
+    "Custom::",
+    "Custom::A.B", "Custom::A::B", "AWS::S3::Bucket::Extra", "", "S3::Bucket",
+  ])
+  func malformedTypeNames(_ type: String) {
+    #expect(ResourceTypeName.problem(with: type) != nil)
+  }
+
+  @Test(arguments: [
+    "AWS::S3::Bucket", "AWS::Serverless::Function", "Alexa::ASK::Skill", "Custom::Seed-Data_v2@x",
+    "MyOrg::Net::Vpc::MODULE", "AWS::S3Express::DirectoryBucket",
+  ])
+  func wellFormedTypeNames(_ type: String) {
+    #expect(ResourceTypeName.problem(with: type) == nil)
+  }
+
+  /// A chain of 10,000 resources closed into one loop: found once, without deep recursion.
+  @Test func longCycleIsFoundIteratively() {
+    var resources = OrderedMap<Resource>()
+    let count = 10_000
+    for i in 0..<count {
+      resources["R\(i)"] = Resource(
+        type: "AWS::SNS::Topic", properties: ["Next": .ref("R\((i + 1) % count)")])
+    }
+    let cycles = DependencyGraph(Template(resources: resources)).cycles()
+    #expect(cycles.count == 1)
+    #expect(cycles.first?.path.count == count + 1)
+    #expect(cycles.first?.path.first == 0 && cycles.first?.path.last == 0)
+  }
+
+  @Test func cycleIsReportedOnceAtTheFirstResource() {
+    let template = Template(resources: [
+      "A": Resource(type: "AWS::SNS::Topic"),
+      "B": Resource(type: "AWS::SNS::Topic", properties: ["X": .getAtt("C", "Arn")]),
+      "C": Resource(type: "AWS::SNS::Topic", properties: ["X": .sub("${D}")]),
+      "D": Resource(type: "AWS::SNS::Topic", dependsOn: ["B"]),
+    ])
+    let findings = Engine(rules: [.dependencyCycle]).check(template)
+    #expect(findings.map(\.logicalID) == ["B"])
+    #expect(findings.map(\.message) == ["dependency cycle: B -> C -> D -> B"])
+  }
+
+  @Test func suggestionsPickTheClosestName() {
+    #expect(
+      Suggestion.closest(to: "BucketNme", in: ["Bucket", "BucketName", "Topic"]) == "BucketName")
+    #expect(Suggestion.closest(to: "Resource", in: Template.sectionOrder) == "Resources")
+    #expect(Suggestion.closest(to: "Zzz", in: ["Bucket"]) == nil)
+  }
+}
