@@ -37,7 +37,8 @@ struct FamilyHarness {
   typealias H = FamilyHarness
 
   static let role = Role(
-    "FunctionRole", name: "function", description: "r", trust: [.assume(by: .service("lambda.amazonaws.com"))])
+    "FunctionRole", name: "function", description: "r",
+    trust: [.assume(by: .service("lambda.amazonaws.com"))])
   static let deadLetters = Queue("DeadLetters", key: H.key.arn)
 
   static func function(
@@ -48,8 +49,10 @@ struct FamilyHarness {
     reservedConcurrency: Int? = nil, file: StaticString = #filePath, line: UInt = #line
   ) -> LambdaFunction {
     LambdaFunction(
-      "Trigger", name: "trigger", description: "starts runs", runtime: runtime, handler: handler, code: code,
-      role: role, timeout: timeout, memory: memory, environment: environment, environmentKey: H.key.arn,
+      "Trigger", name: "trigger", description: "starts runs", runtime: runtime, handler: handler,
+      code: code,
+      role: role, timeout: timeout, memory: memory, environment: environment,
+      environmentKey: H.key.arn,
       deadLetterQueue: deadLetters.arn, reservedConcurrency: reservedConcurrency, logKey: H.key.arn,
       file: file, line: line)
   }
@@ -68,7 +71,14 @@ struct FamilyHarness {
           .field("object.key", .suffix("RTAComplete.txt")),
         ]),
       targets: [.lambda(function)])
-    let resource = try H.resource("RunCompleteRule") { H.key; bucket; Self.role; Self.deadLetters; function; rule }
+    let resource = try H.resource("RunCompleteRule") {
+      H.key
+      bucket
+      Self.role
+      Self.deadLetters
+      function
+      rule
+    }
     #expect(
       resource.properties["EventPattern"]
         == [
@@ -87,7 +97,8 @@ struct FamilyHarness {
       matching: EventPattern(
         sources: ["aws.batch"],
         detail: [
-          .field("status", .anythingBut(["SUBMITTED"])), .field("a", .prefix("x"), .wildcard("y*z")),
+          .field("status", .anythingBut(["SUBMITTED"])),
+          .field("a", .prefix("x"), .wildcard("y*z")),
           .field("b", .exists(true)), .field("c", .anythingBut(["p", "q"])),
         ]),
       targets: [EventTarget(id: "t", .other("arn:aws:sqs:us-east-1:111122223333:q", role: nil))])
@@ -110,10 +121,17 @@ struct FamilyHarness {
       matching: EventPattern(source: "aws.batch", detailType: "Batch Job State Change"),
       targets: [
         .lambda(
-          function, deadLetterQueue: Self.deadLetters.arn, retry: .init(attempts: 8, maximumAge: .hours(2)),
+          function, deadLetterQueue: Self.deadLetters.arn,
+          retry: .init(attempts: 8, maximumAge: .hours(2)),
           input: .transformer(paths: ["job": "$.detail.jobId"], template: "{\"job\": <job>}"))
       ])
-    let (template, errors) = H.render { H.key; Self.role; Self.deadLetters; function; rule }
+    let (template, errors) = H.render {
+      H.key
+      Self.role
+      Self.deadLetters
+      function
+      rule
+    }
     #expect(errors.isEmpty)
     let resource = try #require(template?.resources["StatusRule"])
     #expect(resource.properties["Name"] == .sub("t-${Environment}-status"))
@@ -124,7 +142,9 @@ struct FamilyHarness {
             "Id": "Trigger", "Arn": .getAtt("Trigger", "Arn"),
             "DeadLetterConfig": ["Arn": .getAtt("DeadLetters", "Arn")],
             "RetryPolicy": ["MaximumEventAgeInSeconds": 7200, "MaximumRetryAttempts": 8],
-            "InputTransformer": ["InputPathsMap": ["job": "$.detail.jobId"], "InputTemplate": "{\"job\": <job>}"],
+            "InputTransformer": [
+              "InputPathsMap": ["job": "$.detail.jobId"], "InputTemplate": "{\"job\": <job>}",
+            ],
           ]
         ])
     let permission = try #require(template?.resources["StatusRuleTriggerPermission"])
@@ -140,14 +160,18 @@ struct FamilyHarness {
 
   @Test func ruleWithoutTargetIsAnError() {
     let line = #line + 1
-    let rule = EventRule("Idle", description: "d", matching: EventPattern(source: "aws.s3"), targets: [])
+    let rule = EventRule(
+      "Idle", description: "d", matching: EventPattern(source: "aws.s3"), targets: [])
     let errors = H.errors { rule }
     #expect(errors.map(\.id) == [.invalidValue])
     #expect(errors.first?.location.line == line)
-    #expect(errors.first?.message == "event rule 'Idle' has no target: it would match events and do nothing")
+    #expect(
+      errors.first?.message
+        == "event rule 'Idle' has no target: it would match events and do nothing")
   }
 
-  static let anyTarget = EventTarget(id: "t", .other("arn:aws:sqs:us-east-1:111122223333:q", role: nil))
+  static let anyTarget = EventTarget(
+    id: "t", .other("arn:aws:sqs:us-east-1:111122223333:q", role: nil))
 
   @Test(arguments: [
     (
@@ -159,7 +183,9 @@ struct FamilyHarness {
       "event rule 'Rule': an empty prefix, suffix or wildcard on 'object.key' matches everything; remove it or give the text"
     ),
     (
-      EventPattern(source: "aws.s3", detail: [.field("object", .exists(true)), .field("object.key", .prefix("a"))]),
+      EventPattern(
+        source: "aws.s3",
+        detail: [.field("object", .exists(true)), .field("object.key", .prefix("a"))]),
       "event rule 'Rule': the field 'object.key' overlaps 'object'; match each field once"
     ),
     (
@@ -182,11 +208,13 @@ struct FamilyHarness {
 
   @Test(arguments: [
     (
-      EventTarget(id: "t", .other("arn", role: nil), retry: .init(attempts: 186, maximumAge: .hours(1))),
+      EventTarget(
+        id: "t", .other("arn", role: nil), retry: .init(attempts: 186, maximumAge: .hours(1))),
       "event rule 'Rule': target 't' may retry 0 to 185 times, not 186"
     ),
     (
-      EventTarget(id: "t", .other("arn", role: nil), retry: .init(attempts: 3, maximumAge: .seconds(30))),
+      EventTarget(
+        id: "t", .other("arn", role: nil), retry: .init(attempts: 3, maximumAge: .seconds(30))),
       "event rule 'Rule': target 't' can keep retrying for 1 minute to 24 hours, not 30 seconds"
     ),
     (
@@ -196,7 +224,8 @@ struct FamilyHarness {
   ])
   func malformedTargetsAreErrors(target: EventTarget, message: String) {
     let line = #line + 1
-    let rule = EventRule("Rule", description: "d", matching: EventPattern(source: "aws.s3"), targets: [target])
+    let rule = EventRule(
+      "Rule", description: "d", matching: EventPattern(source: "aws.s3"), targets: [target])
     let errors = H.errors { rule }
     #expect(errors.map(\.message) == [message])
     #expect(errors.first?.location.line == line)
@@ -204,11 +233,16 @@ struct FamilyHarness {
 
   @Test func scheduleMustBeRateOrCron() throws {
     let line = #line + 1
-    let rule = EventRule("Nightly", description: "d", schedule: "every night", targets: [Self.anyTarget])
+    let rule = EventRule(
+      "Nightly", description: "d", schedule: "every night", targets: [Self.anyTarget])
     let errors = H.errors { rule }
-    #expect(errors.map(\.message) == ["event rule 'Nightly': 'every night' is not a schedule: write rate(...) or cron(...)"])
+    #expect(
+      errors.map(\.message) == [
+        "event rule 'Nightly': 'every night' is not a schedule: write rate(...) or cron(...)"
+      ])
     #expect(errors.first?.location.line == line)
-    let good = EventRule("Hourly", description: "d", schedule: "rate(1 hour)", targets: [Self.anyTarget])
+    let good = EventRule(
+      "Hourly", description: "d", schedule: "rate(1 hour)", targets: [Self.anyTarget])
     #expect(try H.resource("Hourly") { good }.properties["ScheduleExpression"] == "rate(1 hour)")
   }
 
@@ -216,11 +250,19 @@ struct FamilyHarness {
 
   @Test func functionLowersWithItsLogGroupAndExecutionPolicy() throws {
     let function = Self.function()
-    let (template, errors) = H.render { H.key; Self.role; Self.deadLetters; function }
+    let (template, errors) = H.render {
+      H.key
+      Self.role
+      Self.deadLetters
+      function
+    }
     #expect(errors.isEmpty, "\(errors)")
     let ids = template?.resources.entries.map(\.key) ?? []
     #expect(
-      ids == ["Key", "FunctionRole", "DeadLetters", "DeadLettersPolicy", "TriggerLogGroup", "TriggerExecutionPolicy", "Trigger"])
+      ids == [
+        "Key", "FunctionRole", "DeadLetters", "DeadLettersPolicy", "TriggerLogGroup",
+        "TriggerExecutionPolicy", "Trigger",
+      ])
     let resource = try #require(template?.resources["Trigger"])
     #expect(resource.dependsOn.map(\.value) == ["TriggerExecutionPolicy"])
     var expected = OrderedMap<Value>()
@@ -252,7 +294,8 @@ struct FamilyHarness {
       policy.properties["PolicyDocument"]?["Statement"]
         == [
           [
-            "Sid": "WriteOwnLogs", "Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+            "Sid": "WriteOwnLogs", "Effect": "Allow",
+            "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
             "Resource": .getAtt("TriggerLogGroup", "Arn"),
           ],
           [
@@ -260,7 +303,8 @@ struct FamilyHarness {
             "Resource": .getAtt("DeadLetters", "Arn"),
           ],
           [
-            "Sid": "SendTraces", "Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+            "Sid": "SendTraces", "Effect": "Allow",
+            "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
             "Resource": "*",
           ],
         ])
@@ -270,8 +314,18 @@ struct FamilyHarness {
     let bucket = StackParameter("ArtifactBucket", description: "b")
     let key = StackParameter("ArtifactKey", description: "k")
     let function = Self.function(code: .s3(bucket: bucket, key: key), handler: "packager.handler")
-    let resource = try H.resource("Trigger") { bucket; key; H.key; Self.role; Self.deadLetters; function }
-    #expect(resource.properties["Code"] == ["S3Bucket": .ref("ArtifactBucket"), "S3Key": .ref("ArtifactKey")])
+    let resource = try H.resource("Trigger") {
+      bucket
+      key
+      H.key
+      Self.role
+      Self.deadLetters
+      function
+    }
+    #expect(
+      resource.properties["Code"] == [
+        "S3Bucket": .ref("ArtifactBucket"), "S3Key": .ref("ArtifactKey"),
+      ])
   }
 
   @Test(arguments: [
@@ -291,7 +345,9 @@ struct FamilyHarness {
       EventsTests.function(timeout: .minutes(16)),
       "function 'Trigger': the timeout must be 1 second to 15 minutes, not 16 minutes"
     ),
-    (EventsTests.function(memory: 64), "function 'Trigger': memory must be 128 to 10240 MB, not 64"),
+    (
+      EventsTests.function(memory: 64), "function 'Trigger': memory must be 128 to 10240 MB, not 64"
+    ),
     (
       EventsTests.function(environment: ["AWS_REGION": "x"]),
       "function 'Trigger': Lambda reserves the environment variable 'AWS_REGION'"
@@ -306,7 +362,12 @@ struct FamilyHarness {
     ),
   ])
   func functionMistakesAreErrors(function: LambdaFunction, message: String) {
-    let errors = H.errors { H.key; Self.role; Self.deadLetters; function }
+    let errors = H.errors {
+      H.key
+      Self.role
+      Self.deadLetters
+      function
+    }
     #expect(errors.map(\.message) == [message])
     #expect(errors.map(\.id) == [.invalidValue])
     #expect(errors.first?.location.file.hasSuffix("FormationTests/EventsTests.swift") == true)
@@ -315,7 +376,12 @@ struct FamilyHarness {
   @Test func functionErrorPointsAtItsDeclaration() {
     let line = #line + 1
     let function = Self.function(memory: 100_000)
-    let errors = H.errors { H.key; Self.role; Self.deadLetters; function }
+    let errors = H.errors {
+      H.key
+      Self.role
+      Self.deadLetters
+      function
+    }
     #expect(errors.first?.location.line == line)
   }
 
@@ -323,9 +389,19 @@ struct FamilyHarness {
     let function = Self.function()
     let line = #line + 1
     let permission = LambdaPermission(
-      "Invoke", function: function.arn, service: "events", sourceARN: "arn:aws:events:us-east-1:111122223333:rule/r")
-    let errors = H.errors { H.key; Self.role; Self.deadLetters; function; permission }
-    #expect(errors.map(\.message) == ["lambda permission 'Invoke': 'events' is not a service principal (service.amazonaws.com)"])
+      "Invoke", function: function.arn, service: "events",
+      sourceARN: "arn:aws:events:us-east-1:111122223333:rule/r")
+    let errors = H.errors {
+      H.key
+      Self.role
+      Self.deadLetters
+      function
+      permission
+    }
+    #expect(
+      errors.map(\.message) == [
+        "lambda permission 'Invoke': 'events' is not a service principal (service.amazonaws.com)"
+      ])
     #expect(errors.first?.location.line == line)
   }
 
@@ -334,15 +410,21 @@ struct FamilyHarness {
   @Test func queueIsEncryptedAndTLSOnly() throws {
     let queue = Queue(
       "DLQ", name: "dlq", key: H.key.arn,
-      policy: [Grant(.allow, sid: "EventBridge", [.service("events.amazonaws.com")], ["sqs:SendMessage"])])
-    let (template, errors) = H.render { H.key; queue }
+      policy: [
+        Grant(.allow, sid: "EventBridge", [.service("events.amazonaws.com")], ["sqs:SendMessage"])
+      ])
+    let (template, errors) = H.render {
+      H.key
+      queue
+    }
     #expect(errors.isEmpty)
     let resource = try #require(template?.resources["DLQ"])
     #expect(
       resource.properties
         == [
           "QueueName": .sub("t-${Environment}-dlq"), "KmsMasterKeyId": .getAtt("Key", "Arn"),
-          "KmsDataKeyReusePeriodSeconds": 300, "MessageRetentionPeriod": 1_209_600, "VisibilityTimeout": 30,
+          "KmsDataKeyReusePeriodSeconds": 300, "MessageRetentionPeriod": 1_209_600,
+          "VisibilityTimeout": 30,
         ])
     #expect(resource.deletionPolicy == "Retain")
     let policy = try #require(template?.resources["DLQPolicy"])
@@ -351,10 +433,12 @@ struct FamilyHarness {
         == [
           [
             "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "sqs:*",
-            "Resource": .getAtt("DLQ", "Arn"), "Condition": ["Bool": ["aws:SecureTransport": "false"]],
+            "Resource": .getAtt("DLQ", "Arn"),
+            "Condition": ["Bool": ["aws:SecureTransport": "false"]],
           ],
           [
-            "Sid": "EventBridge", "Effect": "Allow", "Principal": ["Service": "events.amazonaws.com"],
+            "Sid": "EventBridge", "Effect": "Allow",
+            "Principal": ["Service": "events.amazonaws.com"],
             "Action": "sqs:SendMessage", "Resource": .getAtt("DLQ", "Arn"),
           ],
         ])
@@ -363,8 +447,12 @@ struct FamilyHarness {
   @Test func queueRetentionOutOfRangeIsAnError() {
     let line = #line + 1
     let queue = Queue("DLQ", key: H.key.arn, retention: .days(15))
-    let errors = H.errors { H.key; queue }
-    #expect(errors.map(\.message) == ["queue 'DLQ': SQS keeps messages 1 minute to 14 days, not 15 days"])
+    let errors = H.errors {
+      H.key
+      queue
+    }
+    #expect(
+      errors.map(\.message) == ["queue 'DLQ': SQS keeps messages 1 minute to 14 days, not 15 days"])
     #expect(errors.first?.location.line == line)
   }
 
@@ -372,26 +460,37 @@ struct FamilyHarness {
     let email = StackParameter("AlertEmail", description: "e", default: "")
     let hasEmail = Condition("HasAlertEmail", .not(.equals(email, "")))
     let topic = Topic(
-      "Alerts", name: "alerts", key: H.key.arn, subscriptions: [.email("Email", email, when: hasEmail)],
+      "Alerts", name: "alerts", key: H.key.arn,
+      subscriptions: [.email("Email", email, when: hasEmail)],
       publishingServices: ["cloudwatch.amazonaws.com"])
-    let (template, errors) = H.render { email; hasEmail; H.key; topic }
+    let (template, errors) = H.render {
+      email
+      hasEmail
+      H.key
+      topic
+    }
     #expect(errors.isEmpty, "\(errors)")
     let resource = try #require(template?.resources["Alerts"])
     #expect(resource.properties["TopicName"] == .sub("t-${Environment}-alerts"))
     #expect(resource.properties["KmsMasterKeyId"] == .getAtt("Key", "Arn"))
     let subscription = try #require(template?.resources["AlertsEmailSubscription"])
     #expect(subscription.condition?.value == "HasAlertEmail")
-    #expect(subscription.properties == ["TopicArn": .ref("Alerts"), "Protocol": "email", "Endpoint": .ref("AlertEmail")])
+    #expect(
+      subscription.properties == [
+        "TopicArn": .ref("Alerts"), "Protocol": "email", "Endpoint": .ref("AlertEmail"),
+      ])
     let policy = try #require(template?.resources["AlertsPolicy"])
     #expect(
       policy.properties["PolicyDocument"]?["Statement"]
         == [
           [
-            "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "sns:Publish",
+            "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*",
+            "Action": "sns:Publish",
             "Resource": .ref("Alerts"), "Condition": ["Bool": ["aws:SecureTransport": "false"]],
           ],
           [
-            "Sid": "PublishCloudwatch", "Effect": "Allow", "Principal": ["Service": "cloudwatch.amazonaws.com"],
+            "Sid": "PublishCloudwatch", "Effect": "Allow",
+            "Principal": ["Service": "cloudwatch.amazonaws.com"],
             "Action": "sns:Publish", "Resource": .ref("Alerts"),
             "Condition": ["StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")]],
           ],
@@ -400,10 +499,17 @@ struct FamilyHarness {
 
   @Test func plainHTTPSubscriptionIsAnError() {
     let line = #line + 1
-    let topic = Topic("Alerts", key: H.key.arn, subscriptions: [.init("Hook", .init(rawValue: "http"), endpoint: "http://x")])
-    let errors = H.errors { H.key; topic }
+    let topic = Topic(
+      "Alerts", key: H.key.arn,
+      subscriptions: [.init("Hook", .init(rawValue: "http"), endpoint: "http://x")])
+    let errors = H.errors {
+      H.key
+      topic
+    }
     #expect(
-      errors.map(\.message) == ["topic 'Alerts': subscription 'Hook' uses http; use https so messages are encrypted in transit"])
+      errors.map(\.message) == [
+        "topic 'Alerts': subscription 'Hook' uses http; use https so messages are encrypted in transit"
+      ])
     #expect(errors.first?.location.line == line)
   }
 }

@@ -30,7 +30,7 @@ public struct LambdaFunction: ResourceDeclaration {
   public struct VPC: Sendable {
     public var subnets: [Value]
     public var securityGroups: [Value]
-    public init(subnets: [any ValueConvertible], securityGroups: [any ValueConvertible]) {
+    public init(subnets: [ID<Subnet>], securityGroups: [ID<SecurityGroup>]) {
       self.subnets = subnets.map(\.value)
       self.securityGroups = securityGroups.map(\.value)
     }
