@@ -1,0 +1,152 @@
+import Formation
+import Template
+import Testing
+
+@Suite struct TransferTests {
+  typealias H = FamilyHarness
+
+  static let bucket = Bucket("Raw", encryption: .kms(H.key.arn))
+  static let role = Role(
+    "SyncRole", name: "sync", description: "d",
+    trust: [.assume(by: .service("datasync.amazonaws.com"))])
+  static let s3 = S3Location("RawLocation", bucket: bucket.arn, role: role.arn)
+  static let nas = NFSLocation(
+    "NasLocation", host: "nas.lab.example", path: "/export/runs",
+    agents: ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"])
+  static let logs = LogGroup("SyncLogs", key: H.key.arn)
+
+  @Test func s3LocationUsesItsRole() throws {
+    let resource = try H.resource("RawLocation") {
+      H.key
+      Self.bucket
+      Self.role
+      Self.s3
+    }
+    #expect(
+      resource.properties
+        == [
+          "S3BucketArn": .getAtt("Raw", "Arn"),
+          "S3Config": ["BucketAccessRoleArn": .getAtt("SyncRole", "Arn")],
+          "S3StorageClass": "STANDARD", "Subdirectory": "/",
+        ])
+    #expect(Self.s3.arn.value == .ref("RawLocation"))
+  }
+
+  @Test func nfsLocationGoesThroughTheAgent() throws {
+    let resource = try H.resource("NasLocation") { Self.nas }
+    #expect(
+      resource.properties
+        == [
+          "ServerHostname": "nas.lab.example", "Subdirectory": "/export/runs",
+          "OnPremConfig": [
+            "AgentArns": ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+          ],
+          "MountOptions": ["Version": "AUTOMATIC"],
+        ])
+  }
+
+  @Test func nfsLocationMistakesAreErrors() {
+    let line = #line + 1
+    let relative = NFSLocation("Nas", host: "nas", path: "export/runs", agents: [])
+    let errors = H.errors { relative }
+    #expect(
+      errors.map(\.message) == [
+        "NFS location 'Nas' needs 1 to 8 agents, not 0",
+        "NFS location 'Nas': the export path must be absolute, not 'export/runs'",
+      ])
+    #expect(errors.map(\.location.line) == [line, line])
+  }
+
+  @Test func smbPasswordMustBeASecretReference() throws {
+    let line = #line + 1
+    let literal = SMBLocation(
+      "Share", host: "nas", path: "/runs", user: "sync", password: "hunter2", agents: ["a"])
+    let errors = H.errors { literal }
+    #expect(
+      errors.map(\.message) == [
+        "SMB location 'Share': the password is written in the template; use a {{resolve:secretsmanager:...}} reference"
+      ])
+    #expect(errors.first?.location.line == line)
+    let secret = SMBLocation(
+      "Share", host: "nas", path: "/runs", user: "sync",
+      password: "{{resolve:secretsmanager:nas:SecretString:password}}",
+      agents: ["a"])
+    #expect(
+      try H.resource("Share") { secret }.properties["Password"]
+        == "{{resolve:secretsmanager:nas:SecretString:password}}")
+  }
+
+  @Test func taskLowersOptionsLoggingScheduleAndFilters() throws {
+    let task = DataSyncTask(
+      "Ingest", name: "ingest", from: Self.nas.arn, to: Self.s3.arn,
+      verification: .onlyFilesTransferred,
+      logging: .transfer(to: Self.logs.arn), schedule: "rate(1 hour)",
+      excludes: ["*/.snapshot", "*.tmp"])
+    let resource = try H.resource("Ingest") {
+      H.key
+      Self.bucket
+      Self.role
+      Self.s3
+      Self.nas
+      Self.logs
+      task
+    }
+    var expected = OrderedMap<Value>()
+    expected["Name"] = .sub("t-${Environment}-ingest")
+    expected["SourceLocationArn"] = .ref("NasLocation")
+    expected["DestinationLocationArn"] = .ref("RawLocation")
+    expected["Options"] = [
+      "VerifyMode": "ONLY_FILES_TRANSFERRED", "TransferMode": "CHANGED", "OverwriteMode": "ALWAYS",
+      "PreserveDeletedFiles": "PRESERVE", "LogLevel": "TRANSFER",
+    ]
+    expected["CloudWatchLogGroupArn"] = .getAtt("SyncLogs", "Arn")
+    expected["Schedule"] = ["ScheduleExpression": "rate(1 hour)"]
+    expected["Excludes"] = [["FilterType": "SIMPLE_PATTERN", "Value": "*/.snapshot|*.tmp"]]
+    #expect(resource.properties == expected)
+  }
+
+  @Test func taskWithoutLoggingSaysOff() throws {
+    let task = DataSyncTask(
+      "Ingest", from: Self.nas.arn, to: Self.s3.arn, verification: .pointInTimeConsistent,
+      logging: nil)
+    let resource = try H.resource("Ingest") {
+      H.key
+      Self.bucket
+      Self.role
+      Self.s3
+      Self.nas
+      task
+    }
+    #expect(resource.properties["Options"]?["LogLevel"] == "OFF")
+    #expect(resource.properties["Options"]?["VerifyMode"] == "POINT_IN_TIME_CONSISTENT")
+    #expect(resource.properties["CloudWatchLogGroupArn"] == nil)
+  }
+
+  @Test(arguments: [
+    (
+      "rate(15 minutes)", [] as [String],
+      "task 'Ingest': 'rate(15 minutes)' is not a DataSync schedule: rate(N hours) or cron(...), at most hourly"
+    ),
+    (
+      "rate(1 hour)", ["*.tmp|*.bak"],
+      "task 'Ingest': '*.tmp|*.bak' is not one filter pattern; give each pattern separately, without |"
+    ),
+  ])
+  func taskMistakesAreErrors(schedule: String, excludes: [String], message: String) {
+    let line = #line + 1
+    let task = DataSyncTask(
+      "Ingest", from: Self.nas.arn, to: Self.s3.arn, verification: .onlyFilesTransferred,
+      logging: nil,
+      schedule: schedule, excludes: excludes)
+    let errors = H.errors {
+      H.key
+      Self.bucket
+      Self.role
+      Self.s3
+      Self.nas
+      task
+    }
+    #expect(errors.map(\.message) == [message])
+    #expect(errors.first?.location.line == line)
+  }
+}
