@@ -7,12 +7,15 @@ import Testing
 @Suite struct NetworkTests {
   static let logsKey = KMSKey("LogsKey", description: "logs")
   static let vpc = Vpc("Vpc", cidr: "10.20.0.0/16")
-  static let subnetA = Subnet("SubnetA", vpc: vpc, cidr: .slice(0, of: 4, prefixLength: 18), zone: .index(0))
+  static let subnetA = Subnet(
+    "SubnetA", vpc: vpc, cidr: .slice(0, of: 4, prefixLength: 18), zone: .index(0))
   static let subnetB = Subnet("SubnetB", vpc: vpc, cidr: .literal("10.20.64.0/18"), zone: .index(1))
   static let routes = RouteTable("Routes", vpc: vpc, subnets: [subnetA, subnetB])
 
   /// Lowers one declaration the way the linker does, with the application named `app`.
-  private func lower(_ declaration: any ResourceDeclaration) -> (resources: [LoweredResource], errors: [RenderError]) {
+  private func lower(_ declaration: any ResourceDeclaration) -> (
+    resources: [LoweredResource], errors: [RenderError]
+  ) {
     var context = LoweringContext(applicationName: "app")
     let resources = declaration.lower(into: &context)
     return (resources, context.errors)
@@ -29,7 +32,9 @@ import Testing
     #expect(resources.map(\.logicalID) == ["Vpc"])
     #expect(resources.first?.resource.type == "AWS::EC2::VPC")
     #expect(
-      properties(Self.vpc) == ["CidrBlock": "10.20.0.0/16", "EnableDnsHostnames": true, "EnableDnsSupport": true])
+      properties(Self.vpc) == [
+        "CidrBlock": "10.20.0.0/16", "EnableDnsHostnames": true, "EnableDnsSupport": true,
+      ])
   }
 
   @Test func subnetSliceCarvesTheVPCBlockInAZoneByIndex() {
@@ -37,7 +42,9 @@ import Testing
       properties(Self.subnetA) == [
         "VpcId": .ref("Vpc"),
         "CidrBlock": .intrinsic(
-          .select(index: 0, list: .intrinsic(.cidr(ipBlock: .getAtt("Vpc", "CidrBlock"), count: 4, cidrBits: 14)))),
+          .select(
+            index: 0,
+            list: .intrinsic(.cidr(ipBlock: .getAtt("Vpc", "CidrBlock"), count: 4, cidrBits: 14)))),
         "AvailabilityZone": .intrinsic(.select(index: 0, list: .intrinsic(.getAZs("")))),
         "MapPublicIpOnLaunch": false,
       ])
@@ -47,12 +54,18 @@ import Testing
   @Test func routeTableAssociatesEverySubnetAndHasNoRoutes() {
     let (resources, errors) = lower(Self.routes)
     #expect(errors.isEmpty)
-    #expect(resources.map(\.logicalID) == ["Routes", "SubnetARouteTableAssociation", "SubnetBRouteTableAssociation"])
-    #expect(resources.map(\.resource.type) == [
-      "AWS::EC2::RouteTable", "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation",
-    ])
+    #expect(
+      resources.map(\.logicalID) == [
+        "Routes", "SubnetARouteTableAssociation", "SubnetBRouteTableAssociation",
+      ])
+    #expect(
+      resources.map(\.resource.type) == [
+        "AWS::EC2::RouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+        "AWS::EC2::SubnetRouteTableAssociation",
+      ])
     #expect(properties(Self.routes) == ["VpcId": .ref("Vpc")])
-    #expect(properties(Self.routes, 2) == ["RouteTableId": .ref("Routes"), "SubnetId": .ref("SubnetB")])
+    #expect(
+      properties(Self.routes, 2) == ["RouteTableId": .ref("Routes"), "SubnetId": .ref("SubnetB")])
   }
 
   @Test func securityGroupPeersBecomeSeparateRulesAndEgressIsClosedByDefault() {
@@ -61,7 +74,8 @@ import Testing
       "Workers", vpc: Self.vpc, description: "workers",
       egress: [
         .allow(.https, to: .securityGroup(endpoints.id), "AWS APIs"),
-        .allow(.https, to: .prefixList(.external(Value.ref("S3PrefixList"))), "S3 gateway endpoint"),
+        .allow(
+          .https, to: .prefixList(.external(Value.ref("S3PrefixList"))), "S3 gateway endpoint"),
       ])
     let (resources, errors) = lower(group)
     #expect(errors.isEmpty)
@@ -72,7 +86,8 @@ import Testing
         "VpcId": .ref("Vpc"),
         "SecurityGroupEgress": [
           [
-            "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "DestinationPrefixListId": .ref("S3PrefixList"),
+            "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+            "DestinationPrefixListId": .ref("S3PrefixList"),
             "Description": "S3 gateway endpoint",
           ]
         ],
@@ -80,7 +95,8 @@ import Testing
     #expect(resources.last?.resource.type == "AWS::EC2::SecurityGroupEgress")
     #expect(
       properties(group, 1) == [
-        "GroupId": .getAtt("Workers", "GroupId"), "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+        "GroupId": .getAtt("Workers", "GroupId"), "IpProtocol": "tcp", "FromPort": 443,
+        "ToPort": 443,
         "DestinationSecurityGroupId": .getAtt("Endpoints", "GroupId"), "Description": "AWS APIs",
       ])
     // A group with no inline egress gets the rule that matches nothing, not EC2's allow-all.
@@ -106,7 +122,8 @@ import Testing
     #expect(resources.map(\.logicalID) == ["Endpoints", "EndpointsIngressWorkersTcp443"])
     #expect(
       properties(endpoints, 1) == [
-        "GroupId": .getAtt("Endpoints", "GroupId"), "IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+        "GroupId": .getAtt("Endpoints", "GroupId"), "IpProtocol": "tcp", "FromPort": 443,
+        "ToPort": 443,
         "SourceSecurityGroupId": .getAtt("Workers", "GroupId"), "Description": "HTTPS from workers",
       ])
   }
@@ -115,7 +132,8 @@ import Testing
   func ingressFromTheWholeInternetIsAnError(block: String) {
     let line = #line + 2
     let group = SecurityGroup(
-      "Web", vpc: Self.vpc, description: "web", ingress: [.allow(.https, from: .cidr(block), "public")])
+      "Web", vpc: Self.vpc, description: "web",
+      ingress: [.allow(.https, from: .cidr(block), "public")])
     let errors = lower(group).errors
     #expect(errors.map(\.id) == [.openIngress])
     #expect(errors.first?.location.line == line)
@@ -145,15 +163,19 @@ import Testing
     let line = #line + 3
     let group = SecurityGroup(
       "Workers", vpc: Self.vpc, description: "workers",
-      egress: [.allow(.tcp(70000), to: .cidr("10.0.0.0/8"), "naïve"), .allow(.https, to: .cidr("10.0.0/8"), "ok")])
+      egress: [
+        .allow(.tcp(70000), to: .cidr("10.0.0.0/8"), "naïve"),
+        .allow(.https, to: .cidr("10.0.0/8"), "ok"),
+      ])
     let errors = lower(group).errors
     #expect(errors.map(\.id) == [.invalidValue, .invalidValue, .invalidCIDR])
     #expect(errors.map(\.location.line) == [line, line, line])
-    #expect(errors.map(\.message) == [
-      "security group 'Workers': ports 70000-70000 are outside 0-65535",
-      "security group 'Workers': the rule description 'naïve' must be 1 to 255 characters of letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
-      "security group 'Workers': '10.0.0/8' is not a CIDR block like 10.0.0.0/16",
-    ])
+    #expect(
+      errors.map(\.message) == [
+        "security group 'Workers': ports 70000-70000 are outside 0-65535",
+        "security group 'Workers': the rule description 'naïve' must be 1 to 255 characters of letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
+        "security group 'Workers': '10.0.0/8' is not a CIDR block like 10.0.0.0/16",
+      ])
   }
 
   @Test func invalidVPCAndSubnetBlocks() {
@@ -161,14 +183,21 @@ import Testing
     let vpc = Vpc("Vpc", cidr: "10.20.0.0/12")
     let subnetLine = #line + 1
     let outside = Subnet("Outside", vpc: Self.vpc, cidr: .literal("10.30.0.0/20"), zone: .index(0))
-    let tooMany = Subnet("TooMany", vpc: Self.vpc, cidr: .slice(0, of: 8, prefixLength: 18), zone: .index(0))
-    #expect(lower(vpc).errors.map(\.message) == ["VPC 'Vpc': a VPC block must be /16 to /28, not /12"])
+    let tooMany = Subnet(
+      "TooMany", vpc: Self.vpc, cidr: .slice(0, of: 8, prefixLength: 18), zone: .index(0))
+    #expect(
+      lower(vpc).errors.map(\.message) == ["VPC 'Vpc': a VPC block must be /16 to /28, not /12"])
     #expect(lower(vpc).errors.map(\.location.line) == [vpcLine])
     #expect(lower(outside).errors.map(\.id) == [.invalidCIDR])
     #expect(lower(outside).errors.map(\.location.line) == [subnetLine])
-    #expect(lower(outside).errors.map(\.message) == ["subnet 'Outside': '10.30.0.0/20' is not inside the VPC's block"])
     #expect(
-      lower(tooMany).errors.map(\.message) == ["subnet 'TooMany': the VPC's /16 holds 4 blocks of /18, not 8"])
+      lower(outside).errors.map(\.message) == [
+        "subnet 'Outside': '10.30.0.0/20' is not inside the VPC's block"
+      ])
+    #expect(
+      lower(tooMany).errors.map(\.message) == [
+        "subnet 'TooMany': the VPC's /16 holds 4 blocks of /18, not 8"
+      ])
     #expect(
       lower(Vpc("Vpc", cidr: "10.20.0.1/16")).errors.map(\.message)
         == ["VPC 'Vpc': '10.20.0.1/16' has host bits set; write the network address"])
@@ -195,7 +224,8 @@ import Testing
           "Version": "2012-10-17",
           "Statement": [
             [
-              "Sid": "AccountBuckets", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*",
+              "Sid": "AccountBuckets", "Effect": "Allow", "Principal": "*",
+              "Action": "s3:GetObject", "Resource": "*",
               "Condition": ["StringEquals": ["aws:ResourceAccount": .ref("AWS::AccountId")]],
             ]
           ],
@@ -205,13 +235,15 @@ import Testing
 
   @Test func gatewayEndpointWithoutPolicyIsAnError() {
     let line = #line + 1
-    let endpoint = GatewayEndpoint("Tables", service: .dynamodb, vpc: Self.vpc, routeTables: [Self.routes], policy: [])
+    let endpoint = GatewayEndpoint(
+      "Tables", service: .dynamodb, vpc: Self.vpc, routeTables: [Self.routes], policy: [])
     let errors = lower(endpoint).errors
     #expect(errors.map(\.id) == [.unrestrictedEndpoint])
     #expect(errors.first?.location.line == line)
     #expect(
       errors.first?.message
-        == "gateway endpoint 'Tables' has no endpoint policy; the default allows every dynamodb resource of every account")
+        == "gateway endpoint 'Tables' has no endpoint policy; the default allows every dynamodb resource of every account"
+    )
   }
 
   @Test func interfaceEndpointUsesPrivateDNSByDefault() {
@@ -235,7 +267,8 @@ import Testing
 
   @Test func interfaceEndpointNeedsSubnetsAndASecurityGroup() {
     let line = #line + 1
-    let endpoint = InterfaceEndpoint("Sts", service: .sts, vpc: Self.vpc, subnets: [], securityGroups: [])
+    let endpoint = InterfaceEndpoint(
+      "Sts", service: .sts, vpc: Self.vpc, subnets: [], securityGroups: [])
     let errors = lower(endpoint).errors
     #expect(errors.map(\.id) == [.invalidValue, .invalidValue])
     #expect(errors.map(\.location.line) == [line, line])
@@ -259,10 +292,14 @@ import Testing
     #expect(
       role["AssumeRolePolicyDocument"]?["Statement"] == [
         [
-          "Effect": "Allow", "Principal": ["Service": "vpc-flow-logs.amazonaws.com"], "Action": "sts:AssumeRole",
+          "Effect": "Allow", "Principal": ["Service": "vpc-flow-logs.amazonaws.com"],
+          "Action": "sts:AssumeRole",
           "Condition": [
             "StringEquals": ["aws:SourceAccount": .ref("AWS::AccountId")],
-            "ArnLike": ["aws:SourceArn": .sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-flow-log/*")],
+            "ArnLike": [
+              "aws:SourceArn": .sub(
+                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-flow-log/*")
+            ],
           ],
         ]
       ])
@@ -274,7 +311,8 @@ import Testing
             "Version": "2012-10-17",
             "Statement": [
               [
-                "Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                "Effect": "Allow",
+                "Action": ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                 "Resource": .getAtt("FlowLogs", "Arn"),
               ]
             ],
