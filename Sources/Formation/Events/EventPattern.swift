@@ -21,8 +21,8 @@ public struct EventPattern: Sendable {
   public enum Matcher: Sendable {
     /// The field equals this value (a literal or a reference: a bucket name, a queue ARN).
     case equals(any ValueConvertible)
-    /// The string field starts with this text.
-    case prefix(String)
+    /// The string field starts with this text (a literal or a reference: a task's ARN).
+    case prefix(any ValueConvertible)
     /// The string field ends with this text.
     case suffix(String)
     /// The field is any value except these.
@@ -35,7 +35,7 @@ public struct EventPattern: Sendable {
     var value: Value {
       switch self {
       case .equals(let value): value.value
-      case .prefix(let text): ["prefix": .string(text)]
+      case .prefix(let text): ["prefix": text.value]
       case .suffix(let text): ["suffix": .string(text)]
       case .anythingBut(let values):
         ["anything-but": values.count == 1 ? .string(values[0]) : .list(values.map { .string($0) })]
@@ -47,7 +47,8 @@ public struct EventPattern: Sendable {
     /// The text of a prefix, suffix or wildcard matcher, which must not be empty.
     var text: String? {
       switch self {
-      case .prefix(let text), .suffix(let text), .wildcard(let text): text
+      case .prefix(let text): text.value.stringValue
+      case .suffix(let text), .wildcard(let text): text
       case .equals, .anythingBut, .exists: nil
       }
     }
@@ -65,17 +66,26 @@ public struct EventPattern: Sendable {
 
   public var sources: [String]
   public var detailTypes: [String]
+  /// Matchers on the event's `resources` (ARNs): `.prefix(task.arn)` for a task's executions.
+  public var resources: [Matcher]
   public var detail: [Field]
 
-  public init(source: String..., detailType: String..., detail: [Field] = []) {
+  public init(
+    source: String..., detailType: String..., resources: [Matcher] = [], detail: [Field] = []
+  ) {
     self.sources = source
     self.detailTypes = detailType
+    self.resources = resources
     self.detail = detail
   }
 
-  public init(sources: [String], detailTypes: [String] = [], detail: [Field] = []) {
+  public init(
+    sources: [String], detailTypes: [String] = [], resources: [Matcher] = [],
+    detail: [Field] = []
+  ) {
     self.sources = sources
     self.detailTypes = detailTypes
+    self.resources = resources
     self.detail = detail
   }
 
@@ -90,6 +100,13 @@ public struct EventPattern: Sendable {
     var pattern = OrderedMap<Value>()
     pattern["source"] = .list(sources.map { .string($0) })
     if !detailTypes.isEmpty { pattern["detail-type"] = .list(detailTypes.map { .string($0) }) }
+    for matcher in resources where matcher.text?.isEmpty == true {
+      context.fail(
+        .invalidValue,
+        "event rule '\(owner)': an empty prefix, suffix or wildcard on 'resources' matches everything; remove it or give the text",
+        at: origin)
+    }
+    if !resources.isEmpty { pattern["resources"] = .list(resources.map(\.value)) }
     var tree = OrderedMap<Value>()
     var seen: [[String]] = []
     for field in detail {

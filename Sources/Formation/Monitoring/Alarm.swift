@@ -107,7 +107,7 @@ public struct Alarm: ResourceDeclaration {
     var properties = Properties()
     if let name { properties["AlarmName"] = context.physicalName(name) }
     properties["AlarmDescription"] = description
-    properties["Namespace"] = metric.namespace
+    properties["Namespace"] = Metric.templated(metric.namespace)
     properties["MetricName"] = metric.name
     properties.set(
       "Dimensions",

@@ -56,9 +56,33 @@ public struct Metric: Sendable {
     public static let failedInvocations = RuleMetric(rawValue: "FailedInvocations")
   }
 
+  /// The namespace; a custom one may name parameters, `GeneXOmics/${Environment}`, so two
+  /// deployments in one account keep their metrics apart.
   public var namespace: String
   public var name: String
   public var dimensions: [Dimension]
+
+  /// A string as CloudFormation takes it: `Fn::Sub` when it names a parameter.
+  static func templated(_ text: String) -> Value { text.contains("${") ? .sub(text) : .string(text) }
+
+  /// `text` with its `${...}` references removed, for checking the literal characters.
+  static func literal(_ text: String) -> String {
+    var result = ""
+    var depth = 0
+    var previous: Character = " "
+    for character in text {
+      if character == "{" && previous == "$" {
+        result.removeLast()
+        depth += 1
+      } else if character == "}" && depth > 0 {
+        depth -= 1
+      } else if depth == 0 {
+        result.append(character)
+      }
+      previous = character
+    }
+    return result
+  }
 
   public init(namespace: String, name: String, dimensions: [Dimension] = []) {
     self.namespace = namespace

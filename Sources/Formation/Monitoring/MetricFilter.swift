@@ -12,6 +12,7 @@ public struct MetricFilter: ResourceDeclaration {
   public var logGroup: Name<LogGroup>
   /// A CloudWatch Logs filter pattern, `{ $.runStatus = "Failed" }`.
   public var pattern: String
+  /// A custom namespace; may name parameters (`GeneXOmics/${Environment}`).
   public var namespace: String
   public var metricName: String
   /// What each match adds: `"1"`, or a JSON field `$.bytes`.
@@ -46,8 +47,8 @@ public struct MetricFilter: ResourceDeclaration {
     let namespaceCharacters = Set(
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_/#")
     context.require(
-      !namespace.isEmpty && namespace.count <= 256
-        && namespace.allSatisfy { namespaceCharacters.contains($0) }
+      !Metric.literal(namespace).isEmpty && namespace.count <= 256
+        && Metric.literal(namespace).allSatisfy { namespaceCharacters.contains($0) }
         && !namespace.hasPrefix("AWS/"),
       .invalidValue,
       "metric filter '\(logicalID)': '\(namespace)' is not a custom namespace (letters, digits, . - _ / #, not starting with AWS/)",
@@ -64,7 +65,7 @@ public struct MetricFilter: ResourceDeclaration {
       "metric filter '\(logicalID)': the metric value must be a number or a $.field, not '\(metricValue)'",
       at: origin)
     var transformation = Properties()
-    transformation["MetricNamespace"] = namespace
+    transformation["MetricNamespace"] = Metric.templated(namespace)
     transformation["MetricName"] = metricName
     transformation["MetricValue"] = metricValue
     transformation.set("DefaultValue", defaultValue)
