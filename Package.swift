@@ -40,7 +40,7 @@ let package = Package(
     ),
     .executableTarget(name: "formation", dependencies: ["FormationCLI"]),
     .executableTarget(name: "render", dependencies: ["FormationCLI"]),
-    .executableTarget(name: "benchmark", dependencies: ["Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
+    .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template"], resources: [.copy("Fixtures")]),

@@ -1,1 +1,119 @@
-print("benchmark")
+import CYAML
+import Foundation
+import Policy
+import Template
+
+/// Formation's benchmark driver (release builds only; `scripts/benchmark.sh` runs it).
+///
+///     benchmark generate N FILE     write a synthetic template of N resources
+///     benchmark phases FILE [K]     time each phase in-process, best of K runs (default 5)
+///     benchmark once PHASE FILE     run one phase once, for peak-memory measurement by time(1)
+///
+/// Phases: floor (libyaml's raw event loop over the bytes, the lower bound for any reader),
+/// read, write, validate (correctness checks), lint (the whole catalogue).
+enum Phase: String, CaseIterable {
+  case floor, read, write, validate, lint
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(2)
+}
+
+func load(_ path: String) -> [UInt8] {
+  guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+  return [UInt8](data)
+}
+
+/// Parses the bytes with libyaml and discards every event: what reading costs before any tree is built.
+func rawEventLoop(_ bytes: [UInt8]) -> Int {
+  let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+  defer { parser.deallocate() }
+  guard yaml_parser_initialize(parser) == 1 else { fail("libyaml: cannot initialise") }
+  defer { yaml_parser_delete(parser) }
+  var events = 0
+  bytes.withUnsafeBufferPointer { buffer in
+    yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+    var event = yaml_event_t()
+    while yaml_parser_parse(parser, &event) == 1 {
+      let done = event.type == YAML_STREAM_END_EVENT
+      yaml_event_delete(&event)
+      events += 1
+      if done { break }
+    }
+  }
+  return events
+}
+
+func run(_ phase: Phase, _ bytes: [UInt8], file: String) -> Int {
+  switch phase {
+  case .floor:
+    return rawEventLoop(bytes)
+  case .read:
+    return (try? Template.parse(bytes, file: file).template.resources.count) ?? -1
+  case .write:
+    guard let template = try? Template.parse(bytes, file: file).template else { return -1 }
+    return template.yaml().utf8.count
+  case .validate:
+    guard let template = try? Template.parse(bytes, file: file).template else { return -1 }
+    return Engine(rules: Catalogue.correctness).check(template).count
+  case .lint:
+    guard let template = try? Template.parse(bytes, file: file).template else { return -1 }
+    return Engine(rules: Catalogue.all).check(template).count
+  }
+}
+
+func seconds(_ body: () -> Void) -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "generate":
+  guard arguments.count == 3, let count = Int(arguments.dropFirst().first!) else {
+    fail("usage: generate N FILE")
+  }
+  let path = arguments.last!
+  let text = Generator.template(resources: count).yaml()
+  FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  print("\(path): \(count) resources, \(text.utf8.count) bytes")
+case "phases":
+  guard arguments.count >= 2 else { fail("usage: phases FILE [K]") }
+  let path = Array(arguments)[1]
+  let runs = arguments.count > 2 ? Int(Array(arguments)[2]) ?? 5 : 5
+  let bytes = load(path)
+  // Writing, validating and linking are timed on an already-read template, so each row is
+  // that phase's own cost.
+  guard let template = try? Template.parse(bytes, file: path).template else {
+    fail("\(path) does not read")
+  }
+  var best: [Phase: Double] = [:]
+  for _ in 0..<runs {
+    for phase in Phase.allCases {
+      let time = seconds {
+        switch phase {
+        case .floor: _ = rawEventLoop(bytes)
+        case .read: _ = try? Template.parse(bytes, file: path)
+        case .write: _ = template.yaml()
+        case .validate: _ = Engine(rules: Catalogue.correctness).check(template)
+        case .lint: _ = Engine(rules: Catalogue.all).check(template)
+        }
+      }
+      best[phase] = min(best[phase] ?? .infinity, time)
+    }
+  }
+  let fields = Phase.allCases.map { String(format: "%@=%.4f", $0.rawValue, best[$0]!) }
+  print(
+    "\(path) bytes=\(bytes.count) resources=\(template.resources.count) "
+      + fields.joined(separator: " "))
+case "once":
+  guard arguments.count == 3, let phase = Phase(rawValue: Array(arguments)[1]) else {
+    fail("usage: once floor|read|write|validate|lint FILE")
+  }
+  let path = Array(arguments)[2]
+  print(run(phase, load(path), file: path))
+default:
+  fail("usage: benchmark generate N FILE | phases FILE [K] | once PHASE FILE")
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Formation's benchmark: reading, writing, validating and linting synthetic templates of
+# 50, 500 and 5,000 resources and a folder of 300, against libyaml's raw event loop (the
+# floor) and against cfn-lint, checkov and cfripper on the same files in the same run.
+#
+#   scripts/benchmark.sh            everything (the peers take several minutes on 5,000 resources)
+#   PEERS=none scripts/benchmark.sh Formation only
+#   PEERS="cfn-lint" ...            a subset of cfn-lint, checkov, cfripper
+#
+# Prints markdown tables. Wall times are seconds (best of 5 in-process for the phase table,
+# one run for whole commands); peak memory is the maximum resident set size from time(1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${BENCH_DIR:-/tmp/formation-bench}
+peers=${PEERS:-"cfn-lint checkov cfripper"}
+timeout_s=${PEER_TIMEOUT:-900}
+mkdir -p "$work/folder"
+
+swift build -c release --product benchmark >/dev/null
+swift build -c release --product formation >/dev/null
+bin=$(swift build -c release --show-bin-path)
+
+for n in 50 500 5000; do "$bin/benchmark" generate "$n" "$work/t$n.yaml" >/dev/null; done
+for i in $(seq -w 1 300); do [ -f "$work/folder/t$i.yaml" ] || "$bin/benchmark" generate 40 "$work/folder/t$i.yaml" >/dev/null; done
+
+measure() { # prints "seconds peak-MB" of a command: wall time from the shell's clock, peak RSS from time(1)
+  local start end peak
+  start=$EPOCHREALTIME
+  /usr/bin/time -f "%M" -o "$work/.peak" timeout "$timeout_s" "$@" >/dev/null 2>&1 || true
+  end=$EPOCHREALTIME
+  peak=$(tail -1 "$work/.peak")
+  awk -v s="$start" -v e="$end" -v p="$peak" 'BEGIN {printf "%.3f %.0f", e-s, p/1024}'
+}
+
+echo "## Phases (in-process, best of 5)"
+echo
+echo "| template | size | floor (libyaml events) | read | read / floor | write | validate | lint | lint / read |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for n in 50 500 5000; do
+  line=$("$bin/benchmark" phases "$work/t$n.yaml" 5)
+  get() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$line"; }
+  bytes=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
+  awk -v n="$n" -v b="$bytes" -v f="$(get floor)" -v r="$(get read)" -v w="$(get write)" -v v="$(get validate)" -v l="$(get lint)" \
+    'BEGIN { printf "| %d resources | %.0f KB | %.1f ms | %.1f ms | %.2fx | %.1f ms | %.1f ms | %.1f ms | %.2fx |\n", n, b/1024, f*1000, r*1000, r/f, w*1000, v*1000, l*1000, (r+l)/r }'
+done
+
+echo
+echo "## Whole commands against the peers (wall seconds / peak MB, same files, same run)"
+echo
+header="| input | formation validate | formation lint"
+rule="|---|---|---"
+for p in $peers; do [ "$p" = none ] || { header+=" | $p"; rule+="|---"; }; done
+echo "$header | lint speed-up vs fastest peer |"
+echo "$rule|---|"
+row() { # label, then files
+  local label=$1; shift
+  local v l
+  v=$(measure "$bin/formation" validate "$@")
+  l=$(measure "$bin/formation" lint "$@")
+  local cells="| $label | ${v% *} s / ${v#* } MB | ${l% *} s / ${l#* } MB"
+  local fastest=""
+  for p in $peers; do
+    local r=""
+    case $p in
+      none) continue ;;
+      cfn-lint) r=$(measure cfn-lint "$@") ;;
+      checkov) if [ $# -gt 1 ]; then r=$(measure checkov -d "$(dirname "$1")" --framework cloudformation --skip-download --quiet --compact); else r=$(measure checkov -f "$1" --framework cloudformation --skip-download --quiet --compact); fi ;;
+      cfripper) r=$(measure cfripper "$@" --format json) ;;
+    esac
+    cells+=" | ${r% *} s / ${r#* } MB"
+    if [ -z "$fastest" ] || awk -v a="${r% *}" -v b="$fastest" 'BEGIN{exit !(a<b)}'; then fastest=${r% *}; fi
+  done
+  local speedup="—"
+  [ -n "$fastest" ] && speedup=$(awk -v a="$fastest" -v b="${l% *}" 'BEGIN{ printf "%.0fx", a/b }')
+  echo "$cells | $speedup |"
+}
+row "300 templates (40 resources each)" "$work"/folder/*.yaml
+row "500 resources ($(du -k "$work/t500.yaml" | cut -f1) KB)" "$work/t500.yaml"
+row "5,000 resources ($(du -k "$work/t5000.yaml" | cut -f1) KB)" "$work/t5000.yaml"
