@@ -15,7 +15,7 @@ public enum Catalogue {
   /// Least privilege, encryption, isolation, logging, data protection (`formation lint`).
   public static var policy: [Rule] {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
-      + Logging.rules + DataProtection.rules + BatchAndEvents.rules
+      + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
       + LeastPrivilege.rules + Invariants.rules
   }
 

@@ -15,9 +15,24 @@ public struct Reading: Sendable {
   }
 
   /// The member `key` of each possibility (absent where the mapping lacks it).
+  ///
+  /// A value that comes from a parameter's `Default` is located where the resource refers to
+  /// the parameter, not at the default: the finding is about the resource, and the `(parameter
+  /// X at its default)` clause says where the value came from.
   public func child(_ key: String) -> Reading {
     Reading(
-      resolver: resolver, possibilities: possibilities.flatMap { resolver.member(key, of: $0) })
+      resolver: resolver,
+      possibilities: possibilities.flatMap { possibility in
+        let written = possibility.map?[key]?.location
+        return resolver.member(key, of: possibility).map { member in
+          guard let written, member.parameters.count > possibility.parameters.count else {
+            return member
+          }
+          var moved = member
+          moved.location = written
+          return moved
+        }
+      })
   }
 
   /// Follows several keys in turn.

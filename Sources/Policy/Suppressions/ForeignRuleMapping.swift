@@ -1,0 +1,77 @@
+/// Equivalent rule ids of cfn_nag and checkov, so their Metadata suppressions carry over.
+///
+/// Only ids whose check asks the same question as the Formation rule are listed; an id
+/// missing here is ignored (the other tool's suppression stays for the other tool). Checkov
+/// ids were confirmed by running checkov 3 over Formation's fixtures (docs/peer-comparison.md).
+public enum ForeignRuleMapping {
+  /// cfn_nag rule id → Formation rule id.
+  public static let cfnNag: [String: String] = [
+    "W41": "ENC001",  // S3 bucket should have encryption option set
+    "F19": "ENC002",  // EnableKeyRotation should not be false or absent
+    "W74": "ENC003",  // DynamoDB table should use a CMK
+    "W47": "ENC004",  // SNS topic should specify KmsMasterKeyId
+    "W48": "ENC005",  // SQS queue should specify KmsMasterKeyId
+    "W84": "ENC006",  // log group should specify a KMS key
+    "F1": "ENC010",  // EBS volume should be encrypted
+    "W77": "ENC011",  // secret should specify KmsKeyId
+    "W31": "PUB002",  // bucket likely should not have a public read ACL
+    "F14": "PUB002",  // bucket should not have a public read-write ACL
+    "F13": "PUB004",  // Lambda permission principal should not be a wildcard
+    "W33": "NET001",  // subnet should not have MapPublicIpOnLaunch
+    "W2": "NET002",  // security group ingress open to the world
+    "W5": "NET003",  // security group egress open to the world
+    "F1000": "NET003",  // security group has no egress rule (allows all)
+    "W89": "NET007",  // Lambda function should be in a VPC
+    "W60": "NET008",  // VPC should have a flow log
+    "W35": "LOG001",  // bucket should have access logging
+    "W78": "LOG003",  // DynamoDB table should have backup (PITR)
+    "W86": "LOG004",  // log group should set RetentionInDays
+  ]
+
+  /// checkov check id → Formation rule id.
+  public static let checkov: [String: String] = [
+    "CKV_AWS_19": "ENC001",  // S3 data encrypted at rest
+    "CKV_AWS_145": "ENC001",  // S3 encrypted with KMS by default
+    "CKV_AWS_7": "ENC002",  // KMS key rotation
+    "CKV_AWS_119": "ENC003",  // DynamoDB encrypted with a CMK
+    "CKV_AWS_26": "ENC004",  // SNS encryption
+    "CKV_AWS_27": "ENC005",  // SQS encryption
+    "CKV_AWS_158": "ENC006",  // log group KMS
+    "CKV_AWS_136": "ENC007",  // ECR KMS
+    "CKV_AWS_173": "ENC008",  // Lambda environment variables encrypted
+    "CKV_AWS_3": "ENC010",  // EBS volume encrypted
+    "CKV_AWS_149": "ENC011",  // secret encrypted with a CMK
+    "CKV_AWS_53": "PUB001",  // BlockPublicAcls
+    "CKV_AWS_54": "PUB001",  // BlockPublicPolicy
+    "CKV_AWS_55": "PUB001",  // IgnorePublicAcls
+    "CKV_AWS_56": "PUB001",  // RestrictPublicBuckets
+    "CKV_AWS_20": "PUB002",  // S3 public read ACL
+    "CKV_AWS_57": "PUB002",  // S3 public write ACL
+    "CKV_AWS_301": "PUB004",  // Lambda function not publicly accessible
+    "CKV_AWS_130": "NET001",  // subnet assigns public IPs
+    "CKV_AWS_24": "NET002",  // ingress 0.0.0.0/0 to port 22
+    "CKV_AWS_25": "NET002",  // ingress 0.0.0.0/0 to port 3389
+    "CKV_AWS_260": "NET002",  // ingress 0.0.0.0/0 to port 80
+    "CKV_AWS_277": "NET002",  // ingress 0.0.0.0/0 to all ports
+    "CKV_AWS_88": "NET004",  // EC2 instance/launch template public IP
+    "CKV_AWS_79": "NET005",  // IMDSv1 disabled
+    "CKV_AWS_117": "NET007",  // Lambda in a VPC
+    "CKV_AWS_18": "LOG001",  // S3 access logging
+    "CKV_AWS_21": "LOG002",  // S3 versioning
+    "CKV_AWS_28": "LOG003",  // DynamoDB point-in-time recovery
+    "CKV_AWS_66": "LOG004",  // log group retention
+    "CKV_AWS_163": "LOG005",  // ECR scan on push
+    "CKV_AWS_51": "LOG006",  // ECR immutable tags
+    "CKV_AWS_116": "LOG007",  // Lambda dead-letter queue
+  ]
+
+  /// The Formation rule for a foreign id, looked up case-insensitively.
+  public static func formationRule(for id: String, source: Suppression.Source) -> String? {
+    let key = id.uppercased()
+    switch source {
+    case .cfnNag: return cfnNag[key]
+    case .checkov: return checkov[key]
+    case .formation: return nil
+    }
+  }
+}

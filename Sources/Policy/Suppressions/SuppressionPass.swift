@@ -1,0 +1,61 @@
+import Template
+
+/// Applies the suppressions of a template to its findings.
+///
+/// Runs after the engine: each finding a valid suppression covers is kept and marked with
+/// the suppression (reporters show it as suppressed, with its reason); each valid
+/// suppression of a rule that ran and covered nothing becomes a SUP001 finding (info for
+/// cfn_nag and checkov entries, which may still be in use by those tools); each invalid
+/// entry a SUP002 finding. Suppressions never hide SUP findings.
+public struct SuppressionPass: Sendable {
+  /// Rule ids a suppression may name.
+  public var knownRules: Set<String>
+  /// Rule ids that ran: only their suppressions can be judged unused.
+  public var rulesRun: Set<String>
+
+  public init(knownRules: Set<String>, rulesRun: Set<String>) {
+    self.knownRules = knownRules
+    self.rulesRun = rulesRun
+  }
+
+  /// The findings with suppressions applied, plus SUP001/SUP002 findings, in stable order.
+  public func apply(to findings: [Finding], of template: Template) -> [Finding] {
+    let reading = SuppressionReading(template, knownRules: knownRules)
+    var used = Set<Int>()
+    var result: [Finding] = []
+    for var finding in findings {
+      if !finding.ruleID.hasPrefix("SUP"),
+        let index = reading.suppressions.indices.first(where: {
+          reading.suppressions[$0].covers(finding)
+        })
+      {
+        finding.suppression = reading.suppressions[index].suppression
+        used.insert(index)
+      }
+      result.append(finding)
+    }
+    for (index, suppression) in reading.suppressions.enumerated()
+    where !used.contains(index) && rulesRun.contains(suppression.ruleID)
+      && rulesRun.contains(SuppressionRules.unused.id)
+    {
+      let foreign = suppression.source != .formation
+      result.append(
+        Finding(
+          ruleID: SuppressionRules.unused.id,
+          severity: foreign ? .info : SuppressionRules.unused.severity,
+          message:
+            "suppression of \(suppression.label) matches no finding of \(suppression.logicalID); remove it or fix its scope",
+          logicalID: suppression.logicalID, location: suppression.location, path: "Metadata"))
+    }
+    if rulesRun.contains(SuppressionRules.invalid.id) {
+      for problem in reading.problems {
+        result.append(
+          Finding(
+            ruleID: SuppressionRules.invalid.id, severity: SuppressionRules.invalid.severity,
+            message: problem.message,
+            logicalID: problem.logicalID, location: problem.location, path: "Metadata"))
+      }
+    }
+    return result.sorted(by: Finding.stableOrder)
+  }
+}
