@@ -92,7 +92,8 @@ struct ValueDiffer {
     let oldPrints = old.map { Fingerprint.of($0, inPolicy: inPolicy) }
     let newPrints = new.map { Fingerprint.of($0, inPolicy: inPolicy) }
     if unordered {
-      compareAsSets(old, new, oldPrints, newPrints, at: path)
+      compareAsSets(
+        old, new, oldPrints, newPrints, at: path, pairLeftovers: inPolicy && key == "Statement")
       return
     }
     let pairs = ListIdentity.commonSubsequence(oldPrints, newPrints)
@@ -163,33 +164,47 @@ struct ValueDiffer {
     }
   }
 
+  /// Elements present on both sides cancel out whatever their positions. With
+  /// `pairLeftovers` (IAM statements without `Sid`), the remaining elements are paired in
+  /// order and compared inside, so an edited statement reads as the fields that changed.
   private mutating func compareAsSets(
     _ old: [Value], _ new: [Value], _ oldPrints: [String], _ newPrints: [String],
-    at path: PropertyPath
+    at path: PropertyPath,
+    pairLeftovers: Bool
   ) {
-    var remaining: [String: Int] = [:]
-    for print in newPrints { remaining[print, default: 0] += 1 }
+    var available: [String: Int] = [:]
+    for print in newPrints { available[print, default: 0] += 1 }
     var unmatchedOld: [Int] = []
     for (index, print) in oldPrints.enumerated() {
-      if let count = remaining[print], count > 0 {
-        remaining[print] = count - 1
+      if let count = available[print], count > 0 {
+        available[print] = count - 1
       } else {
         unmatchedOld.append(index)
       }
     }
-    var available: [String: Int] = [:]
-    for print in oldPrints { available[print, default: 0] += 1 }
-    for index in unmatchedOld {
+    var remaining: [String: Int] = [:]
+    for print in oldPrints { remaining[print, default: 0] += 1 }
+    var unmatchedNew: [Int] = []
+    for (index, print) in newPrints.enumerated() {
+      if let count = remaining[print], count > 0 {
+        remaining[print] = count - 1
+      } else {
+        unmatchedNew.append(index)
+      }
+    }
+    let paired = pairLeftovers ? min(unmatchedOld.count, unmatchedNew.count) : 0
+    for offset in 0..<paired {
+      compare(
+        old[unmatchedOld[offset]], new[unmatchedNew[offset]],
+        at: path.appending(.index(unmatchedNew[offset])), inPolicy: true)
+    }
+    for index in unmatchedOld.dropFirst(paired) {
       changes.append(
         ValueChange(kind: .removed, path: path.appending(.index(index)), old: old[index], new: nil))
     }
-    for (index, print) in newPrints.enumerated() {
-      if let count = available[print], count > 0 {
-        available[print] = count - 1
-      } else {
-        changes.append(
-          ValueChange(kind: .added, path: path.appending(.index(index)), old: nil, new: new[index]))
-      }
+    for index in unmatchedNew.dropFirst(paired) {
+      changes.append(
+        ValueChange(kind: .added, path: path.appending(.index(index)), old: nil, new: new[index]))
     }
   }
 }

@@ -43,8 +43,8 @@ enum DataLoss {
         guard change.replacement > .none, let resource = new.resources[change.logicalID] else {
           continue
         }
-        let types = [change.oldType, change.newType].compactMap { $0 }
-        if let type = types.first(where: { StatefulTypes.all.contains($0) }) {
+        // The data at risk is the old resource's, whatever replaces it.
+        if let type = change.oldType, StatefulTypes.all.contains(type) {
           let verb = change.replacement == .will ? "will be replaced" : "may be replaced"
           switch StatefulTypes.keepsData(resource.updateReplacePolicy, type: type) {
           case false?:

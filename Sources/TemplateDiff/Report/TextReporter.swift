@@ -132,14 +132,22 @@ public struct TextReporter: Sendable {
 
   private func entry(_ entry: EntryChange) -> [String] {
     var line = "\(marker(entry.kind.rawValue)) \(entry.name)"
+    var changes = entry.changes
     switch entry.kind {
-    case .added: if let new = entry.new { line += ": " + ValueText.inline(new) }
-    case .removed: if let old = entry.old { line += ": " + ValueText.inline(old) }
-    case .modified: break
+    case .added: if let new = entry.new { line += ": " + green(ValueText.inline(new)) }
+    case .removed: if let old = entry.old { line += ": " + red(ValueText.inline(old)) }
+    case .modified:
+      // A scalar entry (Description, a condition) changes as a whole: one line.
+      if changes.count == 1, changes[0].path.isEmpty, let old = changes[0].old,
+        let new = changes[0].new
+      {
+        line += ": " + red(ValueText.inline(old)) + " → " + green(ValueText.inline(new))
+        changes = []
+      }
     }
     var out = [line]
     if let note = entry.note { out.append(" │ " + yellow(note)) }
-    out += tree(entry.changes)
+    out += tree(changes)
     return out
   }
 

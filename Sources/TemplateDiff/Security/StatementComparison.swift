@@ -99,14 +99,18 @@ enum StatementComparison {
     return [parts.joined(separator: " ")]
   }
 
+  /// Two statements that are one statement edited: the same effect and something in common
+  /// (an action, a resource or a principal).
   private static func similar(_ a: Value, _ b: Value) -> Bool {
     guard effect(a) == effect(b) else { return false }
-    guard principalTexts(a["Principal"]) == principalTexts(b["Principal"]) else { return false }
     let actionsA = Set(texts(a["Action"]) + texts(a["NotAction"]))
     let actionsB = Set(texts(b["Action"]) + texts(b["NotAction"]))
     let resourcesA = Set(texts(a["Resource"]) + texts(a["NotResource"]))
     let resourcesB = Set(texts(b["Resource"]) + texts(b["NotResource"]))
-    return !actionsA.isDisjoint(with: actionsB) || (!resourcesA.isEmpty && resourcesA == resourcesB)
+    let principalsA = Set(principalTexts(a["Principal"]) + principalTexts(a["NotPrincipal"]))
+    let principalsB = Set(principalTexts(b["Principal"]) + principalTexts(b["NotPrincipal"]))
+    return !actionsA.isDisjoint(with: actionsB) || !resourcesA.isDisjoint(with: resourcesB)
+      || !principalsA.isDisjoint(with: principalsB)
   }
 
   private static func modification(_ old: Value, _ new: Value) -> (Impact, [String]) {
@@ -133,8 +137,8 @@ enum StatementComparison {
         details.append("\(field.label) added: \(gained.joined(separator: ", "))")
       }
       if !lost.isEmpty { details.append("\(field.label) removed: \(lost.joined(separator: ", "))") }
-      let widens = gained.contains { !IAMGlob.covered(unwrapped($0), by: before.map(unwrapped)) }
-      let shrinks = lost.contains { !IAMGlob.covered(unwrapped($0), by: after.map(unwrapped)) }
+      let widens = gained.contains { !IAMGlob.covered($0, by: before) }
+      let shrinks = lost.contains { !IAMGlob.covered($0, by: after) }
       if field.grants {
         if widens { broadening = true }
         if shrinks { narrowing = true }
@@ -204,7 +208,4 @@ enum StatementComparison {
     }
     return result.sorted()
   }
-
-  /// A function's text has no IAM wildcards of its own; compare it whole.
-  private static func unwrapped(_ text: String) -> String { text }
 }
