@@ -27,7 +27,8 @@ public enum Ingestion {
   // MARK: Parameters (the site, not the architecture)
 
   public static let agentARN = StackParameter(
-    "DataSyncAgentArn", description: "ARN of the activated DataSync agent next to the sequencers' NAS.",
+    "DataSyncAgentArn",
+    description: "ARN of the activated DataSync agent next to the sequencers' NAS.",
     allowedPattern: "^arn:aws[a-z-]*:datasync:[a-z0-9-]+:[0-9]{12}:agent/agent-[0-9a-z]{17}$",
     constraintDescription: "a DataSync agent ARN")
   public static let nasHostname = StackParameter(
@@ -35,7 +36,8 @@ public enum Ingestion {
     allowedPattern: "^(([a-zA-Z0-9-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9-]*[A-Za-z0-9])$",
     constraintDescription: "a host name or an IPv4 address")
   public static let nasExportPath = StackParameter(
-    "NasExportPath", description: "The NFS export (and folder) where the sequencers write their run folders.",
+    "NasExportPath",
+    description: "The NFS export (and folder) where the sequencers write their run folders.",
     allowedPattern: "^/[a-zA-Z0-9_./+()$ -]*$", constraintDescription: "an absolute path")
 
   // MARK: The role DataSync writes raw data with
@@ -43,13 +45,16 @@ public enum Ingestion {
   /// DataSync assumes it only for this account's DataSync resources (the confused deputy guard).
   public static let dataSyncRole = Role(
     "DataSyncRawWriterRole", name: GeneXOmics.RoleName.dataSync,
-    description: "DataSync: write sequencer output into the raw bucket; the only principal that may.",
+    description:
+      "DataSync: write sequencer output into the raw bucket; the only principal that may.",
     trust: [
       .assume(
         by: .service("datasync.amazonaws.com"),
         when: [
           .stringEquals("aws:SourceAccount", AWS.accountID),
-          .arnLike("aws:SourceArn", Value.sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:*")),
+          .arnLike(
+            "aws:SourceArn",
+            Value.sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:*")),
         ])
     ],
     policies: [
@@ -57,12 +62,14 @@ public enum Ingestion {
         "WriteRawRuns",
         [
           .allow(
-            ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], on: [Storage.rawBucket.arn],
+            ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
+            on: [Storage.rawBucket.arn],
             sid: "ListRawBucket"),
           // What DataSync needs to compare, upload in parts and tag objects; no delete.
           .allow(
             [
-              "s3:AbortMultipartUpload", "s3:GetObject", "s3:GetObjectTagging", "s3:ListMultipartUploadParts",
+              "s3:AbortMultipartUpload", "s3:GetObject", "s3:GetObjectTagging",
+              "s3:ListMultipartUploadParts",
               "s3:PutObject", "s3:PutObjectTagging",
             ], on: [Storage.rawBucket.objects], sid: "WriteRawObjects"),
           .allow(
@@ -77,13 +84,15 @@ public enum Ingestion {
 
   // MARK: Locations, logging and the task
 
-  public static let rawLocation = S3Location("RawBucketLocation", bucket: Storage.rawBucket.arn, role: dataSyncRole.arn)
+  public static let rawLocation = S3Location(
+    "RawBucketLocation", bucket: Storage.rawBucket.arn, role: dataSyncRole.arn)
 
   public static let nasLocation = NFSLocation(
     "NasLocation", host: nasHostname, path: nasExportPath, agents: [agentARN])
 
   public static let transferLogGroup = LogGroup(
-    "DataSyncLogGroup", name: Value.sub("/genexomics/${Environment}/datasync"), key: Keys.logsKey.arn)
+    "DataSyncLogGroup", name: Value.sub("/genexomics/${Environment}/datasync"),
+    key: Keys.logsKey.arn)
 
   /// DataSync writes task logs with the logs service's resource policy, not a role; only for
   /// this account's tasks, and only into this log group.
@@ -95,20 +104,24 @@ public enum Ingestion {
         ["logs:CreateLogStream", "logs:PutLogEvents"], on: [transferLogGroup.arn],
         when: [
           .stringEquals("aws:SourceAccount", AWS.accountID),
-          .arnLike("aws:SourceArn", Value.sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:task/*")),
+          .arnLike(
+            "aws:SourceArn",
+            Value.sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:task/*")),
         ])
     ])
 
   public static let transferTask = DataSyncTask(
     "NasToRawTask", name: "nas-to-raw", from: nasLocation.arn, to: rawLocation.arn,
-    verification: .onlyFilesTransferred, transferMode: .changed, overwrite: .always, deletedFiles: .preserve,
+    verification: .onlyFilesTransferred, transferMode: .changed, overwrite: .always,
+    deletedFiles: .preserve,
     logging: .transfer(to: transferLogGroup.arn), schedule: "rate(1 hour)",
     excludes: ["*/.snapshot", "*/.zfs"])
 
   public static var stack: Stack {
     Stack(
       "ingestion",
-      description: "GeneXOmics ingestion: DataSync from the sequencers' NAS to the raw bucket, verified and logged."
+      description:
+        "GeneXOmics ingestion: DataSync from the sequencers' NAS to the raw bucket, verified and logged."
     ) {
       agentARN
       nasHostname

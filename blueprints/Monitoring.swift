@@ -1,10 +1,195 @@
 import Formation
 
-// Placeholder until the monitoring stack lands: its owner replaces this whole file.
+/// Alerts for the pipeline: one encrypted SNS topic that email and Slack (AWS Chatbot)
+/// subscribe to, and every signal of a failure routed to it.
+///
+/// **What alerts, and how.**
+/// - *A run failed* (the Nextflow head job ended FAILED): Batch publishes no failure metric,
+///   so the status function writes one JSON line per transition (`{"runStatus": "Failed", ...}`)
+///   and a metric filter on its log group counts them into `GeneXOmics/<environment>
+///   RunsFailed`; an alarm fires on the first one. An alarm (rather than a second EventBridge
+///   rule straight to SNS) keeps one source of truth with the run-status table, has a state
+///   and history in the console, and notifies again on recovery. If the status function
+///   itself fails, its error alarm below fires instead.
+/// - *A function failed or was throttled*: the `Errors` and `Throttles` metrics of each
+///   orchestration function.
+/// - *An event or invocation was given up*: any message in a dead-letter queue.
+/// - *A DataSync transfer failed*: DataSync publishes no failure metric either; its task
+///   execution event with state `ERROR` goes straight to the topic, with the execution's ARN
+///   in the message. Undeliverable notifications land in this stack's own dead-letter
+///   queue, which alarms like the others.
+///
+/// **Subscriptions are optional parameters.** An empty email address or Slack id creates no
+/// subscription (conditions), so the stack deploys before anyone has decided where alerts go.
+/// Slack goes through AWS Chatbot (the workspace must be authorised in the Chatbot console
+/// once); Chatbot reads SNS directly, so no https endpoint or webhook secret is involved.
+///
+/// **Keys.** The topic and the queue use `Keys.messagingKey`, whose policy lets
+/// `cloudwatch.amazonaws.com` (alarm actions) and `events.amazonaws.com` (the DataSync rule,
+/// dead letters) use it for this account.
 public enum Monitoring {
+  // MARK: Parameters
+
+  public static let alertEmail = StackParameter(
+    "AlertEmail", description: "Email address for pipeline alerts; empty for none.", default: "",
+    allowedPattern: "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+    constraintDescription: "an email address or empty")
+  public static let slackWorkspaceID = StackParameter(
+    "SlackWorkspaceId",
+    description: "Slack workspace (team) id authorised in AWS Chatbot; empty for no Slack.",
+    default: "", allowedPattern: "^$|^[0-9A-Z]{1,255}$",
+    constraintDescription: "a Slack workspace id or empty")
+  public static let slackChannelID = StackParameter(
+    "SlackChannelId", description: "Slack channel id for pipeline alerts; empty for no Slack.",
+    default: "",
+    allowedPattern: "^$|^[A-Za-z0-9]+$", constraintDescription: "a Slack channel id or empty")
+
+  public static let hasAlertEmail = Condition("HasAlertEmail", .not(.equals(alertEmail, "")))
+  public static let useSlack = Condition(
+    "UseSlack", .and([.not(.equals(slackWorkspaceID, "")), .not(.equals(slackChannelID, ""))]))
+
+  // MARK: The topic and who reads it
+
+  public static let alertsTopic = Topic(
+    "AlertsTopic", name: "alerts", displayName: "GeneXOmics pipeline alerts",
+    key: Keys.messagingKey.arn,
+    subscriptions: [.email("Email", alertEmail, when: hasAlertEmail)],
+    publishingServices: ["cloudwatch.amazonaws.com", "events.amazonaws.com"])
+
+  /// The role AWS Chatbot uses for the channel: enough to show the alarms it posts, nothing else.
+  public static let chatbotRole = Role(
+    "ChatbotRole", name: "chatbot-alerts",
+    description: "AWS Chatbot: read the pipeline's alarms to post them to Slack.",
+    trust: [.assume(by: .service("chatbot.amazonaws.com"))],
+    policies: [
+      InlinePolicy(
+        "ReadAlarms",
+        [
+          .allow(
+            ["cloudwatch:DescribeAlarms"],
+            on: [
+              Value.sub(
+                "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:genexomics-${Environment}-*"
+              )
+            ],
+            sid: "DescribePipelineAlarms"),
+          // Metric data and graph images support no resource-level permission.
+          .allow(
+            ["cloudwatch:GetMetricData", "cloudwatch:GetMetricWidgetImage"], on: ["*"],
+            sid: "GraphAlarmMetrics"),
+        ])
+    ])
+
+  public static let slackChannel = SlackChannel(
+    "AlertsSlackChannel", name: "alerts", workspaceID: slackWorkspaceID, channelID: slackChannelID,
+    role: chatbotRole.arn, topics: [alertsTopic.arn], when: useSlack)
+
+  // MARK: Run failures
+
+  public static let runFailedFilter = MetricFilter(
+    "RunFailedMetricFilter", logGroup: Orchestration.statusFunction.logGroupName,
+    pattern: "{ $.runStatus = \"Failed\" }", namespace: "GeneXOmics/${Environment}",
+    metricName: "RunsFailed")
+
+  public static let runFailedAlarm = Alarm(
+    "RunFailedAlarm", name: "run-failed",
+    description:
+      "A sequencing run's Nextflow head job failed; see the status function's log for the run id and reason.",
+    metric: runFailedFilter.metric, statistic: .sum, period: .minutes(5), threshold: 1,
+    comparison: .greaterThanOrEqual, actions: [alertsTopic.arn])
+
+  // MARK: Functions and dead letters
+
+  /// Errors and throttles of every orchestration function: any one is worth a look.
+  public static var functionAlarms: [Alarm] {
+    Orchestration.functions.flatMap { function in
+      [
+        Alarm(
+          function.logicalID + "ErrorsAlarm", name: function.name + "-errors",
+          description: "The \(function.name) function failed; see its log group.",
+          metric: .lambda(.errors, of: function), statistic: .sum, period: .minutes(5),
+          threshold: 1,
+          comparison: .greaterThanOrEqual, actions: [alertsTopic.arn]),
+        Alarm(
+          function.logicalID + "ThrottlesAlarm", name: function.name + "-throttles",
+          description:
+            "The \(function.name) function was throttled: more events than its reserved concurrency.",
+          metric: .lambda(.throttles, of: function), statistic: .sum, period: .minutes(5),
+          threshold: 1,
+          comparison: .greaterThanOrEqual, actions: [alertsTopic.arn]),
+      ]
+    }
+  }
+
+  /// The ARN of the DataSync failure rule, spelled out: the queue's policy names the rule
+  /// while the rule names the queue.
+  static let dataSyncFailedRuleARN = Value.getAtt("DataSyncFailedRule", "Arn")
+
+  /// Notifications EventBridge could not deliver to the topic.
+  public static let alertDeliveryDeadLetterQueue = Queue(
+    "AlertDeliveryDeadLetterQueue", name: "alert-delivery-dlq", key: Keys.messagingKey.arn,
+    policy: [
+      Grant(
+        .allow, sid: "EventBridgeDeadLetters", [.service("events.amazonaws.com")],
+        ["sqs:SendMessage"],
+        when: [.arnEquals("aws:SourceArn", dataSyncFailedRuleARN)])
+    ])
+
+  public static var deadLetterAlarms: [Alarm] {
+    (Orchestration.deadLetterQueues + [alertDeliveryDeadLetterQueue]).map { queue in
+      Alarm(
+        queue.logicalID + "DepthAlarm", name: (queue.name ?? queue.logicalID) + "-depth",
+        description:
+          "\(queue.logicalID) holds messages: events or invocations that failed every retry. Inspect and redrive them.",
+        metric: .sqs(.visibleMessages, of: queue), statistic: .maximum, period: .minutes(5),
+        threshold: 0,
+        comparison: .greaterThan, actions: [alertsTopic.arn])
+    }
+  }
+
+  // MARK: DataSync failures
+
+  public static let dataSyncFailedRule = EventRule(
+    "DataSyncFailedRule", name: "datasync-failed",
+    description: "A NAS-to-raw DataSync execution failed: alert.",
+    matching: EventPattern(
+      source: "aws.datasync", detailType: "DataSync Task Execution State Change",
+      resources: [.prefix(Ingestion.transferTask.arn)],
+      detail: [.field("State", .equals("ERROR"))]),
+    targets: [
+      .topic(
+        alertsTopic, deadLetterQueue: alertDeliveryDeadLetterQueue.arn,
+        retry: .init(attempts: 185, maximumAge: .hours(24)),
+        input: .transformer(
+          paths: ["execution": "$.resources[0]", "time": "$.time"],
+          template:
+            "\"DataSync transfer from the NAS to the raw bucket failed at <time>: <execution>. Its files are listed in the DataSync log group; the next hourly run retries what is missing.\""
+        ))
+    ])
+
   public static var dataKeyUsers: [Role] { [] }
   public static var messagingKeyUsers: [Role] { [] }
+
   public static var stack: Stack {
-    Stack("monitoring", description: "GeneXOmics monitoring (not yet written).") {}
+    Stack(
+      "monitoring",
+      description:
+        "GeneXOmics monitoring: the alerts topic (email, Slack), alarms on failed runs, functions and dead letters, DataSync failures."
+    ) {
+      alertEmail
+      slackWorkspaceID
+      slackChannelID
+      hasAlertEmail
+      useSlack
+      alertsTopic
+      chatbotRole
+      slackChannel
+      runFailedFilter
+      runFailedAlarm
+      functionAlarms
+      alertDeliveryDeadLetterQueue
+      deadLetterAlarms
+      dataSyncFailedRule
+    }
   }
 }

@@ -32,11 +32,13 @@ public enum Orchestration {
   /// The packager's deployment package: built and uploaded by the packager's own CI, so the
   /// code can change without a template change (a new key is a new version).
   public static let packagerCodeBucket = StackParameter(
-    "PackagerCodeBucket", description: "S3 bucket holding the packager Lambda's deployment package.",
+    "PackagerCodeBucket",
+    description: "S3 bucket holding the packager Lambda's deployment package.",
     allowedPattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
     constraintDescription: "an S3 bucket name")
   public static let packagerCodeKey = StackParameter(
-    "PackagerCodeKey", description: "S3 key of the packager's zip (handler packager.handler, Python 3.12).",
+    "PackagerCodeKey",
+    description: "S3 key of the packager's zip (handler packager.handler, Python 3.12).",
     default: "packager/packager.zip", allowedPattern: "^[^/].*\\.zip$",
     constraintDescription: "the key of a .zip file")
 
@@ -44,10 +46,12 @@ public enum Orchestration {
   /// by the people who own those accounts; the stack only names them. Create them encrypted
   /// with the messaging key (`alias/genexomics/messaging`), which the packager may decrypt.
   public static let benchlingSecret = StackParameter(
-    "BenchlingSecretArn", description: "ARN of the Secrets Manager secret with the Benchling API credentials.",
+    "BenchlingSecretArn",
+    description: "ARN of the Secrets Manager secret with the Benchling API credentials.",
     allowedPattern: secretPattern, constraintDescription: "a Secrets Manager secret ARN")
   public static let smartsheetSecret = StackParameter(
-    "SmartsheetSecretArn", description: "ARN of the Secrets Manager secret with the SmartSheets API token.",
+    "SmartsheetSecretArn",
+    description: "ARN of the Secrets Manager secret with the SmartSheets API token.",
     allowedPattern: secretPattern, constraintDescription: "a Secrets Manager secret ARN")
   static let secretPattern = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$"
 
@@ -61,21 +65,29 @@ public enum Orchestration {
 
   /// A dead-letter queue for one function: EventBridge (for its rule only) and the function's
   /// role (Lambda's asynchronous DLQ) send to it.
-  static func deadLetterQueue(_ logicalID: String, name: String, rule: Value, file: StaticString = #filePath, line: UInt = #line) -> Queue {
+  static func deadLetterQueue(
+    _ logicalID: String, name: String, rule: Value, file: StaticString = #filePath,
+    line: UInt = #line
+  ) -> Queue {
     Queue(
       logicalID, name: name, key: Keys.messagingKey.arn,
       policy: [
         Grant(
-          .allow, sid: "EventBridgeDeadLetters", [.service("events.amazonaws.com")], ["sqs:SendMessage"],
+          .allow, sid: "EventBridgeDeadLetters", [.service("events.amazonaws.com")],
+          ["sqs:SendMessage"],
           when: [.arnEquals("aws:SourceArn", rule)])
       ], file: file, line: line)
   }
 
-  public static let triggerDeadLetterQueue = deadLetterQueue("TriggerDeadLetterQueue", name: "trigger-dlq", rule: runCompleteRuleARN)
-  public static let statusDeadLetterQueue = deadLetterQueue("StatusDeadLetterQueue", name: "status-dlq", rule: headJobStateRuleARN)
+  public static let triggerDeadLetterQueue = deadLetterQueue(
+    "TriggerDeadLetterQueue", name: "trigger-dlq", rule: runCompleteRuleARN)
+  public static let statusDeadLetterQueue = deadLetterQueue(
+    "StatusDeadLetterQueue", name: "status-dlq", rule: headJobStateRuleARN)
   public static let packagerDeadLetterQueue = deadLetterQueue(
     "PackagerDeadLetterQueue", name: "packager-dlq", rule: headJobSucceededRuleARN)
-  public static var deadLetterQueues: [Queue] { [triggerDeadLetterQueue, statusDeadLetterQueue, packagerDeadLetterQueue] }
+  public static var deadLetterQueues: [Queue] {
+    [triggerDeadLetterQueue, statusDeadLetterQueue, packagerDeadLetterQueue]
+  }
 
   // MARK: Roles
 
@@ -102,12 +114,14 @@ public enum Orchestration {
         "StartRun",
         [
           .allow(
-            ["batch:SubmitJob"], on: [Compute.headJobQueue.arn, Compute.nextflowHeadJobDefinition.arn],
+            ["batch:SubmitJob"],
+            on: [Compute.headJobQueue.arn, Compute.nextflowHeadJobDefinition.arn],
             sid: "SubmitHeadJob"),
           // ListJobs supports no resource-level permission; it finds a job an earlier attempt submitted.
           .allow(["batch:ListJobs"], on: ["*"], sid: "FindSubmittedHeadJob"),
           .allow(
-            ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"], on: [Data.runStatusTable.arn],
+            ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"],
+            on: [Data.runStatusTable.arn],
             sid: "ClaimRun"),
           useDataKeyThroughDynamoDB,
           useMessagingKey,
@@ -132,22 +146,30 @@ public enum Orchestration {
   /// `.quilt/` manifests) to the results bucket, and notes the package on the run's item.
   public static let packagerRole = Role(
     "PackagerFunctionRole", name: "packager-function",
-    description: "Packager function: read Benchling and SmartSheets credentials and the run's results, write its Quilt package.",
+    description:
+      "Packager function: read Benchling and SmartSheets credentials and the run's results, write its Quilt package.",
     trust: [lambdaTrust],
     policies: [
       InlinePolicy(
         "PackageRun",
         [
-          .allow(["secretsmanager:GetSecretValue"], on: [benchlingSecret, smartsheetSecret], sid: "ReadApiCredentials"),
-          .allow(["s3:ListBucket", "s3:ListBucketVersions"], on: [Storage.resultsBucket.arn], sid: "ListResults"),
           .allow(
-            ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], on: [Storage.resultsBucket.objects],
+            ["secretsmanager:GetSecretValue"], on: [benchlingSecret, smartsheetSecret],
+            sid: "ReadApiCredentials"),
+          .allow(
+            ["s3:ListBucket", "s3:ListBucketVersions"], on: [Storage.resultsBucket.arn],
+            sid: "ListResults"),
+          .allow(
+            ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+            on: [Storage.resultsBucket.objects],
             sid: "ReadResultsWritePackage"),
           .allow(
             ["kms:Decrypt", "kms:GenerateDataKey"], on: [Keys.dataKey.arn],
             when: [.stringEquals("kms:ViaService", Value.sub("s3.${AWS::Region}.amazonaws.com"))],
             sid: "UseDataKeyThroughS3"),
-          .allow(["dynamodb:GetItem", "dynamodb:UpdateItem"], on: [Data.runStatusTable.arn], sid: "NotePackage"),
+          .allow(
+            ["dynamodb:GetItem", "dynamodb:UpdateItem"], on: [Data.runStatusTable.arn],
+            sid: "NotePackage"),
           useDataKeyThroughDynamoDB,
           useMessagingKey,
         ])
@@ -168,7 +190,8 @@ public enum Orchestration {
       "skip": [
         [
           "id": "CKV_AWS_272",
-          "comment": "Inline code is part of the reviewed template; there is no separate artifact to sign.",
+          "comment":
+            "Inline code is part of the reviewed template; there is no separate artifact to sign.",
         ]
       ]
     ]
@@ -179,7 +202,8 @@ public enum Orchestration {
   /// Reserved concurrency 5: a burst of markers can't flood Batch or the table, and the
   /// function can't starve other functions of the account's concurrency.
   public static let triggerFunction = LambdaFunction(
-    "TriggerFunction", name: "trigger", description: "Starts the Nextflow pipeline for a run folder whose RTAComplete.txt arrived.",
+    "TriggerFunction", name: "trigger",
+    description: "Starts the Nextflow pipeline for a run folder whose RTAComplete.txt arrived.",
     runtime: .python312, handler: "index.handler",
     code: .inline(
       #"""
@@ -271,7 +295,8 @@ public enum Orchestration {
   /// Maps the head job's Batch states to the table's: RUNNING → Processing, SUCCEEDED →
   /// Complete, FAILED → Failed (Batch reports FAILED only after the last retry attempt).
   public static let statusFunction = LambdaFunction(
-    "StatusFunction", name: "status", description: "Records the Nextflow head job's state changes in the run-status table.",
+    "StatusFunction", name: "status",
+    description: "Records the Nextflow head job's state changes in the run-status table.",
     runtime: .python312, handler: "index.handler",
     code: .inline(
       #"""
@@ -338,7 +363,8 @@ public enum Orchestration {
   /// 1 GB: it hashes every result file.
   public static let packagerFunction = LambdaFunction(
     "PackagerFunction", name: "packager",
-    description: "Packages a completed run's results with Benchling and SmartSheets metadata as a Quilt package.",
+    description:
+      "Packages a completed run's results with Benchling and SmartSheets metadata as a Quilt package.",
     runtime: .python312, handler: "packager.handler",
     code: .s3(bucket: packagerCodeBucket, key: packagerCodeKey),
     role: packagerRole, timeout: .minutes(15), memory: 1024,
@@ -357,11 +383,13 @@ public enum Orchestration {
         "skip": [
           [
             "id": "CKV_AWS_117",
-            "comment": "Runs outside the VPC by design: it calls the Benchling and SmartSheets APIs on the internet and the VPC has no route out (see blueprints/Network.swift).",
+            "comment":
+              "Runs outside the VPC by design: it calls the Benchling and SmartSheets APIs on the internet and the VPC has no route out (see blueprints/Network.swift).",
           ],
           [
             "id": "CKV_AWS_272",
-            "comment": "The package comes from the packager's CI through a bucket only CI writes; Lambda code signing is not set up for it yet.",
+            "comment":
+              "The package comes from the packager's CI through a bucket only CI writes; Lambda code signing is not set up for it yet.",
           ],
         ]
       ]
@@ -375,43 +403,55 @@ public enum Orchestration {
 
   /// The seed's trigger: `Object Created` in the raw bucket for a key ending `RTAComplete.txt`.
   public static let runCompleteRule = EventRule(
-    "RunCompleteRule", name: "run-complete", description: "A sequencing run finished uploading: start its pipeline.",
+    "RunCompleteRule", name: "run-complete",
+    description: "A sequencing run finished uploading: start its pipeline.",
     matching: EventPattern(
       source: "aws.s3", detailType: "Object Created",
       detail: [
         .field("bucket.name", .equals(Storage.rawBucket.bucketName)),
         .field("object.key", .suffix("RTAComplete.txt")),
       ]),
-    targets: [.lambda(triggerFunction, deadLetterQueue: triggerDeadLetterQueue.arn, retry: deliverForADay)])
+    targets: [
+      .lambda(triggerFunction, deadLetterQueue: triggerDeadLetterQueue.arn, retry: deliverForADay)
+    ])
 
   /// The head job's transitions that change a run's status; SUBMITTED, PENDING, RUNNABLE and
   /// STARTING leave it at Started.
   public static let headJobStateRule = EventRule(
-    "HeadJobStateRule", name: "head-job-state", description: "The Nextflow head job changed state: record it.",
+    "HeadJobStateRule", name: "head-job-state",
+    description: "The Nextflow head job changed state: record it.",
     matching: EventPattern(
       source: "aws.batch", detailType: "Batch Job State Change",
       detail: [
         .field("jobQueue", .equals(Compute.headJobQueue.arn)),
         .field("status", .equals("RUNNING"), .equals("SUCCEEDED"), .equals("FAILED")),
       ]),
-    targets: [.lambda(statusFunction, deadLetterQueue: statusDeadLetterQueue.arn, retry: deliverForADay)])
+    targets: [
+      .lambda(statusFunction, deadLetterQueue: statusDeadLetterQueue.arn, retry: deliverForADay)
+    ])
 
   public static let headJobSucceededRule = EventRule(
-    "HeadJobSucceededRule", name: "head-job-succeeded", description: "A run's pipeline succeeded: package its results.",
+    "HeadJobSucceededRule", name: "head-job-succeeded",
+    description: "A run's pipeline succeeded: package its results.",
     matching: EventPattern(
       source: "aws.batch", detailType: "Batch Job State Change",
       detail: [
         .field("jobQueue", .equals(Compute.headJobQueue.arn)),
         .field("status", .equals("SUCCEEDED")),
       ]),
-    targets: [.lambda(packagerFunction, deadLetterQueue: packagerDeadLetterQueue.arn, retry: deliverForADay)])
+    targets: [
+      .lambda(packagerFunction, deadLetterQueue: packagerDeadLetterQueue.arn, retry: deliverForADay)
+    ])
 
-  public static var functions: [LambdaFunction] { [triggerFunction, statusFunction, packagerFunction] }
+  public static var functions: [LambdaFunction] {
+    [triggerFunction, statusFunction, packagerFunction]
+  }
 
   public static var stack: Stack {
     Stack(
       "orchestration",
-      description: "GeneXOmics orchestration: the RTAComplete.txt trigger, run-status recording and Quilt packaging."
+      description:
+        "GeneXOmics orchestration: the RTAComplete.txt trigger, run-status recording and Quilt packaging."
     ) {
       packagerCodeBucket
       packagerCodeKey
