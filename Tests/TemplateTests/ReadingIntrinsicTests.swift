@@ -187,3 +187,15 @@ import Testing
     #expect(value["Other"]?.kind == .map(["Fn::Foo": "bar"]))
   }
 }
+
+extension ReadingIntrinsicTests {
+  /// Every long-form name has its short tag, and no other tag is a function.
+  @Test func everyFunctionHasItsShortTag() {
+    for name in Intrinsic.names {
+      let tag = "!" + (name.hasPrefix("Fn::") ? String(name.dropFirst(4)) : name)
+      #expect(IntrinsicDecoding.functionName(forTag: tag) == name, "\(tag)")
+    }
+    #expect(IntrinsicDecoding.functionName(forTag: "!Fn::GetAtt") == nil)
+    #expect(IntrinsicDecoding.functionName(forTag: "!ForEach") == nil)
+  }
+}

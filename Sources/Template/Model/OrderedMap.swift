@@ -20,7 +20,11 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   }
 
   public private(set) var entries: [Entry] = []
+  /// Positions by key, kept only while the map has more than `indexThreshold` entries: most
+  /// mappings of a template are small, and a linear scan over a few keys is faster than
+  /// hashing and saves a dictionary per mapping (reading and memory both pay for it).
   private var index: [String: Int] = [:]
+  private static var indexThreshold: Int { 8 }
 
   public init() {}
 
@@ -28,6 +32,30 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   /// Readers reject duplicates before they get here.
   public init(_ entries: [Entry]) {
     for entry in entries { insert(entry) }
+  }
+
+  /// Builds a map from entries whose keys are known to be distinct (a reader has checked
+  /// them), reusing a key index when the caller has one: each key is hashed at most once.
+  /// Falls back to `init(_:)` if a key repeats after all.
+  init(checkedEntries entries: [Entry], index knownIndex: [String: Int]? = nil) {
+    self.init()
+    guard entries.count > Self.indexThreshold else {
+      self.entries = entries
+      return
+    }
+    if let knownIndex, knownIndex.count == entries.count {
+      self.entries = entries
+      self.index = knownIndex
+      return
+    }
+    var index = [String: Int](minimumCapacity: entries.count)
+    for (position, entry) in entries.enumerated()
+    where index.updateValue(position, forKey: entry.key) != nil {
+      for entry in entries { insert(entry) }
+      return
+    }
+    self.entries = entries
+    self.index = index
   }
 
   public init(_ pairs: KeyValuePairs<String, Element>) {
@@ -39,40 +67,73 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   public var count: Int { entries.count }
   public var isEmpty: Bool { entries.isEmpty }
 
-  public func contains(_ key: String) -> Bool { index[key] != nil }
+  public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
   public func entry(_ key: String) -> Entry? {
-    index[key].map { entries[$0] }
+    position(of: key).map { entries[$0] }
   }
 
   public subscript(key: String) -> Element? {
-    get { index[key].map { entries[$0].value } }
+    get { position(of: key).map { entries[$0].value } }
     set {
       if let newValue {
         insert(Entry(key: key, value: newValue))
-      } else if let position = index.removeValue(forKey: key) {
+      } else if let position = position(of: key) {
         entries.remove(at: position)
-        for i in position..<entries.count { index[entries[i].key] = i }
+        if entries.count > Self.indexThreshold {
+          index.removeValue(forKey: key)
+          for i in position..<entries.count { index[entries[i].key] = i }
+        } else {
+          index = [:]
+        }
       }
     }
   }
 
   /// Adds an entry at the end, or replaces the value (and location) of an existing key in place.
   public mutating func insert(_ entry: Entry) {
-    if let position = index[entry.key] {
+    if let position = position(of: entry.key) {
       entries[position] = entry
+      return
+    }
+    entries.append(entry)
+    guard entries.count > Self.indexThreshold else { return }
+    if index.isEmpty {
+      index.reserveCapacity(entries.count * 2)
+      for (position, entry) in entries.enumerated() { index[entry.key] = position }
     } else {
-      index[entry.key] = entries.count
-      entries.append(entry)
+      index[entry.key] = entries.count - 1
     }
   }
 
   public func mapValues<T>(_ transform: (Element) throws -> T) rethrows -> OrderedMap<T> {
-    var result = OrderedMap<T>()
+    var result: [OrderedMap<T>.Entry] = []
+    result.reserveCapacity(entries.count)
     for entry in entries {
-      result.insert(.init(key: entry.key, keyLocation: entry.keyLocation, value: try transform(entry.value)))
+      result.append(
+        .init(key: entry.key, keyLocation: entry.keyLocation, value: try transform(entry.value)))
     }
-    return result
+    return OrderedMap<T>(checkedEntries: result, index: index.isEmpty ? nil : index)
+  }
+
+  /// Like `mapValues`, with the whole entry (key and location) given to `transform`.
+  func mapEntries<T, Failure: Error>(_ transform: (Entry) throws(Failure) -> T) throws(Failure)
+    -> OrderedMap<T>
+  {
+    var result: [OrderedMap<T>.Entry] = []
+    result.reserveCapacity(entries.count)
+    for entry in entries {
+      result.append(
+        .init(key: entry.key, keyLocation: entry.keyLocation, value: try transform(entry)))
+    }
+    return OrderedMap<T>(checkedEntries: result, index: index.isEmpty ? nil : index)
+  }
+
+  /// The position of `key`: a linear scan for small maps, the index for large ones.
+  private func position(of key: String) -> Int? {
+    if entries.count > Self.indexThreshold { return index[key] }
+    for position in entries.indices where entries[position].key == key { return position }
+    return nil
   }
 }
 

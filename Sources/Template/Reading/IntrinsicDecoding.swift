@@ -9,11 +9,30 @@ enum IntrinsicDecoding {
   /// The long-form name for a YAML short tag (`!Ref` → `Ref`, `!If` → `Fn::If`), or `nil`
   /// when the tag is not a CloudFormation function.
   static func functionName(forTag tag: String) -> String? {
-    guard tag.utf8.count > 1, tag.utf8.first == UInt8(ascii: "!") else { return nil }
-    let bare = tag.dropFirst()
-    if bare == "Ref" || bare == "Condition" { return String(bare) }
-    let name = "Fn::" + bare
-    return Intrinsic.names.contains(name) ? name : nil
+    // A switch over literals: no allocation and no hashing for the tags of every template.
+    switch tag {
+    case "!Ref": return "Ref"
+    case "!GetAtt": return "Fn::GetAtt"
+    case "!Sub": return "Fn::Sub"
+    case "!Join": return "Fn::Join"
+    case "!Select": return "Fn::Select"
+    case "!Split": return "Fn::Split"
+    case "!If": return "Fn::If"
+    case "!Equals": return "Fn::Equals"
+    case "!And": return "Fn::And"
+    case "!Or": return "Fn::Or"
+    case "!Not": return "Fn::Not"
+    case "!Condition": return "Condition"
+    case "!FindInMap": return "Fn::FindInMap"
+    case "!ImportValue": return "Fn::ImportValue"
+    case "!GetAZs": return "Fn::GetAZs"
+    case "!Base64": return "Fn::Base64"
+    case "!Cidr": return "Fn::Cidr"
+    case "!Transform": return "Fn::Transform"
+    case "!ToJsonString": return "Fn::ToJsonString"
+    case "!Length": return "Fn::Length"
+    default: return nil
+    }
   }
 
   /// A finished mapping: a long-form function when it has a single key naming one, else the mapping.
@@ -80,14 +99,14 @@ enum IntrinsicDecoding {
     case "Fn::Sub":
       switch argument.kind {
       case .string(let template):
-        function = .sub(Sub(template))
+        function = .sub(Sub.reading(template))
       case .list:
         let items = try list(2...2, "a template string and a variable map")
         let template = try literalName(items[0], "its template")
         guard case .map(let variables) = items[1].kind else {
           throw fail("takes a variable map as its second item, not \(items[1].kindDescription)")
         }
-        function = .sub(Sub(template, variables: variables))
+        function = .sub(Sub.reading(template, variables: variables))
       default:
         throw fail(
           "takes a template string or a list of a template string and a variable map, not \(argument.kindDescription)"

@@ -224,17 +224,3 @@ extension Template {
     return output
   }
 }
-
-extension OrderedMap where Element == Value {
-  /// Transforms each entry (with its key and location) into a model value, keeping order and key locations.
-  fileprivate func mapEntries<T>(_ transform: (Entry) throws(TemplateError) -> T)
-    throws(TemplateError) -> OrderedMap<T>
-  {
-    var result = OrderedMap<T>()
-    for entry in entries {
-      result.insert(
-        .init(key: entry.key, keyLocation: entry.keyLocation, value: try transform(entry)))
-    }
-    return result
-  }
-}

@@ -15,8 +15,11 @@ struct ValueBuilder {
     var tag: String?
     /// The YAML anchor to register the finished value under.
     var anchor: String?
-    var items: [Value] = []
-    var map = OrderedMap<Value>()
+    /// Where this collection's items (or entries) start on the builder's scratch stack.
+    var start: Int
+    /// Positions of the keys (relative to `start`), built only once a mapping grows past
+    /// `linearScanLimit`; keys are checked for duplicates as they arrive.
+    var keyIndex: [String: Int]? = nil
     var pendingKey: String?
     var pendingKeyLocation: SourceLocation?
     /// Nodes in this collection, itself included: what an alias to it would expand to.
@@ -25,6 +28,10 @@ struct ValueBuilder {
 
   let maxDepth: Int
   private var frames: [Frame] = []
+  /// The items of every open list, innermost last.
+  private let items = ScratchStack<Value>()
+  /// The entries of every open mapping, innermost last.
+  private let entries = ScratchStack<OrderedMap<Value>.Entry>()
   private(set) var root: Value?
 
   init(maxDepth: Int) {
@@ -34,14 +41,20 @@ struct ValueBuilder {
 
   /// True when the next scalar is a mapping key rather than a value.
   var expectsKey: Bool {
-    guard let last = frames.last else { return false }
-    return last.isMapping && last.pendingKey == nil
+    let last = frames.count - 1
+    return last >= 0 && frames[last].isMapping && frames[last].pendingKey == nil
   }
 
   var depth: Int { frames.count }
-  var isInMapping: Bool { frames.last?.isMapping ?? false }
+  /// Mappings up to this size are searched linearly: most mappings of a template are small,
+  /// and comparing a few short keys is cheaper than hashing.
+  private static let linearScanLimit = 8
+
+  var isInMapping: Bool { frames.isEmpty ? false : frames[frames.count - 1].isMapping }
   /// Where the innermost open collection starts, for "never closed" messages.
-  var innermostLocation: SourceLocation? { frames.last?.location }
+  var innermostLocation: SourceLocation? {
+    frames.isEmpty ? nil : frames[frames.count - 1].location
+  }
 
   mutating func open(
     mapping: Bool, at location: SourceLocation, function: String? = nil, tag: String? = nil,
@@ -54,7 +67,9 @@ struct ValueBuilder {
         at: location)
     }
     frames.append(
-      Frame(isMapping: mapping, location: location, function: function, tag: tag, anchor: anchor))
+      Frame(
+        isMapping: mapping, location: location, function: function, tag: tag, anchor: anchor,
+        start: mapping ? entries.count : items.count))
   }
 
   /// Records the key of the next mapping entry; a key already in the mapping is an error,
@@ -62,8 +77,8 @@ struct ValueBuilder {
   mutating func key(_ key: String, at location: SourceLocation) throws(TemplateError) {
     let last = frames.count - 1
     guard last >= 0 else { return }
-    if let first = frames[last].map.entry(key) {
-      let firstLine = first.keyLocation.map { " at line \($0.line)" } ?? ""
+    if let position = position(of: key, in: last) {
+      let firstLine = entries[position].keyLocation.map { " at line \($0.line)" } ?? ""
       throw TemplateError(
         .duplicateKey,
         "duplicate key '\(key)': it is already defined\(firstLine) in the same mapping; remove or rename one of them",
@@ -71,6 +86,22 @@ struct ValueBuilder {
     }
     frames[last].pendingKey = key
     frames[last].pendingKeyLocation = location
+  }
+
+  /// The scratch position of `key` among the entries of frame `frame`; builds the frame's key
+  /// index when the mapping grows large.
+  private mutating func position(of key: String, in frame: Int) -> Int? {
+    let start = frames[frame].start
+    if frames[frame].keyIndex == nil {
+      guard entries.count - start >= Self.linearScanLimit else {
+        for position in start..<entries.count where entries[position].key == key { return position }
+        return nil
+      }
+      var index = [String: Int](minimumCapacity: (entries.count - start) * 2)
+      for position in start..<entries.count { index[entries[position].key] = position - start }
+      frames[frame].keyIndex = index
+    }
+    return frames[frame].keyIndex?[key].map { $0 + start }
   }
 
   /// Adds a finished value to the innermost open collection (or makes it the root).
@@ -83,31 +114,39 @@ struct ValueBuilder {
     frames[last].nodeCount += nodes
     if frames[last].isMapping {
       guard let key = frames[last].pendingKey else { return }
-      frames[last].map.insert(
-        .init(key: key, keyLocation: frames[last].pendingKeyLocation, value: value))
+      let position = entries.count - frames[last].start
+      frames[last].keyIndex?[key] = position
+      entries.push(.init(key: key, keyLocation: frames[last].pendingKeyLocation, value: value))
       frames[last].pendingKey = nil
       frames[last].pendingKeyLocation = nil
     } else {
-      frames[last].items.append(value)
+      items.push(value)
     }
   }
 
   /// Closes the innermost collection, decodes it (long-form function, short-form tag) and adds it
-  /// to its parent. Returns the value with its node count and anchor for the YAML alias table.
+  /// to its parent. Returns the value with its node count when it carries a YAML anchor, for
+  /// the alias table.
   @discardableResult
-  mutating func close() throws(TemplateError) -> (value: Value, nodes: Int, anchor: String?)? {
+  mutating func close() throws(TemplateError) -> (value: Value, nodes: Int, anchor: String)? {
     guard let frame = frames.popLast() else { return nil }
     var value: Value
     if frame.isMapping {
-      value = try IntrinsicDecoding.decodeMapping(frame.map, at: frame.location)
+      let map = OrderedMap(
+        checkedEntries: entries.popArray(from: frame.start), index: frame.keyIndex)
+      value = try IntrinsicDecoding.decodeMapping(map, at: frame.location)
     } else {
-      value = Value(.list(frame.items), at: frame.location)
+      value = Value(.list(items.popArray(from: frame.start)), at: frame.location)
     }
     if let function = frame.function {
       value = try IntrinsicDecoding.decode(
         function, argument: value, at: frame.location, written: frame.tag ?? function)
     }
+    guard let anchor = frame.anchor else {
+      add(value, nodes: frame.nodeCount)
+      return nil
+    }
     add(value, nodes: frame.nodeCount)
-    return (value, frame.nodeCount, frame.anchor)
+    return (value, frame.nodeCount, anchor)
   }
 }

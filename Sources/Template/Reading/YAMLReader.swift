@@ -104,8 +104,8 @@ struct YAMLReader {
           anchor: rawAnchor.map { String(cString: $0) })
 
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-        if let closed = try builder.close(), let anchor = closed.anchor {
-          anchors[anchor] = Anchor(value: closed.value, nodes: closed.nodes, keyText: nil)
+        if let closed = try builder.close() {
+          anchors[closed.anchor] = Anchor(value: closed.value, nodes: closed.nodes, keyText: nil)
         }
 
       case YAML_ALIAS_EVENT:
