@@ -1,3 +1,4 @@
+import Blueprints
 import Formation
 import Template
 import Testing
@@ -61,7 +62,7 @@ import Testing
   }
 
   @Test func launchTemplateChecksItsVolumesAndHopLimit() {
-    let line = #line + 2
+    let line = #line + 1
     let template = LaunchTemplate(
       "Broken", name: "broken", volumes: [.init(sizeGiB: 0, key: Self.dataKey.arn)],
       metadataHopLimit: 0)
@@ -114,7 +115,7 @@ import Testing
   }
 
   @Test func computeEnvironmentLimitsAreChecked() {
-    let line = #line + 2
+    let line = #line + 1
     let broken = ComputeEnvironment(
       "Broken", name: "broken", capacity: .spot(.priceCapacityOptimized), instanceTypes: [],
       minvCpus: 16,
@@ -292,7 +293,7 @@ import Testing
   }
 
   @Test func jobDefinitionErrorsPointAtTheDeclaration() {
-    let line = #line + 2
+    let line = #line + 1
     let definition = JobDefinition(
       "Broken", name: "broken",
       container: .init(
@@ -321,5 +322,151 @@ import Testing
         "job definition 'Broken': the status reason pattern 'Host EC2 (i-*' may contain only letters, digits, periods, colons and spaces, optionally ending with *",
         "job definition 'Broken': the exit code pattern '1a' must be digits, optionally ending with *",
       ])
+  }
+}
+
+/// The seed's compute, as the blueprints render it.
+@Suite struct ComputeBlueprintTests {
+  static let stacks: [RenderedStack] = (try? GeneXOmics.application.render()) ?? []
+
+  func compute() throws -> Template {
+    try #require(Self.stacks.first { $0.name == "compute" }?.template)
+  }
+
+  func resources(_ type: String) throws -> [(id: String, resource: Resource)] {
+    try compute().resources.entries.filter { $0.value.type == type }.map { ($0.key, $0.value) }
+  }
+
+  @Test func fourImmutableScannedEncryptedRepositories() throws {
+    let repositories = try resources("AWS::ECR::Repository")
+    #expect(
+      repositories.map { $0.resource.properties["RepositoryName"] } == [
+        .sub("genexomics-${Environment}-cellranger"), .sub("genexomics-${Environment}-bcl2fastq"),
+        .sub("genexomics-${Environment}-scanpy"), .sub("genexomics-${Environment}-nextflow"),
+      ])
+    for (id, repository) in repositories {
+      #expect(repository.properties["ImageTagMutability"] == "IMMUTABLE", "\(id)")
+      #expect(repository.properties["ImageScanningConfiguration"] == ["ScanOnPush": true], "\(id)")
+      #expect(repository.properties["EncryptionConfiguration"]?["EncryptionType"] == "KMS", "\(id)")
+      #expect(repository.properties["LifecyclePolicy"]?["LifecyclePolicyText"] != nil, "\(id)")
+    }
+  }
+
+  @Test func spotWorkersAndOnDemandHeadUseTheServiceLinkedRole() throws {
+    let environments = try resources("AWS::Batch::ComputeEnvironment")
+    #expect(environments.map(\.id) == ["WorkerComputeEnvironment", "HeadComputeEnvironment"])
+    let workers = environments[0].resource.properties["ComputeResources"]
+    #expect(workers?["Type"] == "SPOT")
+    #expect(workers?["AllocationStrategy"] == "SPOT_CAPACITY_OPTIMIZED")
+    #expect(workers?["InstanceTypes"] == ["c5", "r5"])
+    #expect(workers?["MinvCpus"] == 0)
+    #expect(workers?["MaxvCpus"] == .ref("WorkerMaxvCpus"))
+    let head = environments[1].resource.properties["ComputeResources"]
+    #expect(head?["Type"] == "EC2")
+    #expect(head?["MinvCpus"] == 0)
+    for (id, environment) in environments {
+      #expect(environment.properties["ServiceRole"] == nil, "\(id)")
+      #expect(
+        environment.properties["ComputeResources"]?["LaunchTemplate"]?["LaunchTemplateId"]
+          == .ref("BatchLaunchTemplate"), "\(id)")
+    }
+  }
+
+  @Test func queuesRunHeadsBeforeWorkers() throws {
+    let queues = try resources("AWS::Batch::JobQueue")
+    #expect(queues.map(\.id) == ["HeadJobQueue", "WorkerJobQueue"])
+    #expect(queues.map { $0.resource.properties["Priority"] } == [100, 10])
+    #expect(
+      queues.map { $0.resource.properties["ComputeEnvironmentOrder"] } == [
+        [["Order": 1, "ComputeEnvironment": .ref("HeadComputeEnvironment")]],
+        [["Order": 1, "ComputeEnvironment": .ref("WorkerComputeEnvironment")]],
+      ])
+  }
+
+  @Test func headJobWorksOnTheWorkBucketAndRetriesSpotInterruptions() throws {
+    let definition = try #require(try resources("AWS::Batch::JobDefinition").first?.resource)
+    let container = definition.properties["ContainerProperties"]
+    #expect(container?["Image"] == .sub("${NextflowRepository.RepositoryUri}:${NextflowImageTag}"))
+    let environment = container?["Environment"]?.listValue ?? []
+    let work = environment.first { $0["Name"] == "NXF_WORK" }?["Value"]
+    #expect(
+      work
+        == .sub(
+          "s3://${Bucket}/work",
+          [
+            "Bucket": .intrinsic(
+              .importValue(.sub("genexomics-${Environment}-storage-WorkBucket-Ref")))
+          ]))
+    #expect(container?["Privileged"] == false)
+    #expect(container?["JobRoleArn"] == .getAtt("NextflowHeadJobRole", "Arn"))
+    #expect(
+      definition.properties["RetryStrategy"] == [
+        "Attempts": 3,
+        "EvaluateOnExit": [
+          ["OnStatusReason": "Host EC2*", "Action": "RETRY"], ["OnReason": "*", "Action": "EXIT"],
+        ],
+      ])
+  }
+
+  @Test func volumesAreEncryptedWithTheDataKeyAndIMDSv2IsRequired() throws {
+    let template = try #require(try resources("AWS::EC2::LaunchTemplate").first?.resource)
+    let data = template.properties["LaunchTemplateData"]
+    #expect(
+      data?["BlockDeviceMappings"]?.listValue?.map { $0["Ebs"]?["KmsKeyId"] } == [
+        .intrinsic(.importValue(.sub("genexomics-${Environment}-keys-DataKey-Arn")))
+      ])
+    #expect(data?["MetadataOptions"]?["HttpTokens"] == "required")
+    #expect(data?["MetadataOptions"]?["HttpPutResponseHopLimit"] == 1)
+  }
+
+  /// Every action of every statement of a role's inline policies, with the statement.
+  func statements(of roleID: String) throws -> [Value] {
+    let role = try #require(try compute().resources[roleID])
+    return (role.properties["Policies"]?.listValue ?? []).flatMap {
+      $0["PolicyDocument"]?["Statement"]?.listValue ?? []
+    }
+  }
+
+  func actions(_ statement: Value) -> [String] {
+    let action = statement["Action"]
+    return (action?.listValue ?? action.map { [$0] } ?? []).compactMap(\.stringValue)
+  }
+
+  @Test func noComputeRoleCanDeleteLogsOrUseWildcardActions() throws {
+    for role in ["BatchInstanceRole", "WorkerJobRole", "NextflowHeadJobRole"] {
+      let all = try statements(of: role).flatMap(actions)
+      #expect(!all.isEmpty, "\(role)")
+      #expect(
+        !all.contains { $0.hasPrefix("logs:Delete") || $0 == "*" || $0.hasSuffix(":*") }, "\(role)")
+      #expect(try compute().resources[role]?.properties["ManagedPolicyArns"] == nil, "\(role)")
+    }
+  }
+
+  @Test func theHeadPassesOnlyTheWorkerRoleToBatch() throws {
+    let passRole = try statements(of: "NextflowHeadJobRole").filter {
+      actions($0).contains("iam:PassRole")
+    }
+    #expect(
+      passRole == [
+        [
+          "Sid": "PassOnlyTheWorkerRole", "Effect": "Allow", "Action": "iam:PassRole",
+          "Resource": .getAtt("WorkerJobRole", "Arn"),
+          "Condition": [
+            "StringEquals": [
+              "iam:PassedToService": ["batch.amazonaws.com", "ecs-tasks.amazonaws.com"]
+            ]
+          ],
+        ]
+      ])
+    let submit = try statements(of: "NextflowHeadJobRole").first {
+      actions($0) == ["batch:SubmitJob"]
+    }
+    #expect(submit?["Resource"]?.listValue?.first == .ref("WorkerJobQueue"))
+  }
+
+  @Test func jobRolesAreTheDataKeyUsers() {
+    #expect(Compute.dataKeyUsers.map(\.logicalID) == ["NextflowHeadJobRole", "WorkerJobRole"])
+    #expect(Compute.dataKeyUsers.map(\.name) == ["nextflow-head-job", "pipeline-worker-job"])
+    #expect(Compute.messagingKeyUsers.isEmpty)
   }
 }

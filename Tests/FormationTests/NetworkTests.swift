@@ -1,3 +1,4 @@
+import Blueprints
 import Formation
 import Template
 import Testing
@@ -130,7 +131,7 @@ import Testing
 
   @Test(arguments: ["0.0.0.0/0", "::/0"])
   func ingressFromTheWholeInternetIsAnError(block: String) {
-    let line = #line + 2
+    let line = #line + 3
     let group = SecurityGroup(
       "Web", vpc: Self.vpc, description: "web",
       ingress: [.allow(.https, from: .cidr(block), "public")])
@@ -160,7 +161,7 @@ import Testing
   }
 
   @Test func ruleDescriptionsAndPortsAreChecked() {
-    let line = #line + 3
+    let line = #line + 4
     let group = SecurityGroup(
       "Workers", vpc: Self.vpc, description: "workers",
       egress: [
@@ -169,7 +170,7 @@ import Testing
       ])
     let errors = lower(group).errors
     #expect(errors.map(\.id) == [.invalidValue, .invalidValue, .invalidCIDR])
-    #expect(errors.map(\.location.line) == [line, line, line])
+    #expect(errors.map(\.location.line) == [line, line, line + 1])
     #expect(
       errors.map(\.message) == [
         "security group 'Workers': ports 70000-70000 are outside 0-65535",
@@ -180,7 +181,7 @@ import Testing
 
   @Test func invalidVPCAndSubnetBlocks() {
     let vpcLine = #line + 1
-    let vpc = Vpc("Vpc", cidr: "10.20.0.0/12")
+    let vpc = Vpc("Vpc", cidr: "10.16.0.0/12")
     let subnetLine = #line + 1
     let outside = Subnet("Outside", vpc: Self.vpc, cidr: .literal("10.30.0.0/20"), zone: .index(0))
     let tooMany = Subnet(
@@ -320,5 +321,119 @@ import Testing
         ]
       ])
     #expect(resources.first?.origin == flowLog.origin)
+  }
+}
+
+/// The seed's network, as the blueprints render it.
+@Suite struct NetworkBlueprintTests {
+  static let stacks: [RenderedStack] = (try? GeneXOmics.application.render()) ?? []
+
+  func network() throws -> Template {
+    try #require(Self.stacks.first { $0.name == "network" }?.template)
+  }
+
+  func resources(_ type: String, in template: Template) -> [(id: String, resource: Resource)] {
+    template.resources.entries.filter { $0.value.type == type }.map { ($0.key, $0.value) }
+  }
+
+  @Test func nothingConnectsAnyStackToTheInternet() {
+    let forbidden: Set<String> = [
+      "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::NatGateway",
+      "AWS::EC2::EgressOnlyInternetGateway", "AWS::EC2::Route", "AWS::EC2::EIP",
+    ]
+    #expect(!Self.stacks.isEmpty)
+    for stack in Self.stacks {
+      let types = Set(stack.template.resources.values.compactMap(\.type))
+      #expect(types.isDisjoint(with: forbidden), "\(stack.name)")
+    }
+  }
+
+  @Test func privateSubnetsInTwoZones() throws {
+    let subnets = resources("AWS::EC2::Subnet", in: try network())
+    #expect(subnets.map(\.id) == ["PrivateSubnetA", "PrivateSubnetB"])
+    #expect(subnets.map { $0.resource.properties["MapPublicIpOnLaunch"] } == [false, false])
+    #expect(
+      subnets.map { $0.resource.properties["AvailabilityZone"] } == [
+        .intrinsic(.select(index: 0, list: .intrinsic(.getAZs("")))),
+        .intrinsic(.select(index: 1, list: .intrinsic(.getAZs("")))),
+      ])
+  }
+
+  @Test func gatewayEndpointsForS3AndDynamoDBWithPolicies() throws {
+    let endpoints = resources("AWS::EC2::VPCEndpoint", in: try network())
+      .filter { $0.resource.properties["VpcEndpointType"] == "Gateway" }
+    #expect(
+      endpoints.map { $0.resource.properties["ServiceName"] } == [
+        .sub("com.amazonaws.${AWS::Region}.s3"), .sub("com.amazonaws.${AWS::Region}.dynamodb"),
+      ])
+    for (id, endpoint) in endpoints {
+      #expect(endpoint.properties["PolicyDocument"] != nil, "\(id)")
+      #expect(endpoint.properties["RouteTableIds"] == [.ref("PrivateRouteTable")], "\(id)")
+    }
+  }
+
+  @Test func interfaceEndpointsForWhatThePrivateComputeCalls() throws {
+    let endpoints = resources("AWS::EC2::VPCEndpoint", in: try network())
+      .filter { $0.resource.properties["VpcEndpointType"] == "Interface" }
+    let services = [
+      "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "batch", "logs", "ec2", "sts",
+      "kms", "sns",
+      "secretsmanager",
+    ]
+    #expect(
+      endpoints.map { $0.resource.properties["ServiceName"] }
+        == services.map { .sub("com.amazonaws.${AWS::Region}.\($0)") })
+    for (id, endpoint) in endpoints {
+      #expect(endpoint.properties["PrivateDnsEnabled"] == true, "\(id)")
+      #expect(
+        endpoint.properties["SubnetIds"] == [.ref("PrivateSubnetA"), .ref("PrivateSubnetB")],
+        "\(id)")
+    }
+  }
+
+  @Test func noSecurityGroupAcceptsTheInternet() {
+    for stack in Self.stacks {
+      for (id, resource) in stack.template.resources.entries.map({ ($0.key, $0.value) }) {
+        var rules: [Value] = []
+        if resource.type == "AWS::EC2::SecurityGroup" {
+          rules = resource.properties["SecurityGroupIngress"]?.listValue ?? []
+        } else if resource.type == "AWS::EC2::SecurityGroupIngress" {
+          rules = [.map(resource.properties)]
+        }
+        for rule in rules {
+          #expect(rule["CidrIp"] != "0.0.0.0/0", "\(stack.name) \(id)")
+          #expect(rule["CidrIpv6"] != "::/0", "\(stack.name) \(id)")
+        }
+      }
+    }
+  }
+
+  @Test func interfaceEndpointsAcceptOnlyThePipelinesGroups() throws {
+    let rules = resources("AWS::EC2::SecurityGroupIngress", in: try network())
+    #expect(
+      rules.map(\.id) == [
+        "EndpointSecurityGroupIngressBatchSecurityGroupTcp443",
+        "EndpointSecurityGroupIngressFunctionSecurityGroupTcp443",
+      ])
+    let group = try #require(
+      resources("AWS::EC2::SecurityGroup", in: try network()).first {
+        $0.id == "EndpointSecurityGroup"
+      })
+    #expect(group.resource.properties["SecurityGroupIngress"] == nil)
+  }
+
+  @Test func flowLogsRecordAllTrafficToAnEncryptedGroup() throws {
+    let template = try network()
+    let flowLogs = resources("AWS::EC2::FlowLog", in: template)
+    #expect(flowLogs.map(\.id) == ["VpcFlowLog"])
+    let flowLog = try #require(flowLogs.first?.resource)
+    #expect(flowLog.properties["TrafficType"] == "ALL")
+    #expect(flowLog.properties["ResourceId"] == .ref("Vpc"))
+    #expect(flowLog.properties["LogGroupName"] == .ref("VpcFlowLogGroup"))
+    let group = try #require(template.resources["VpcFlowLogGroup"])
+    #expect(
+      group.properties["KmsKeyId"]
+        == .intrinsic(.importValue(.sub("genexomics-${Environment}-keys-LogsKey-Arn"))))
+    #expect(group.properties["RetentionInDays"] == 365)
   }
 }
