@@ -34,7 +34,7 @@ public enum GeneXOmics {
     Application(
       name: "genexomics", environment: environment, tags: tags,
       stacks: [
-        Network.stack, Keys.stack, Storage.stack, Data.stack, Compute.stack, Orchestration.stack,
+        Keys.stack, Network.stack, Storage.stack, Data.stack, Compute.stack, Orchestration.stack,
         Ingestion.stack,
         Monitoring.stack,
       ])

@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func everyStackMatchesItsGoldenFile() throws {
-    #expect(Self.stacks.map(\.name) == ["network", "keys", "storage", "data", "compute", "orchestration", "ingestion", "monitoring"])
+    #expect(Self.stacks.map(\.name) == ["keys", "network", "storage", "data", "compute", "orchestration", "ingestion", "monitoring"])
     for stack in Self.stacks {
       let path = Self.generated.appendingPathComponent("\(stack.name).yaml").path
       let golden = try #require(FileManager.default.contents(atPath: path), "missing \(path): run `swift run render`")
