@@ -19,12 +19,16 @@ extension NetworkIsolation {
         path: "Properties.ComputeResources.Subnets", question: "the subnet is private"
       ) { possibility in
         guard let subnet = context.referencedResource(possibility),
-          context.template.resources[subnet]?.type == "AWS::EC2::Subnet"
+          context.resourceType(subnet) == "AWS::EC2::Subnet"
         else {
           if let text = possibility.text {
             return .unknown("subnet \(text) is not defined in this template")
           }
           return .unknown(possibility.unknowableReason)
+        }
+        if let imported = ExportIndex.current.resource(subnet) {
+          let other = RuleContext(template: imported.template, rule: context.rule)
+          return RouteTableReading(other).verdict(forSubnet: imported.logicalID, shownAs: subnet)
         }
         return routes.verdict(forSubnet: subnet)
       }
@@ -39,13 +43,14 @@ struct RouteTableReading {
   init(_ context: RuleContext) { self.context = context }
 
   /// Whether a subnet defined in the template routes to an internet gateway.
-  func verdict(forSubnet subnet: String) -> Verdict {
+  func verdict(forSubnet subnet: String, shownAs name: String? = nil) -> Verdict {
+    let shown = name ?? subnet
     let tables = context.resources(ofType: "AWS::EC2::SubnetRouteTableAssociation")
       .filter { context.refers($0.resource.properties["SubnetId"], to: subnet) }
       .flatMap { context.referencedResources($0.resource.properties["RouteTableId"]) }
     guard !tables.isEmpty else {
       return .unknown(
-        "subnet \(subnet) has no route table association here, so it uses the VPC's main route table, which the template does not show"
+        "subnet \(shown) has no route table association here, so it uses the VPC's main route table, which the template does not show"
       )
     }
     for table in tables {
@@ -53,7 +58,7 @@ struct RouteTableReading {
       where context.refers(resource.properties["RouteTableId"], to: table) {
         if let gateway = internetGateway(resource.properties["GatewayId"]) {
           return .fail(
-            "subnet \(subnet) is public: its route table \(table) routes to internet gateway \(gateway) (\(route))"
+            "subnet \(shown) is public: its route table \(table) routes to internet gateway \(gateway) (\(route))"
           )
         }
       }

@@ -23,7 +23,11 @@ public struct Reading: Sendable {
     Reading(
       resolver: resolver,
       possibilities: possibilities.flatMap { possibility in
-        let written = possibility.map?[key]?.location
+        let raw = possibility.map?[key]
+        if let raw, let imported = importing(raw) {
+          return imported.compactMap { Self.inherit(possibility, into: $0) }
+        }
+        let written = raw?.location
         return resolver.member(key, of: possibility).map { member in
           guard let written, member.parameters.count > possibility.parameters.count else {
             return member
@@ -33,6 +37,21 @@ public struct Reading: Sendable {
           return moved
         }
       })
+  }
+
+  /// An `Fn::ImportValue` that another template of the run exports (see `ExportIndex`).
+  private func importing(_ raw: Value) -> [Resolved]? {
+    guard case .intrinsic(.importValue(let name)) = raw.kind else { return nil }
+    return ExportIndex.current.resolveImport(name, with: resolver, at: raw.location)
+  }
+
+  /// `item` under the branches and parameters of `parent`; nil when the branches contradict.
+  static func inherit(_ parent: Resolved, into item: Resolved) -> Resolved? {
+    guard let merged = item.assumptions.merged(with: parent.assumptions) else { return nil }
+    var copy = item
+    copy.assumptions = merged
+    copy.parameters = parent.parameters + item.parameters.filter { !parent.parameters.contains($0) }
+    return copy
   }
 
   /// Follows several keys in turn.
@@ -48,7 +67,11 @@ public struct Reading: Sendable {
       possibilities: possibilities.flatMap { possibility -> [Resolved] in
         switch possibility.shape {
         case .absent: return []
-        case .list: return resolver.elements(of: possibility)
+        case .list(let list):
+          return list.flatMap { element -> [Resolved] in
+            let items = importing(element) ?? resolver.resolve(element)
+            return items.filter { !$0.isAbsent }.compactMap { Self.inherit(possibility, into: $0) }
+          }
         default: return [possibility]
         }
       })

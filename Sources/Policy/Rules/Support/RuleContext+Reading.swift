@@ -94,6 +94,12 @@ extension RuleContext {
     template.resources.values.contains { $0.type == type }
   }
 
+  /// The type of a resource of this template, or of a `stack::LogicalId` another linted
+  /// template exports (see `ExportIndex`).
+  public func resourceType(_ logicalID: String) -> String? {
+    template.resources[logicalID]?.type ?? ExportIndex.current.resource(logicalID)?.resource.type
+  }
+
   /// The resource's location: where its logical id is written.
   public func location(of logicalID: String) -> SourceLocation? {
     template.resources.entry(logicalID)?.keyLocation ?? template.resources[logicalID]?.location

@@ -28,8 +28,7 @@ extension RuleContext {
       return Self.isAWSManagedAlias(text)
         ? .fail("uses the AWS managed key \(text), not a customer-managed key") : .pass
     }
-    if let target = string.resourceReference?.logicalID, let type = template.resources[target]?.type
-    {
+    if let target = string.resourceReference?.logicalID, let type = resourceType(target) {
       if Self.keyTypes.contains(type) { return .pass }
       if type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource" {
         return .unknown("the key comes from custom resource \(target)")
@@ -40,7 +39,7 @@ extension RuleContext {
       return .fail("uses an AWS managed key (\(string)), not a customer-managed key")
     }
     if string.referencedResources.contains(where: {
-      Self.keyTypes.contains(template.resources[$0]?.type ?? "")
+      Self.keyTypes.contains(resourceType($0) ?? "")
     }) {
       return .pass
     }

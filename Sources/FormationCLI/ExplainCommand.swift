@@ -1,0 +1,74 @@
+import ArgumentParser
+import Policy
+
+/// `formation explain ID`: everything the catalogue says about one rule, from the same value
+/// `lint` runs. Accepts a cfn_nag or checkov id too, and names the equivalent Formation rule.
+public struct ExplainCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Explain a rule: title, severity, theme, resource types, rationale and remediation.",
+    discussion: "Exit status: 0 when the rule exists, 2 when no rule has that id."
+  )
+
+  @Argument(
+    help: ArgumentHelp(
+      "A rule id (ENC001), or a cfn_nag (W35) or checkov (CKV_AWS_18) id.", valueName: "id"))
+  public var id: String
+
+  public init() {}
+
+  public func run() throws {
+    try execute().emit()
+  }
+
+  public func execute() -> CommandResult {
+    var note = ""
+    var rule = Catalogue.rule(id: id)
+    if rule == nil {
+      for source in [Suppression.Source.cfnNag, .checkov] {
+        if let mapped = ForeignRuleMapping.formationRule(for: id, source: source) {
+          rule = Catalogue.rule(id: mapped)
+          note =
+            "\(id.uppercased()) is \(source.rawValue)'s id; the equivalent Formation rule is \(mapped).\n\n"
+          break
+        }
+      }
+    }
+    guard let rule else {
+      let close = Catalogue.all.map(\.id).filter { $0.hasPrefix(id.uppercased().prefix(3)) }.prefix(
+        5)
+      let hint = close.isEmpty ? "" : "; rules with that prefix: \(close.joined(separator: ", "))"
+      return CommandResult(
+        standardError:
+          "error: no rule \(id)\(hint); `formation lint --list-rules` lists them all\n", exitCode: 2
+      )
+    }
+    return CommandResult(standardOutput: note + Self.text(for: rule), exitCode: 0)
+  }
+
+  /// The explanation, one labelled field per line.
+  static func text(for rule: Rule) -> String {
+    let types =
+      rule.resourceTypes.isEmpty ? "the whole template" : rule.resourceTypes.joined(separator: ", ")
+    var lines = [
+      "\(rule.id): \(rule.title)",
+      "severity:       \(rule.severity.rawValue)",
+      "family/theme:   \(rule.family.rawValue) / \(rule.theme)",
+      "resource types: \(types)",
+    ]
+    let equivalents =
+      ForeignRuleMapping.cfnNag.filter { $0.value == rule.id }.keys.sorted().map { "cfn_nag \($0)" }
+      + ForeignRuleMapping.checkov.filter { $0.value == rule.id }.keys.sorted().map {
+        "checkov \($0)"
+      }
+    if !equivalents.isEmpty {
+      lines.append("equivalent ids: \(equivalents.joined(separator: ", "))")
+    }
+    lines += [
+      "", "rationale:", "  \(rule.rationale)", "", "remediation:", "  \(rule.remediation)", "",
+      "suppress (on the resource, with a reason of 10 characters or more):",
+      "  Metadata: {formation: {suppress: [{rule: \(rule.id), reason: \"...\"}]}}",
+    ]
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

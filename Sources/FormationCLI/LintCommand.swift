@@ -1,0 +1,276 @@
+import ArgumentParser
+import Blueprints
+import Formation
+import Foundation
+import Policy
+import Template
+
+/// `formation lint [FILE|DIR...]`: the pre-merge gate. Reads templates (or renders the
+/// blueprints), runs the correctness checks of `validate` and the policy rules in one pass,
+/// applies the suppressions written in resources' Metadata, and prints the findings.
+public struct LintCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract:
+      "Check templates for least privilege, encryption, network isolation, logging and correctness.",
+    discussion: """
+      With no path, lints the GeneXOmics blueprints as `formation render` writes them (locations
+      point into generated/). Directories are searched recursively for .yaml, .yml, .json and
+      .template files. Text output is one line per finding, `file:line:col: severity ID LogicalId: message`,
+      in a stable order, and a summary on standard error; suppressed findings are hidden unless
+      --show-suppressed, and always kept (marked, with their reason) in json and sarif output.
+      Exit status: 0 no finding at or above --severity, 1 findings at or above it, 2 a file that
+      cannot be read, a blueprint that does not render, or a wrong command line.
+      """
+  )
+
+  /// The output formats of `lint`.
+  public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, sarif
+  }
+
+  /// The lowest severity that fails the run.
+  public enum Threshold: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case info, warning, unknown, error
+
+    var severity: Severity {
+      switch self {
+      case .info: .info
+      case .warning: .warning
+      case .unknown: .unknown
+      case .error: .error
+      }
+    }
+  }
+
+  @Argument(
+    help: ArgumentHelp(
+      "Template files or directories; none lints the blueprints as rendered.", valueName: "path"))
+  public var paths: [String] = []
+
+  @Option(help: "Output format: text, json or sarif (SARIF 2.1.0 for GitHub code scanning).")
+  public var format: Format = .text
+
+  @Option(
+    help: "Exit 1 when a finding is at or above this severity: info, warning, unknown or error.")
+  public var severity: Threshold = .warning
+
+  @Option(
+    help:
+      "Run only these rules: a comma list of rule ids, id prefixes (ENC) or themes (network-isolation)."
+  )
+  public var rules: String?
+
+  @Option(
+    name: .customLong("skip-rules"),
+    help: "Do not run these rules (ids, id prefixes or themes, comma separated).")
+  public var skipRules: String?
+
+  @Flag(
+    name: .customLong("list-rules"),
+    help: "Print the rule catalogue (after --rules/--skip-rules) and exit.")
+  public var listRules = false
+
+  @Flag(
+    name: .customLong("show-suppressed"), help: "Also print suppressed findings in text output.")
+  public var showSuppressed = false
+
+  @Option(
+    name: .customLong("base-directory"),
+    help: "Make SARIF file URIs relative to this directory (default: the current one).")
+  public var baseDirectory: String?
+
+  public init() {}
+
+  public func run() throws {
+    try execute().emit()
+  }
+
+  /// Runs the command; returns what it would print and its exit code.
+  public func execute() -> CommandResult {
+    let selected: [Rule]
+    do {
+      selected = try RuleSelection(only: rules, skip: skipRules).rules(from: Catalogue.all)
+    } catch {
+      return CommandResult(standardError: "\(error)\n", exitCode: 2)
+    }
+    if listRules {
+      return CommandResult(standardOutput: CatalogueTable(rules: selected).text, exitCode: 0)
+    }
+    let inputs: [LintInput]
+    do {
+      inputs = try paths.isEmpty ? LintInput.blueprints() : LintInput.files(paths)
+    } catch {
+      return CommandResult(standardError: "\(error)\n", exitCode: 2)
+    }
+    let result = Linter(rules: selected).lint(inputs)
+    let visible =
+      showSuppressed || format != .text
+      ? result.findings : result.findings.filter { !$0.isSuppressed }
+    let output: String
+    switch format {
+    case .text:
+      let reporter = TextReporter(style: .logicalID)
+      output = visible.map { finding in
+        var line = reporter.line(for: finding)
+        if let suppression = finding.suppression {
+          line +=
+            " [suppressed (\(suppression.foreignID.map { "\(suppression.source.rawValue) \($0)" } ?? suppression.source.rawValue)): \(suppression.reason)]"
+        }
+        return line + "\n"
+      }.joined()
+    case .json:
+      output = JSONReporter().report(visible)
+    case .sarif:
+      output = SARIFReporter(
+        rules: selected, baseDirectory: baseDirectory ?? FileManager.default.currentDirectoryPath
+      ).report(visible)
+    }
+    let summary = TextReporter.summary(result.findings, files: inputs.count)
+    let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
+    let exitCode: Int32 = result.unreadable > 0 ? 2 : failing ? 1 : 0
+    return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
+  }
+}
+
+/// One template to lint: read from a file, or rendered from a blueprint stack.
+struct LintInput: Sendable {
+  enum Source: Sendable {
+    case file
+    case rendered(text: String)
+  }
+
+  var path: String
+  var source: Source
+
+  static func files(_ paths: [String]) throws(UsageError) -> [LintInput] {
+    let files = try TemplateDiscovery.files(in: paths)
+    guard !files.isEmpty else {
+      throw UsageError(
+        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
+      )
+    }
+    return files.map { LintInput(path: $0, source: .file) }
+  }
+
+  /// The blueprints' stacks rendered in memory exactly as `formation render` writes them, named
+  /// after the files in generated/, so findings point at the lines a reviewer sees there.
+  static func blueprints() throws(UsageError) -> [LintInput] {
+    do {
+      return try GeneXOmics.application.render().map { stack in
+        LintInput(
+          path: "generated/\(stack.name).yaml", source: .rendered(text: stack.template.yaml()))
+      }
+    } catch {
+      throw UsageError("the blueprints do not render:\n\(error)")
+    }
+  }
+
+  func read() throws(TemplateError) -> ParsedTemplate {
+    switch source {
+    case .file: try Template.read(contentsOf: path)
+    case .rendered(let text): try Template.parse(Array(text.utf8), file: path, format: .yaml)
+    }
+  }
+}
+
+/// Runs the selected rules and the suppression pass over inputs.
+struct Linter {
+  var rules: [Rule]
+
+  struct Outcome {
+    var findings: [Finding]
+    var unreadable: Int
+  }
+
+  /// Reads every input first, so imports between the templates of one run resolve (see
+  /// `ExportIndex`), then checks each template and applies its suppressions.
+  func lint(_ inputs: [LintInput]) -> Outcome {
+    let engine = Engine(rules: rules)
+    let pass = SuppressionPass(
+      knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
+    var read: [Result<ParsedTemplate, TemplateError>] = []
+    for input in inputs {
+      do {
+        read.append(.success(try input.read()))
+      } catch {
+        read.append(.failure(error))
+      }
+    }
+    let exports = ExportIndex(read.compactMap { try? $0.get().template })
+    var findings: [Finding] = []
+    var unreadable = 0
+    ExportIndex.$current.withValue(exports) {
+      for outcome in read {
+        switch outcome {
+        case .success(let parsed):
+          let checked = parsed.warnings.map(Finding.init) + engine.check(parsed.template)
+          findings += pass.apply(to: checked, of: parsed.template)
+        case .failure(let error):
+          unreadable += 1
+          findings.append(Finding(error))
+        }
+      }
+    }
+    return Outcome(findings: findings, unreadable: unreadable)
+  }
+}
+
+/// `--rules` and `--skip-rules`: comma lists of ids, id prefixes, themes or families.
+struct RuleSelection {
+  var only: [String]
+  var skip: [String]
+
+  init(only: String?, skip: String?) {
+    func split(_ text: String?) -> [String] {
+      (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
+    }
+    self.only = split(only)
+    self.skip = split(skip)
+  }
+
+  func rules(from catalogue: [Rule]) throws(UsageError) -> [Rule] {
+    for token in only + skip where !catalogue.contains(where: { Self.matches(token, $0) }) {
+      throw UsageError(
+        "'\(token)' is no rule id, id prefix, theme or family; see `formation lint --list-rules`")
+    }
+    return catalogue.filter { rule in
+      (only.isEmpty || only.contains { Self.matches($0, rule) })
+        && !skip.contains { Self.matches($0, rule) }
+    }
+  }
+
+  static func matches(_ token: String, _ rule: Rule) -> Bool {
+    let lower = token.lowercased()
+    if rule.id.lowercased() == lower || rule.theme.lowercased() == lower
+      || rule.family.rawValue == lower
+    {
+      return true
+    }
+    let prefix = rule.id.prefix { $0.isLetter }.lowercased()
+    return prefix == lower
+  }
+}
+
+/// The catalogue as an aligned table: id, severity, family/theme, title.
+struct CatalogueTable {
+  var rules: [Rule]
+
+  var text: String {
+    let header = ("ID", "SEVERITY", "THEME", "TITLE")
+    let rows = [header] + rules.map { ($0.id, $0.severity.rawValue, $0.theme, $0.title) }
+    let idWidth = rows.map(\.0.count).max() ?? 0
+    let severityWidth = rows.map(\.1.count).max() ?? 0
+    let themeWidth = rows.map(\.2.count).max() ?? 0
+    func pad(_ text: String, _ width: Int) -> String {
+      text + String(repeating: " ", count: width - text.count)
+    }
+    let lines = rows.map {
+      pad($0.0, idWidth) + "  " + pad($0.1, severityWidth) + "  " + pad($0.2, themeWidth) + "  "
+        + $0.3
+    }
+    return lines.joined(separator: "\n") + "\n\(rules.count) rules\n"
+  }
+}
