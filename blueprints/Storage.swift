@@ -38,7 +38,7 @@ public enum Storage {
             [GeneXOmics.roleARN(named: GeneXOmics.RoleName.dataSync)])
         ]),
     ],
-    metadata: accessLoggingAlternative)
+    suppressions: [accessLogging])
 
   /// Nextflow's scratch directory: intermediate files live a week at most. Not versioned
   /// (overwritten scratch has no value, and old versions would outlive the 7-day expiry).
@@ -51,7 +51,14 @@ public enum Storage {
         "ExpireScratchAfterSevenDays", expiration: .after(.days(7)),
         abortIncompleteUploads: .days(1))
     ],
-    metadata: accessLoggingAlternative)
+    suppressions: [
+      accessLogging,
+      Suppression(
+        "LOG002", checkov: "CKV_AWS_21",
+        reason:
+          "Nextflow scratch is recomputable and expires after 7 days; versions of overwritten scratch would only add cost."
+      ),
+    ])
 
   /// Genome indices (GRCh38): read by every run, rewritten rarely. Intelligent-Tiering from
   /// day 0 moves untouched indices to cheaper tiers with no retrieval fee when a run needs them.
@@ -63,7 +70,7 @@ public enum Storage {
         "IntelligentTieringForIndices", transitions: [.to(.intelligentTiering, after: .days(0))],
         noncurrentVersionExpiration: .days(90), abortIncompleteUploads: .days(7))
     ],
-    metadata: accessLoggingAlternative)
+    suppressions: [accessLogging])
 
   /// Final outputs (matrices, reports) and the Quilt packages: versioned and kept long-term;
   /// superseded versions move to Glacier after 90 days rather than being deleted.
@@ -75,7 +82,7 @@ public enum Storage {
         "ArchiveSupersededResults", noncurrentVersionTransitions: [.to(.glacier, after: .days(90))],
         abortIncompleteUploads: .days(7))
     ],
-    metadata: accessLoggingAlternative)
+    suppressions: [accessLogging])
 
   /// The raw bucket's objects, spelled out: the bucket's own policy can't read `rawBucket`
   /// while `rawBucket` is being initialised.
@@ -84,26 +91,11 @@ public enum Storage {
   /// S3 server access logs can only be delivered to an SSE-S3 bucket, which would be a fifth
   /// bucket with weaker encryption; object-level access is audited by CloudTrail data events
   /// in the organization trail instead. Said once, here, for every bucket.
-  static let accessLoggingAlternative: Value = [
-    "formation": [
-      "suppress": [
-        [
-          "rule": "LOG001",
-          "reason":
-            "Object access is audited by the organization's CloudTrail S3 data events; S3 server access logs would need a fifth, SSE-S3 bucket.",
-        ]
-      ]
-    ],
-    "checkov": [
-      "skip": [
-        [
-          "id": "CKV_AWS_18",
-          "comment":
-            "Object access is audited by the organization's CloudTrail S3 data events; server access logs would need an SSE-S3 bucket.",
-        ]
-      ]
-    ],
-  ]
+  static let accessLogging = Suppression(
+    "LOG001", checkov: "CKV_AWS_18",
+    reason:
+      "Object access is audited by the organization's CloudTrail S3 data events; S3 server access logs would need a fifth, SSE-S3 bucket."
+  )
 
   public static var stack: Stack {
     Stack(

@@ -57,8 +57,8 @@ public struct Bucket: ResourceDeclaration {
   public var policy: [Grant]
   public var retention: RetentionPolicy
   public var tags: [Tag]
-  /// Written to the resource's Metadata (for example lint suppressions with their reasons).
-  public var metadata: Value?
+  /// Findings of `formation lint` (and checkov) accepted for this bucket, with their reasons.
+  public var suppressions: [Suppression]
   public var origin: SourceLocation
 
   public init(
@@ -66,7 +66,7 @@ public struct Bucket: ResourceDeclaration {
     objectLock: ObjectLock? = nil, lifecycle: [LifecycleRule] = [], eventBridge: Bool = false,
     logging: AccessLogging? = nil, policy: [Grant] = [], retention: RetentionPolicy = .retain,
     tags: [Tag] = [],
-    metadata: Value? = nil, file: StaticString = #filePath, line: UInt = #line
+    suppressions: [Suppression] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
     self.name = name
@@ -79,7 +79,7 @@ public struct Bucket: ResourceDeclaration {
     self.policy = policy
     self.retention = retention
     self.tags = tags
-    self.metadata = metadata
+    self.suppressions = suppressions
     self.origin = .blueprint(file, line)
   }
 
@@ -150,7 +150,7 @@ public struct Bucket: ResourceDeclaration {
     properties.set("Tags", (context.tags + tags).keyValueList)
     var bucket = Resource(type: "AWS::S3::Bucket", properties: properties.map)
     bucket.retain(retention)
-    bucket.metadata = metadata
+    bucket.metadata = suppressions.metadata
 
     let statements =
       [
