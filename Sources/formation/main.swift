@@ -1,2 +1,3 @@
 import FormationCLI
-FormationCommand.main()
+
+FormationCommand.runAsFormationCommand()

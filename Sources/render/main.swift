@@ -1,2 +1,3 @@
 import FormationCLI
-RenderCommand.main()
+
+RenderCommand.runAsFormationCommand()
