@@ -157,19 +157,53 @@ public enum Network {
   ///
   /// Not included: `monitoring` (nothing in the VPC publishes custom metrics; Batch and
   /// Lambda metrics come from the services) and `ssm` (no Session Manager on workers: no
-  /// interactive access to genomic data hosts). Endpoint policies are left at the service
-  /// default here: not every one of these services accepts one, and the callers' roles are
-  /// least-privilege already.
+  /// interactive access to genomic data hosts).
   public static let interfaceServices: [InterfaceEndpoint.Service] = [
     .ecrAPI, .ecrDocker, .ecs, .ecsAgent, .ecsTelemetry, .batch, .logs, .ec2, .sts, .kms, .sns,
     .secretsManager,
   ]
 
+  /// The ECS agent's endpoints get no endpoint policy: ECS documents endpoint policies for
+  /// none of them, and a policy a service does not accept fails the deployment. Their traffic
+  /// is the agent's own protocol, signed with the instance role, whose policy is scoped to
+  /// this deployment's Batch clusters.
+  static let servicesWithoutEndpointPolicy: Set<InterfaceEndpoint.Service> = [
+    .ecs, .ecsAgent, .ecsTelemetry,
+  ]
+
+  /// The identity perimeter: through these endpoints only this account's principals may call
+  /// the service, so stolen credentials of another account can't be used from inside the VPC
+  /// (to copy data to that account's topic, secret or key). What each principal may do is
+  /// its own role's business; the endpoint only checks whose it is.
+  static func accountPerimeter(_ service: InterfaceEndpoint.Service) -> [Grant] {
+    let prefix = service.rawValue.hasPrefix("ecr.") ? "ecr" : service.rawValue
+    return [
+      Grant(
+        .allow, sid: "OnlyThisAccountsPrincipals", [.anyone], [Action(prefix + ":*")], on: ["*"],
+        when: [.stringEquals("aws:PrincipalAccount", AWS.accountID)])
+    ]
+  }
+
+  static let noEndpointPolicy: Value = [
+    "formation": [
+      "suppress": [
+        [
+          "rule": "NET010",
+          "reason":
+            "ECS documents no endpoint policy for its agent endpoints; the agent signs with the instance role, scoped to this deployment's Batch clusters.",
+        ]
+      ]
+    ]
+  ]
+
   public static let interfaceEndpoints: [InterfaceEndpoint] = interfaceServices.map { service in
-    InterfaceEndpoint(
+    let unsupported = servicesWithoutEndpointPolicy.contains(service)
+    return InterfaceEndpoint(
       service.pascalName + "Endpoint", service: service, vpc: vpc,
       subnets: [privateSubnetA, privateSubnetB],
-      securityGroups: [endpointSecurityGroup.id])
+      securityGroups: [endpointSecurityGroup.id],
+      policy: unsupported ? [] : accountPerimeter(service),
+      metadata: unsupported ? Optional(noEndpointPolicy) : nil)
   }
 
   // MARK: Flow logs

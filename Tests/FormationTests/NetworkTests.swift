@@ -391,6 +391,28 @@ import Testing
     }
   }
 
+  @Test func interfaceEndpointsAdmitOnlyThisAccountsPrincipals() throws {
+    let endpoints = resources("AWS::EC2::VPCEndpoint", in: try network())
+      .filter { $0.resource.properties["VpcEndpointType"] == "Interface" }
+    let withoutPolicy = endpoints.filter { $0.resource.properties["PolicyDocument"] == nil }
+    #expect(withoutPolicy.map(\.id) == ["EcsEndpoint", "EcsAgentEndpoint", "EcsTelemetryEndpoint"])
+    for (id, endpoint) in withoutPolicy {
+      let suppression = endpoint.metadata?["formation"]?["suppress"]?.listValue?.first
+      #expect(suppression?["rule"] == "NET010", "\(id)")
+      #expect(suppression?["reason"]?.stringValue?.isEmpty == false, "\(id)")
+    }
+    let ecr = try #require(endpoints.first { $0.id == "EcrDkrEndpoint" }?.resource)
+    #expect(
+      ecr.properties["PolicyDocument"]?["Statement"] == [
+        [
+          "Sid": "OnlyThisAccountsPrincipals", "Effect": "Allow", "Principal": "*",
+          "Action": "ecr:*",
+          "Resource": "*",
+          "Condition": ["StringEquals": ["aws:PrincipalAccount": .ref("AWS::AccountId")]],
+        ]
+      ])
+  }
+
   @Test func noSecurityGroupAcceptsTheInternet() {
     for stack in Self.stacks {
       for (id, resource) in stack.template.resources.entries.map({ ($0.key, $0.value) }) {

@@ -53,12 +53,14 @@ public struct InterfaceEndpoint: ResourceDeclaration {
   /// the callers' own IAM policies are already least-privilege.
   public var policy: [Grant]
   public var tags: [Tag]
+  /// Written to the resource's Metadata (for example lint suppressions with their reasons).
+  public var metadata: Value?
   public var origin: SourceLocation
 
   public init(
     _ logicalID: String, service: Service, vpc: Vpc, subnets: [Subnet],
     securityGroups: [ID<SecurityGroup>], privateDNS: Bool = true, policy: [Grant] = [],
-    tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line
+    tags: [Tag] = [], metadata: Value? = nil, file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
     self.service = service
@@ -68,6 +70,7 @@ public struct InterfaceEndpoint: ResourceDeclaration {
     self.privateDNS = privateDNS
     self.policy = policy
     self.tags = tags
+    self.metadata = metadata
     self.origin = .blueprint(file, line)
   }
 
@@ -99,10 +102,8 @@ public struct InterfaceEndpoint: ResourceDeclaration {
     properties["PrivateDnsEnabled"] = privateDNS
     if !policy.isEmpty { properties["PolicyDocument"] = policy.document(into: &context) }
     properties.set("Tags", (context.tags + tags).keyValueList)
-    return [
-      LoweredResource(
-        logicalID, Resource(type: "AWS::EC2::VPCEndpoint", properties: properties.map),
-        origin: origin)
-    ]
+    var endpoint = Resource(type: "AWS::EC2::VPCEndpoint", properties: properties.map)
+    endpoint.metadata = metadata
+    return [LoweredResource(logicalID, endpoint, origin: origin)]
   }
 }
