@@ -303,3 +303,20 @@ import Testing
     #expect(error?.id == .fileTooLarge)
   }
 }
+
+extension ReadingFixtureTests {
+  /// Aliases nested in anchors, level after level, cannot build a tree deeper than the limit.
+  @Test func aliasesCannotNestPastTheDepthLimit() throws {
+    var text =
+      "Metadata:\n  a0: &a0 " + String(repeating: "[", count: 200) + "x"
+      + String(repeating: "]", count: 200) + "\n"
+    for level in 1...3 {
+      text +=
+        "  a\(level): &a\(level) " + String(repeating: "[", count: 200) + "*a\(level - 1)"
+        + String(repeating: "]", count: 200) + "\n"
+    }
+    let error = #expect(throws: TemplateError.self) { try Template.parse(text, file: "nest.yaml") }
+    #expect(error?.id == .tooDeep)
+    #expect(error?.location == SourceLocation(file: "nest.yaml", line: 4, column: 211))
+  }
+}

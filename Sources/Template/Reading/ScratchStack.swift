@@ -25,10 +25,11 @@ final class ScratchStack<Element> {
     count += 1
   }
 
-  /// The element at `position` (0 ≤ position < count), read in place.
-  subscript(position: Int) -> Element {
+  /// Reads a part of the element at `position` (0 ≤ position < count) in place, without
+  /// copying the whole element.
+  func read<T>(_ position: Int, _ part: (borrowing Element) -> T) -> T {
     precondition(position >= 0 && position < count, "scratch position out of range")
-    return base[position]
+    return part(base[position])
   }
 
   /// Moves the elements from `start` to the top into a new array and pops them.

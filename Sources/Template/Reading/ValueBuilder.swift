@@ -24,6 +24,9 @@ struct ValueBuilder {
     var pendingKeyLocation: SourceLocation?
     /// Nodes in this collection, itself included: what an alias to it would expand to.
     var nodeCount = 1
+    /// Levels of collections from this one down, itself included: what an alias to it adds
+    /// to the depth where the alias is used.
+    var height = 1
   }
 
   let maxDepth: Int
@@ -78,7 +81,7 @@ struct ValueBuilder {
     let last = frames.count - 1
     guard last >= 0 else { return }
     if let position = position(of: key, in: last) {
-      let firstLine = entries[position].keyLocation.map { " at line \($0.line)" } ?? ""
+      let firstLine = entries.read(position, \.keyLocation).map { " at line \($0.line)" } ?? ""
       throw TemplateError(
         .duplicateKey,
         "duplicate key '\(key)': it is already defined\(firstLine) in the same mapping; remove or rename one of them",
@@ -94,24 +97,29 @@ struct ValueBuilder {
     let start = frames[frame].start
     if frames[frame].keyIndex == nil {
       guard entries.count - start >= Self.linearScanLimit else {
-        for position in start..<entries.count where entries[position].key == key { return position }
+        for position in start..<entries.count where entries.read(position, { $0.key == key }) {
+          return position
+        }
         return nil
       }
       var index = [String: Int](minimumCapacity: (entries.count - start) * 2)
-      for position in start..<entries.count { index[entries[position].key] = position - start }
+      for position in start..<entries.count {
+        index[entries.read(position, \.key)] = position - start
+      }
       frames[frame].keyIndex = index
     }
     return frames[frame].keyIndex?[key].map { $0 + start }
   }
 
   /// Adds a finished value to the innermost open collection (or makes it the root).
-  mutating func add(_ value: Value, nodes: Int = 1) {
+  mutating func add(_ value: Value, nodes: Int = 1, height: Int = 0) {
     let last = frames.count - 1
     guard last >= 0 else {
       root = value
       return
     }
     frames[last].nodeCount += nodes
+    if height + 1 > frames[last].height { frames[last].height = height + 1 }
     if frames[last].isMapping {
       guard let key = frames[last].pendingKey else { return }
       let position = entries.count - frames[last].start
@@ -128,7 +136,9 @@ struct ValueBuilder {
   /// to its parent. Returns the value with its node count when it carries a YAML anchor, for
   /// the alias table.
   @discardableResult
-  mutating func close() throws(TemplateError) -> (value: Value, nodes: Int, anchor: String)? {
+  mutating func close() throws(TemplateError) -> (
+    value: Value, nodes: Int, height: Int, anchor: String
+  )? {
     guard let frame = frames.popLast() else { return nil }
     var value: Value
     if frame.isMapping {
@@ -143,10 +153,10 @@ struct ValueBuilder {
         function, argument: value, at: frame.location, written: frame.tag ?? function)
     }
     guard let anchor = frame.anchor else {
-      add(value, nodes: frame.nodeCount)
+      add(value, nodes: frame.nodeCount, height: frame.height)
       return nil
     }
-    add(value, nodes: frame.nodeCount)
-    return (value, frame.nodeCount, anchor)
+    add(value, nodes: frame.nodeCount, height: frame.height)
+    return (value, frame.nodeCount, frame.height, anchor)
   }
 }

@@ -10,11 +10,12 @@ struct YAMLReader {
   let file: String
   let limits: ReadingLimits
 
-  /// An anchored node: its value, how many nodes an alias to it expands to, and its text
-  /// when it is a scalar (so an alias can be a mapping key).
+  /// An anchored node: its value, how many nodes an alias to it expands to, how much nesting
+  /// it adds, and its text when it is a scalar (so an alias can be a mapping key).
   private struct Anchor {
     var value: Value
     var nodes: Int
+    var height = 0
     var keyText: String?
   }
 
@@ -105,7 +106,8 @@ struct YAMLReader {
 
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         if let closed = try builder.close() {
-          anchors[closed.anchor] = Anchor(value: closed.value, nodes: closed.nodes, keyText: nil)
+          anchors[closed.anchor] = Anchor(
+            value: closed.value, nodes: closed.nodes, height: closed.height, keyText: nil)
         }
 
       case YAML_ALIAS_EVENT:
@@ -132,9 +134,17 @@ struct YAMLReader {
             "aliases expand to more than \(limits.aliasExpansion) nodes (an alias bomb?); the reader stops here",
             at: at)
         }
+        // An alias is a copy: nesting it inside itself, level after level, must not build a
+        // tree deeper than the reader would accept written out.
+        if builder.depth + target.height > limits.maxDepth {
+          throw TemplateError(
+            .tooDeep,
+            "the alias *\(name) nests its anchor deeper than \(limits.maxDepth) levels; no CloudFormation template needs that many",
+            at: at)
+        }
         var value = target.value
         value.location = at
-        builder.add(value, nodes: target.nodes)
+        builder.add(value, nodes: target.nodes, height: target.height)
 
       case YAML_DOCUMENT_START_EVENT:
         documents += 1
