@@ -184,17 +184,11 @@ public enum Network {
     ]
   }
 
-  static let noEndpointPolicy: Value = [
-    "formation": [
-      "suppress": [
-        [
-          "rule": "NET010",
-          "reason":
-            "ECS documents no endpoint policy for its agent endpoints; the agent signs with the instance role, scoped to this deployment's Batch clusters.",
-        ]
-      ]
-    ]
-  ]
+  static let noEndpointPolicy = Suppression(
+    "NET010",
+    reason:
+      "ECS documents no endpoint policy for its agent endpoints; the agent signs with the instance role, scoped to this deployment's Batch clusters."
+  )
 
   public static let interfaceEndpoints: [InterfaceEndpoint] = interfaceServices.map { service in
     let unsupported = servicesWithoutEndpointPolicy.contains(service)
@@ -203,7 +197,7 @@ public enum Network {
       subnets: [privateSubnetA, privateSubnetB],
       securityGroups: [endpointSecurityGroup.id],
       policy: unsupported ? [] : accountPerimeter(service),
-      metadata: unsupported ? Optional(noEndpointPolicy) : nil)
+      suppressions: unsupported ? [noEndpointPolicy] : [])
   }
 
   // MARK: Flow logs

@@ -53,14 +53,15 @@ public struct InterfaceEndpoint: ResourceDeclaration {
   /// the callers' own IAM policies are already least-privilege.
   public var policy: [Grant]
   public var tags: [Tag]
-  /// Written to the resource's Metadata (for example lint suppressions with their reasons).
-  public var metadata: Value?
+  /// Accepted lint findings with their reasons, written to the resource's Metadata.
+  public var suppressions: [Suppression]
   public var origin: SourceLocation
 
   public init(
     _ logicalID: String, service: Service, vpc: Vpc, subnets: [Subnet],
     securityGroups: [ID<SecurityGroup>], privateDNS: Bool = true, policy: [Grant] = [],
-    tags: [Tag] = [], metadata: Value? = nil, file: StaticString = #filePath, line: UInt = #line
+    tags: [Tag] = [], suppressions: [Suppression] = [], file: StaticString = #filePath,
+    line: UInt = #line
   ) {
     self.logicalID = logicalID
     self.service = service
@@ -70,7 +71,7 @@ public struct InterfaceEndpoint: ResourceDeclaration {
     self.privateDNS = privateDNS
     self.policy = policy
     self.tags = tags
-    self.metadata = metadata
+    self.suppressions = suppressions
     self.origin = .blueprint(file, line)
   }
 
@@ -103,7 +104,7 @@ public struct InterfaceEndpoint: ResourceDeclaration {
     if !policy.isEmpty { properties["PolicyDocument"] = policy.document(into: &context) }
     properties.set("Tags", (context.tags + tags).keyValueList)
     var endpoint = Resource(type: "AWS::EC2::VPCEndpoint", properties: properties.map)
-    endpoint.metadata = metadata
+    endpoint.metadata = suppressions.metadata
     return [LoweredResource(logicalID, endpoint, origin: origin)]
   }
 }
