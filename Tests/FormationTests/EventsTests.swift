@@ -1,3 +1,4 @@
+import Blueprints
 import Formation
 import Template
 import Testing
@@ -511,5 +512,188 @@ struct FamilyHarness {
         "topic 'Alerts': subscription 'Hook' uses http; use https so messages are encrypted in transit"
       ])
     #expect(errors.first?.location.line == line)
+  }
+}
+
+/// The rendered GeneXOmics stacks, for the contract tests of the seed's values.
+enum Rendered {
+  static let stacks: [RenderedStack] = {
+    do { return try GeneXOmics.application.render() } catch {
+      Issue.record("the blueprints do not render:\n\(error)")
+      return []
+    }
+  }()
+
+  static func stack(_ name: String) throws -> Template {
+    try #require(stacks.first { $0.name == name }?.template, "no stack \(name)")
+  }
+
+  static func resource(_ id: String, in name: String) throws -> Resource {
+    try #require(try stack(name).resources[id], "no \(id) in \(name)")
+  }
+
+  static func importing(_ stack: String, _ id: String, _ attribute: String) -> Value {
+    .intrinsic(.importValue(.sub("genexomics-${Environment}-\(stack)-\(id)-\(attribute)")))
+  }
+
+  /// Every statement of every identity policy of a role, inline or attached by a companion.
+  static func statements(of roleID: String, in name: String) throws -> [Value] {
+    let template = try stack(name)
+    let role = try #require(template.resources[roleID])
+    var statements: [Value] = []
+    for policy in role.properties["Policies"]?.listValue ?? [] {
+      statements += policy["PolicyDocument"]?["Statement"]?.listValue ?? []
+    }
+    for (_, resource) in template.resources.entries.map({ ($0.key, $0.value) })
+    where resource.type == "AWS::IAM::RolePolicy" && resource.properties["RoleName"] == .ref(roleID)
+    {
+      statements += resource.properties["PolicyDocument"]?["Statement"]?.listValue ?? []
+    }
+    return statements
+  }
+}
+
+/// The orchestration stack holds the seed's values.
+@Suite struct OrchestrationContractTests {
+  @Test func rtaCompleteInTheRawBucketTriggersTheTriggerFunction() throws {
+    let rule = try Rendered.resource("RunCompleteRule", in: "orchestration")
+    #expect(
+      rule.properties["EventPattern"]
+        == [
+          "source": ["aws.s3"], "detail-type": ["Object Created"],
+          "detail": [
+            "bucket": ["name": [Rendered.importing("storage", "RawBucket", "Ref")]],
+            "object": ["key": [["suffix": "RTAComplete.txt"]]],
+          ],
+        ])
+    let target = try #require(rule.properties["Targets"]?.listValue?.first)
+    #expect(target["Arn"] == .getAtt("TriggerFunction", "Arn"))
+    #expect(target["DeadLetterConfig"] == ["Arn": .getAtt("TriggerDeadLetterQueue", "Arn")])
+    #expect(
+      target["RetryPolicy"] == ["MaximumEventAgeInSeconds": 86_400, "MaximumRetryAttempts": 185])
+    let permission = try Rendered.resource(
+      "RunCompleteRuleTriggerFunctionPermission", in: "orchestration")
+    #expect(permission.properties["SourceArn"] == .getAtt("RunCompleteRule", "Arn"))
+  }
+
+  @Test func triggerSubmitsTheHeadJobOnceAndRecordsStarted() throws {
+    let function = try Rendered.resource("TriggerFunction", in: "orchestration")
+    let code = try #require(function.properties["Code"]?["ZipFile"]?.stringValue)
+    #expect(code.contains("ConditionExpression=\"attribute_not_exists(RunId)\""))
+    #expect(code.contains("\"Status\": \"Started\""))
+    #expect(code.contains("batch.submit_job("))
+    #expect(code.contains("filters=[{\"name\": \"JOB_NAME\", \"values\": [name]}]"))
+    #expect(code.utf8.count <= LambdaFunction.inlineCodeLimit)
+    #expect(function.properties["Handler"] == "index.handler")
+    #expect(function.properties["Runtime"] == "python3.12")
+    let variables = function.properties["Environment"]?["Variables"]
+    #expect(variables?["JOB_QUEUE"] == Rendered.importing("compute", "HeadJobQueue", "Ref"))
+    #expect(
+      variables?["JOB_DEFINITION"]
+        == Rendered.importing("compute", "NextflowHeadJobDefinition", "Ref"))
+    #expect(variables?["RUN_STATUS_TABLE"] == Rendered.importing("data", "RunStatusTable", "Ref"))
+    #expect(
+      function.properties["DeadLetterConfig"] == [
+        "TargetArn": .getAtt("TriggerDeadLetterQueue", "Arn")
+      ])
+    #expect(function.properties["KmsKeyArn"] == Rendered.importing("keys", "MessagingKey", "Arn"))
+    #expect(
+      function.properties["VpcConfig"]?["SubnetIds"]
+        == [
+          Rendered.importing("network", "PrivateSubnetA", "Ref"),
+          Rendered.importing("network", "PrivateSubnetB", "Ref"),
+        ])
+  }
+
+  @Test func statusRuleRecordsTheHeadQueuesTransitions() throws {
+    let rule = try Rendered.resource("HeadJobStateRule", in: "orchestration")
+    #expect(
+      rule.properties["EventPattern"]
+        == [
+          "source": ["aws.batch"], "detail-type": ["Batch Job State Change"],
+          "detail": [
+            "jobQueue": [Rendered.importing("compute", "HeadJobQueue", "Ref")],
+            "status": ["RUNNING", "SUCCEEDED", "FAILED"],
+          ],
+        ])
+    let code = try #require(
+      try Rendered.resource("StatusFunction", in: "orchestration").properties["Code"]?["ZipFile"]?
+        .stringValue)
+    #expect(
+      code.contains(
+        "{\"RUNNING\": \"Processing\", \"SUCCEEDED\": \"Complete\", \"FAILED\": \"Failed\"}"))
+    for status in Data.statuses where status != "Started" {
+      #expect(code.contains("\"\(status)\""))
+    }
+  }
+
+  @Test func packagerRunsOnSuccessWithCodeFromParametersAndSecrets() throws {
+    let rule = try Rendered.resource("HeadJobSucceededRule", in: "orchestration")
+    #expect(rule.properties["EventPattern"]?["detail"]?["status"] == ["SUCCEEDED"])
+    #expect(
+      rule.properties["Targets"]?.listValue?.first?["Arn"] == .getAtt("PackagerFunction", "Arn"))
+    let packager = try Rendered.resource("PackagerFunction", in: "orchestration")
+    #expect(
+      packager.properties["Code"] == [
+        "S3Bucket": .ref("PackagerCodeBucket"), "S3Key": .ref("PackagerCodeKey"),
+      ])
+    #expect(
+      packager.properties["Environment"]?["Variables"]?["BENCHLING_SECRET_ARN"]
+        == .ref("BenchlingSecretArn"))
+    #expect(
+      packager.properties["Environment"]?["Variables"]?["SMARTSHEET_SECRET_ARN"]
+        == .ref("SmartsheetSecretArn"))
+    let statements = try Rendered.statements(of: "PackagerFunctionRole", in: "orchestration")
+    #expect(
+      statements.contains {
+        $0["Action"] == "secretsmanager:GetSecretValue"
+          && $0["Resource"] == [.ref("BenchlingSecretArn"), .ref("SmartsheetSecretArn")]
+      })
+    #expect(
+      statements.contains {
+        $0["Action"] == ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
+          && $0["Resource"]
+            == .sub(
+              "${ResultsBucketArn}/*",
+              ["ResultsBucketArn": Rendered.importing("storage", "ResultsBucket", "Arn")])
+      })
+  }
+
+  @Test func everyFunctionLogsToItsOwnEncryptedGroupAndHasADeadLetterQueue() throws {
+    for id in ["TriggerFunction", "StatusFunction", "PackagerFunction"] {
+      let function = try Rendered.resource(id, in: "orchestration")
+      let group = try Rendered.resource(id + "LogGroup", in: "orchestration")
+      let name = try #require(function.properties["FunctionName"]?.intrinsicValue)
+      guard case .sub(let functionName) = name,
+        case .sub(let groupName)? = group.properties["LogGroupName"]?.intrinsicValue
+      else {
+        Issue.record("\(id): names are not Fn::Sub")
+        continue
+      }
+      #expect(groupName.template == "/aws/lambda/" + functionName.template, "\(id)")
+      #expect(group.properties["KmsKeyId"] == Rendered.importing("keys", "LogsKey", "Arn"))
+      #expect(function.properties["LoggingConfig"]?["LogGroup"] == .ref(id + "LogGroup"))
+      #expect(function.properties["DeadLetterConfig"] != nil, "\(id)")
+      #expect(function.properties["ReservedConcurrentExecutions"] != nil, "\(id)")
+    }
+  }
+
+  /// `*` only for the actions that support no resource-level permission, each named here.
+  @Test func rolesAreNamedAndUseWildcardResourcesOnlyWhereIAMRequires() throws {
+    let allowedOnAnything: Set<String> = [
+      "batch:ListJobs", "ec2:DescribeNetworkInterfaces", "xray:PutTraceSegments",
+      "xray:PutTelemetryRecords",
+    ]
+    for role in Orchestration.dataKeyUsers {
+      #expect(role.name != nil, "\(role.logicalID)")
+      for statement in try Rendered.statements(of: role.logicalID, in: "orchestration")
+      where statement["Resource"] == "*" {
+        let actions = statement["Action"].map { $0.listValue ?? [$0] } ?? []
+        for action in actions {
+          #expect(
+            allowedOnAnything.contains(action.stringValue ?? ""), "\(role.logicalID): \(action)")
+        }
+      }
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Blueprints
 import Formation
 import Template
 import Testing
@@ -308,5 +309,91 @@ import Testing
         "slack channel 'Slack' follows no topic: it would never post anything"
       ])
     #expect(errors.first?.location.line == line)
+  }
+}
+
+/// The monitoring stack holds the seed's values.
+@Suite struct MonitoringContractTests {
+  func alarms() throws -> [String: Resource] {
+    var alarms: [String: Resource] = [:]
+    for entry in try Rendered.stack("monitoring").resources.entries
+    where entry.value.type == "AWS::CloudWatch::Alarm" {
+      alarms[entry.key] = entry.value
+    }
+    return alarms
+  }
+
+  @Test func topicIsEncryptedTLSOnlyAndSubscriptionsAreOptional() throws {
+    let topic = try Rendered.resource("AlertsTopic", in: "monitoring")
+    #expect(topic.properties["KmsMasterKeyId"] == Rendered.importing("keys", "MessagingKey", "Arn"))
+    let policy = try Rendered.resource("AlertsTopicPolicy", in: "monitoring")
+    let statements = policy.properties["PolicyDocument"]?["Statement"]?.listValue ?? []
+    #expect(statements.first?["Condition"] == ["Bool": ["aws:SecureTransport": "false"]])
+    #expect(
+      statements.compactMap { $0["Principal"]?["Service"] } == [
+        "cloudwatch.amazonaws.com", "events.amazonaws.com",
+      ])
+    #expect(
+      try Rendered.resource("AlertsTopicEmailSubscription", in: "monitoring").condition?.value
+        == "HasAlertEmail")
+    let slack = try Rendered.resource("AlertsSlackChannel", in: "monitoring")
+    #expect(slack.condition?.value == "UseSlack")
+    #expect(slack.properties["SnsTopicArns"] == [.ref("AlertsTopic")])
+  }
+
+  @Test func everyAlarmNotifiesTheTopic() throws {
+    let alarms = try alarms()
+    #expect(alarms.count == 11)
+    for (id, alarm) in alarms {
+      #expect(alarm.properties["AlarmActions"] == [.ref("AlertsTopic")], "\(id)")
+    }
+  }
+
+  @Test func failedRunsFunctionsAndDeadLettersAlarm() throws {
+    let alarms = try alarms()
+    for function in ["TriggerFunction", "StatusFunction", "PackagerFunction"] {
+      let errors = try #require(alarms[function + "ErrorsAlarm"])
+      #expect(errors.properties["MetricName"] == "Errors")
+      #expect(
+        errors.properties["Dimensions"]
+          == [
+            ["Name": "FunctionName", "Value": Rendered.importing("orchestration", function, "Ref")]
+          ])
+      #expect(alarms[function + "ThrottlesAlarm"]?.properties["MetricName"] == "Throttles")
+    }
+    for queue in ["TriggerDeadLetterQueue", "StatusDeadLetterQueue", "PackagerDeadLetterQueue"] {
+      let depth = try #require(alarms[queue + "DepthAlarm"])
+      #expect(depth.properties["MetricName"] == "ApproximateNumberOfMessagesVisible")
+      #expect(depth.properties["ComparisonOperator"] == "GreaterThanThreshold")
+      #expect(depth.properties["Threshold"] == 0)
+      #expect(
+        depth.properties["Dimensions"]
+          == [
+            ["Name": "QueueName", "Value": Rendered.importing("orchestration", queue, "QueueName")]
+          ])
+    }
+    #expect(alarms["AlertDeliveryDeadLetterQueueDepthAlarm"] != nil)
+    let runFailed = try #require(alarms["RunFailedAlarm"])
+    #expect(runFailed.properties["Namespace"] == .sub("GeneXOmics/${Environment}"))
+    #expect(runFailed.properties["MetricName"] == "RunsFailed")
+    let filter = try Rendered.resource("RunFailedMetricFilter", in: "monitoring")
+    #expect(
+      filter.properties["LogGroupName"]
+        == Rendered.importing("orchestration", "StatusFunctionLogGroup", "Ref"))
+    #expect(filter.properties["FilterPattern"] == "{ $.runStatus = \"Failed\" }")
+  }
+
+  @Test func dataSyncFailuresReachTheTopic() throws {
+    let rule = try Rendered.resource("DataSyncFailedRule", in: "monitoring")
+    #expect(
+      rule.properties["EventPattern"]
+        == [
+          "source": ["aws.datasync"], "detail-type": ["DataSync Task Execution State Change"],
+          "resources": [["prefix": Rendered.importing("ingestion", "NasToRawTask", "Ref")]],
+          "detail": ["State": ["ERROR"]],
+        ])
+    let target = try #require(rule.properties["Targets"]?.listValue?.first)
+    #expect(target["Arn"] == .ref("AlertsTopic"))
+    #expect(target["DeadLetterConfig"] == ["Arn": .getAtt("AlertDeliveryDeadLetterQueue", "Arn")])
   }
 }

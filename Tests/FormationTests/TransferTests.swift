@@ -1,3 +1,4 @@
+import Blueprints
 import Formation
 import Template
 import Testing
@@ -148,5 +149,54 @@ import Testing
     }
     #expect(errors.map(\.message) == [message])
     #expect(errors.first?.location.line == line)
+  }
+}
+
+/// The ingestion stack holds the seed's values.
+@Suite struct IngestionContractTests {
+  @Test func nasLocationGoesThroughTheAgentFromParameters() throws {
+    let nas = try Rendered.resource("NasLocation", in: "ingestion")
+    #expect(nas.properties["ServerHostname"] == .ref("NasHostname"))
+    #expect(nas.properties["Subdirectory"] == .ref("NasExportPath"))
+    #expect(nas.properties["OnPremConfig"] == ["AgentArns": [.ref("DataSyncAgentArn")]])
+  }
+
+  @Test func rawLocationUsesTheOnlyRoleTheRawBucketLetsWrite() throws {
+    let location = try Rendered.resource("RawBucketLocation", in: "ingestion")
+    #expect(location.properties["S3BucketArn"] == Rendered.importing("storage", "RawBucket", "Arn"))
+    #expect(
+      location.properties["S3Config"] == [
+        "BucketAccessRoleArn": .getAtt("DataSyncRawWriterRole", "Arn")
+      ])
+    let role = try Rendered.resource("DataSyncRawWriterRole", in: "ingestion")
+    #expect(
+      role.properties["RoleName"]
+        == .sub("genexomics-${Environment}-\(GeneXOmics.RoleName.dataSync)"))
+    let trust = try #require(
+      role.properties["AssumeRolePolicyDocument"]?["Statement"]?.listValue?.first)
+    #expect(trust["Principal"] == ["Service": "datasync.amazonaws.com"])
+    #expect(trust["Condition"]?["StringEquals"]?["aws:SourceAccount"] == .ref("AWS::AccountId"))
+    let actions = try Rendered.statements(of: "DataSyncRawWriterRole", in: "ingestion")
+      .flatMap { $0["Action"].map { $0.listValue ?? [$0] } ?? [] }.compactMap(\.stringValue)
+    #expect(actions.contains("s3:PutObject"))
+    #expect(!actions.contains { $0.hasPrefix("s3:Delete") || $0.hasSuffix("*") })
+    #expect(Ingestion.dataKeyUsers.map(\.logicalID) == ["DataSyncRawWriterRole"])
+  }
+
+  @Test func taskVerifiesAndLogsToAnEncryptedGroup() throws {
+    let task = try Rendered.resource("NasToRawTask", in: "ingestion")
+    #expect(task.properties["SourceLocationArn"] == .ref("NasLocation"))
+    #expect(task.properties["DestinationLocationArn"] == .ref("RawBucketLocation"))
+    #expect(task.properties["Options"]?["VerifyMode"] == "ONLY_FILES_TRANSFERRED")
+    #expect(task.properties["Options"]?["LogLevel"] == "TRANSFER")
+    #expect(task.properties["CloudWatchLogGroupArn"] == .getAtt("DataSyncLogGroup", "Arn"))
+    let group = try Rendered.resource("DataSyncLogGroup", in: "ingestion")
+    #expect(group.properties["KmsKeyId"] == Rendered.importing("keys", "LogsKey", "Arn"))
+    #expect(group.properties["RetentionInDays"] == 365)
+    let policy = try Rendered.resource("DataSyncLogPolicy", in: "ingestion")
+    let statement = try #require(
+      policy.properties["PolicyDocument"]?["Statement"]?.listValue?.first)
+    #expect(statement["Principal"] == ["Service": "datasync.amazonaws.com"])
+    #expect(statement["Resource"] == .getAtt("DataSyncLogGroup", "Arn"))
   }
 }
