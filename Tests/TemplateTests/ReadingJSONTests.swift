@@ -64,3 +64,18 @@ import Testing
     #expect(json == yaml)
   }
 }
+
+extension ReadingJSONTests {
+  @Test func nulAndEdgeNumbers() throws {
+    let value = try read(#"{"s": "a\u0000b", "n": [-0, 1E5, 0.0]}"#)
+    #expect(value["s"]?.kind == .string("a\u{0}b"))
+    #expect(value["n"]?.listValue?.compactMap(\.numberValue?.literal) == ["-0", "1E5", "0.0"])
+  }
+
+  @Test func byteOrderMarkIsSkipped() throws {
+    let value = try Value.parse(
+      [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8), file: "b.json", format: .json)
+    #expect(
+      value.mapValue?.entry("a")?.keyLocation == SourceLocation(file: "b.json", line: 1, column: 2))
+  }
+}

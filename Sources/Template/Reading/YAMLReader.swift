@@ -6,6 +6,11 @@ internal import CYAML
 /// its own state on the heap, so it does not recurse on nesting; the Swift side builds values
 /// with `ValueBuilder`'s explicit stack, bounds depth and alias expansion, and turns every
 /// libyaml failure into one `TemplateError` with a 1-based line and column.
+///
+/// Anchors and aliases are supported (an alias shares its anchor's value, counted against
+/// `ReadingLimits.aliasExpansion` and the depth limit); the merge key `<<` is an ordinary
+/// key, as CloudFormation does not merge. Tags are CloudFormation's short forms plus the
+/// YAML core tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map`.
 struct YAMLReader {
   let file: String
   let limits: ReadingLimits
