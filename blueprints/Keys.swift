@@ -12,20 +12,24 @@ public enum Keys {
       "GeneXOmics sequencing data: S3 buckets, DynamoDB run status, ECR images, EBS volumes.",
     alias: "data",
     statements: [
-      // EC2 Auto Scaling and Spot launch Batch instances with encrypted volumes on the account's
-      // behalf; AWS's documented pattern scopes that to calls made through EC2 in this account.
+      // Batch launches its instances through EC2 Auto Scaling, whose service-linked role must be
+      // named in the key policy itself (an IAM policy can't grant it KMS use) to create
+      // encrypted volumes. KMS checks the principal exists: the role is created once per account
+      // (`aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com`).
       Grant(
-        .allow, sid: "EncryptVolumesThroughEC2", [.account],
+        .allow, sid: "AutoScalingUsesKeyForVolumes", [.aws(autoScalingServiceRole)],
         [
           "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey",
-          "kms:CreateGrant",
-        ],
-        on: ["*"],
-        when: [
-          .stringEquals("kms:ViaService", Value.sub("ec2.${AWS::Region}.amazonaws.com")),
-          .stringEquals("kms:CallerAccount", AWS.accountID),
-        ])
+        ], on: ["*"]),
+      Grant(
+        .allow, sid: "AutoScalingAttachesVolumes", [.aws(autoScalingServiceRole)],
+        ["kms:CreateGrant"], on: ["*"],
+        when: [.bool("kms:GrantIsForAWSResource", true)]),
     ])
+
+  static let autoScalingServiceRole = Value.sub(
+    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
+  )
 
   /// CloudWatch Logs: VPC flow logs, Lambda and Batch logs. Only the Logs service of this
   /// account and region may use it, and only for this account's log groups.
