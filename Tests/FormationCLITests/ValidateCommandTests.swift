@@ -157,6 +157,24 @@ import Testing
     #expect(result.exitCode == 1)
   }
 
+  /// A template over CloudFormation's 1 MB limit is still read and checked; the reader's W0001
+  /// is printed as a warning and does not fail the run.
+  @Test func oversizedTemplateIsAWarning() throws {
+    let root = try Self.makeTree()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let big = root.appendingPathComponent("big.yaml")
+    let text =
+      "Metadata:\n  Padding: \(String(repeating: "x", count: 1_000_000))\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+    try Data(text.utf8).write(to: big)
+    let result = try Self.run(["validate", big.path], root: root)
+    #expect(
+      result
+        == CommandResult(
+          standardOutput:
+            "<root>/big.yaml:1:1: warning W0001: the file is 1000068 bytes, over CloudFormation's 1000000-byte template limit; split it into nested stacks\n",
+          standardError: "0 errors, 1 warning in 1 file\n", exitCode: 0))
+  }
+
   @Test func noPathsIsBadUsage() throws {
     let root = try Self.makeTree()
     defer { try? FileManager.default.removeItem(at: root) }

@@ -48,6 +48,13 @@ import Testing
     Case(
       fixture: "TPL006-fail-foreach.yaml", ruleID: "TPL007",
       expected: ["17:18 warning TPL007 Queue"]),
+    // An `AWS::Include` snippet may add resources: its entry is not a resource, unknown names are warnings.
+    Case(
+      fixture: "TPL006-fail-include.yaml", ruleID: "TPL006",
+      expected: ["12:12 warning TPL006 Topic"]),
+    Case(
+      fixture: "TPL006-fail-include.yaml", ruleID: "TPL007", expected: ["9:18 warning TPL007 Queue"]
+    ),
     Case(
       fixture: "TPL007-fail.yaml", ruleID: "TPL007",
       expected: [

@@ -124,7 +124,7 @@ import Testing
       resources["R\(i)"] = Resource(
         type: "AWS::SNS::Topic", properties: ["Next": .ref("R\((i + 1) % count)")])
     }
-    let cycles = DependencyGraph(Template(resources: resources)).cycles()
+    let cycles = CorrectnessFacts(Template(resources: resources)).graph.cycles()
     #expect(cycles.count == 1)
     #expect(cycles.first?.path.count == count + 1)
     #expect(cycles.first?.path.first == 0 && cycles.first?.path.last == 0)
@@ -140,6 +140,29 @@ import Testing
     let findings = Engine(rules: [.dependencyCycle]).check(template)
     #expect(findings.map(\.logicalID) == ["B"])
     #expect(findings.map(\.message) == ["dependency cycle: B -> C -> D -> B"])
+  }
+
+  /// The facts are shared between checks of one template value, and a changed template (even
+  /// one changed in place after a check) is never served the facts of its former self.
+  @Test func factsFollowTheTemplateValue() {
+    var template = Template(resources: [
+      "Topic": Resource(type: "AWS::SNS::Topic", properties: ["A": .ref("Topic2")])
+    ])
+    let engine = Engine(rules: [.undefinedRef])
+    #expect(
+      engine.check(template).map(\.message) == [
+        "Ref to 'Topic2', which is not a parameter, resource or pseudo parameter; did you mean 'Topic'?"
+      ])
+    #expect(CorrectnessFacts.of(template) === CorrectnessFacts.of(template))
+    template.resources["Topic2"] = Resource(type: "AWS::SNS::Topic")
+    #expect(engine.check(template) == [])
+    template.resources["Topic"]?.properties["B"] = .ref("Nothing")
+    #expect(
+      engine.check(template).map(\.message) == [
+        "Ref to 'Nothing', which is not a parameter, resource or pseudo parameter"
+      ])
+    let copy = template
+    #expect(CorrectnessFacts.of(copy) === CorrectnessFacts.of(template))
   }
 
   @Test func suggestionsPickTheClosestName() {

@@ -31,9 +31,10 @@ public struct TemplateIndex: Sendable {
   public let resourceOrder: [String: Int]
   /// The `Transform` names, in the order written.
   public let transforms: [String]
-  /// True when a `Fn::ForEach::` loop appears in the Resources section, so that resources
-  /// may exist under names the file spells only as a pattern.
-  public let resourcesHaveForEach: Bool
+  /// True when the Resources section has entries that expand into resources at deploy time
+  /// (a `Fn::ForEach::` loop, an `AWS::Include` snippet under `Fn::Transform`), so resources
+  /// may exist under names the file does not spell out.
+  public let resourcesHaveExpansions: Bool
   /// Logical ids of `AWS::Serverless::*` resources: the SAM transform names what it generates after them.
   let serverlessResources: [String]
 
@@ -43,16 +44,22 @@ public struct TemplateIndex: Sendable {
     mappings = Set(template.mappings.keys)
     var order: [String: Int] = [:]
     var serverless: [String] = []
-    var forEach = false
+    var expansions = false
     for (position, entry) in template.resources.entries.enumerated() {
       order[entry.key] = position
       if entry.value.type?.hasPrefix("AWS::Serverless::") == true { serverless.append(entry.key) }
-      if entry.key.hasPrefix(Self.forEachPrefix) { forEach = true }
+      if Self.isExpansion(entry.key) { expansions = true }
     }
     resourceOrder = order
     serverlessResources = serverless
-    resourcesHaveForEach = forEach
+    resourcesHaveExpansions = expansions
     transforms = Self.transformNames(template.transform)
+  }
+
+  /// True for a Resources (or Outputs) key that is not a logical id but something CloudFormation
+  /// expands: `Fn::ForEach::Name` or `Fn::Transform` (an `AWS::Include` snippet).
+  public static func isExpansion(_ key: String) -> Bool {
+    key.hasPrefix(forEachPrefix) || key == "Fn::Transform"
   }
 
   /// The names in a `Transform` value: one string, or a list of strings.
@@ -93,7 +100,7 @@ public struct TemplateIndex: Sendable {
   /// How sure a check can be that an undefined name is a mistake: certain without transforms,
   /// only likely when SAM, a macro or a `Fn::ForEach` loop may add names the file does not show.
   public var undefinedNameSeverity: Severity {
-    if isServerless || hasMacroTransform || resourcesHaveForEach { return .warning }
+    if isServerless || hasMacroTransform || resourcesHaveExpansions { return .warning }
     return .error
   }
 }

@@ -75,7 +75,7 @@ public struct WalkScope: Sendable, Hashable {
 }
 
 /// One value met by a walk, with where it is.
-public struct ValueVisit {
+public struct ValueVisit: Sendable {
   public let value: Value
   public let scope: WalkScope
   /// True inside a `Fn::ForEach` loop body (language extensions), where `${Identifier}` names

@@ -47,7 +47,7 @@ extension Rule {
   ) { context in
     let conditions = context.template.conditions
     var budget = SuggestionBudget()
-    return context.template.intrinsicUses().compactMap { use in
+    return context.facts.uses.compactMap { use in
       guard References.isChecked(use), case .if(let name, _, _) = use.function,
         !conditions.contains(name)
       else {
@@ -60,6 +60,10 @@ extension Rule {
   }
 
   /// TPL013: the `Condition` function naming no condition.
+  ///
+  /// Checked in Conditions and Rules only, where CloudFormation evaluates the function: in
+  /// resource properties a one-key mapping `{Condition: START}` is data (an ECS container
+  /// dependency, an IoT Events transition), whatever the reader makes of it.
   public static let undefinedConditionFunction = Rule(
     id: "TPL013", title: "Condition function names an undefined condition", severity: .error,
     family: .correctness, theme: "references",
@@ -69,9 +73,10 @@ extension Rule {
   ) { context in
     let conditions = context.template.conditions
     var budget = SuggestionBudget()
-    return context.template.intrinsicUses().compactMap { use in
-      guard References.isChecked(use), case .condition(let name) = use.function,
-        !conditions.contains(name)
+    return context.facts.uses.compactMap { use in
+      guard References.isChecked(use),
+        use.scope.section == .conditions || use.scope.section == .rules,
+        case .condition(let name) = use.function, !conditions.contains(name)
       else {
         return nil
       }

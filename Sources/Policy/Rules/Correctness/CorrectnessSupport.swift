@@ -1,27 +1,13 @@
 import Template
 
 /// One intrinsic function met in a template, with where it was met.
-struct IntrinsicUse {
+struct IntrinsicUse: Sendable {
   let function: Intrinsic
   let visit: ValueVisit
 
   var scope: WalkScope { visit.scope }
   var isInForEach: Bool { visit.isInForEach }
   var location: SourceLocation? { visit.value.location }
-}
-
-extension Template {
-  /// Every intrinsic function in the sections that can hold them, in document order.
-  func intrinsicUses() -> [IntrinsicUse] {
-    var uses: [IntrinsicUse] = []
-    ValueWalker.walk(self) { visit in
-      if case .intrinsic(let function) = visit.value.kind {
-        uses.append(IntrinsicUse(function: function, visit: visit))
-      }
-      return .visitChildren
-    }
-    return uses
-  }
 }
 
 extension RuleContext {

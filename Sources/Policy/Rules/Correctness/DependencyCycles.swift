@@ -11,7 +11,7 @@ extension Rule {
     remediation:
       "Break the loop: move the reference into a separate resource (a security group ingress rule instead of an inline rule, a bucket policy instead of a policy on the role), or drop a DependsOn that is not needed."
   ) { context in
-    let graph = DependencyGraph(context.template)
+    let graph = context.facts.graph
     let resources = context.template.resources.entries
     return graph.cycles().map { cycle in
       let names = cycle.path.map { resources[$0].key }
@@ -33,41 +33,36 @@ extension Rule {
 ///
 /// Edges come from `Ref`, `Fn::GetAtt` and `${}` references in a resource's Properties,
 /// Metadata and policies, and from `DependsOn` (a resource that depends on itself is TPL010's).
-struct DependencyGraph {
+struct DependencyGraph: Sendable {
   /// Successors of each resource, in first-reference order, without repeats.
   let edges: [[Int]]
 
-  init(_ template: Template) {
-    let index = TemplateIndex(template)
-    var edges: [[Int]] = []
-    edges.reserveCapacity(template.resources.count)
-    for entry in template.resources.entries {
-      var targets: [Int] = []
-      var seen: Set<Int> = []
-      func add(_ name: Substring) {
-        guard let target = index.resourceOrder[String(name)], seen.insert(target).inserted else {
-          return
+  /// The graph of `template`, from its intrinsic functions (in document order) and DependsOn.
+  init(_ template: Template, index: TemplateIndex, uses: [IntrinsicUse]) {
+    var edges = [[Int]](repeating: [], count: template.resources.count)
+    var seen = [Set<Int>](repeating: [], count: template.resources.count)
+    func add(_ name: Substring, from source: Int) {
+      guard let target = index.resourceOrder[String(name)], seen[source].insert(target).inserted
+      else { return }
+      edges[source].append(target)
+    }
+    for use in uses where use.scope.section == .resources {
+      guard let source = use.scope.logicalID.flatMap({ index.resourceOrder[$0] }) else { continue }
+      switch use.function {
+      case .ref(let name): add(Substring(name), from: source)
+      case .getAtt(let resource, _): add(Substring(resource), from: source)
+      case .sub(let sub):
+        let variables = sub.variables
+        for name in sub.references where variables?.contains(name) != true {
+          add(name.split(separator: ".", maxSplits: 1).first ?? Substring(name), from: source)
         }
-        targets.append(target)
+      default: break
       }
-      ValueWalker.walk(entry.value, logicalID: entry.key) { visit in
-        guard case .intrinsic(let function) = visit.value.kind else { return .visitChildren }
-        switch function {
-        case .ref(let name): add(Substring(name))
-        case .getAtt(let resource, _): add(Substring(resource))
-        case .sub(let sub):
-          let variables = sub.variables
-          for name in sub.references where variables?.contains(name) != true {
-            add(name.split(separator: ".", maxSplits: 1).first ?? Substring(name))
-          }
-        default: break
-        }
-        return .visitChildren
-      }
+    }
+    for (source, entry) in template.resources.entries.enumerated() {
       for dependency in entry.value.dependsOn where dependency.value != entry.key {
-        add(Substring(dependency.value))
+        add(Substring(dependency.value), from: source)
       }
-      edges.append(targets)
     }
     self.edges = edges
   }

@@ -11,11 +11,11 @@ extension Rule {
     remediation:
       "Fix the logical id or remove the entry; a resource never needs to depend on itself."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     var budget = SuggestionBudget()
     var findings: [Finding] = []
     for entry in context.template.resources.entries
-    where !entry.key.hasPrefix(TemplateIndex.forEachPrefix) {
+    where !TemplateIndex.isExpansion(entry.key) {
       for (position, dependency) in entry.value.dependsOn.enumerated() {
         let location = dependency.location ?? entry.value.location ?? entry.keyLocation
         let path = entry.value.dependsOnIsScalar ? "DependsOn" : "DependsOn[\(position)]"

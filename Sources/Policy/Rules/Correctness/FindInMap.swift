@@ -13,7 +13,7 @@ extension Rule {
   ) { context in
     var budget = SuggestionBudget()
     var findings: [Finding] = []
-    for use in context.template.intrinsicUses() where References.isChecked(use) {
+    for use in context.facts.uses where References.isChecked(use) {
       guard
         case .findInMap(let mapValue, let topKey, let secondKey, let defaultValue) = use.function,
         let mapName = mapValue.stringValue

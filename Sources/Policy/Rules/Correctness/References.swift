@@ -9,10 +9,10 @@ extension Rule {
       "`Ref` resolves to a parameter's value, a resource's physical id or a pseudo parameter (`AWS::Region`); a name that is none of these fails the stack's validation. In Conditions and Rules only parameters and pseudo parameters can be referenced.",
     remediation: "Fix the name, or declare the parameter or resource it should point to."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     var budget = SuggestionBudget()
     var findings: [Finding] = []
-    for use in context.template.intrinsicUses() where References.isChecked(use) {
+    for use in context.facts.uses where References.isChecked(use) {
       guard case .ref(let name) = use.function else { continue }
       if use.scope.section == .conditions || use.scope.section == .rules {
         if index.isParameter(name) || index.isPseudoParameter(name) { continue }
@@ -46,10 +46,10 @@ extension Rule {
     remediation:
       "Fix the logical id, or declare the resource; for another stack's values use an export and `Fn::ImportValue`."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     var budget = SuggestionBudget()
     var findings: [Finding] = []
-    for use in context.template.intrinsicUses() where References.isChecked(use) {
+    for use in context.facts.uses where References.isChecked(use) {
       guard case .getAtt(let resource, let attribute) = use.function else { continue }
       if index.isResource(resource) || index.isParameter(resource) { continue }
       if index.isGeneratedByTransform(resource)
@@ -83,9 +83,9 @@ extension Rule {
     remediation:
       "Use `Ref` (or `${Name}`) for the parameter's value, or point the GetAtt at the resource meant."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     var findings: [Finding] = []
-    for use in context.template.intrinsicUses() where References.isChecked(use) {
+    for use in context.facts.uses where References.isChecked(use) {
       switch use.function {
       case .getAtt(let name, let attribute)
       where index.isParameter(name) && !index.isResource(name):
@@ -121,10 +121,10 @@ extension Rule {
     remediation:
       "Fix the name, add it to the variable map of the two-argument form, or escape a literal `${X}` as `${!X}` (IAM policy variables like `${aws:username}` need the `!`)."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     var budget = SuggestionBudget()
     var findings: [Finding] = []
-    for use in context.template.intrinsicUses() where References.isChecked(use) {
+    for use in context.facts.uses where References.isChecked(use) {
       guard case .sub(let sub) = use.function else { continue }
       let variables = sub.variables?.keys ?? []
       for name in sub.references where !variables.contains(name) && !index.isReferenceable(name) {

@@ -10,7 +10,7 @@ extension Rule {
     remediation: "Add `Type:` with the resource type, for example `Type: AWS::S3::Bucket`."
   ) { context in
     context.template.resources.entries.compactMap { entry in
-      guard entry.value.type == nil, !entry.key.hasPrefix(TemplateIndex.forEachPrefix) else {
+      guard entry.value.type == nil, !TemplateIndex.isExpansion(entry.key) else {
         return nil
       }
       return context.finding(

@@ -10,7 +10,7 @@ extension Rule {
     remediation:
       "Rename the key to one of the documented sections (AWSTemplateFormatVersion, Description, Metadata, Parameters, Rules, Mappings, Conditions, Transform, Resources, Outputs) or remove it. `Globals` is accepted with the SAM transform."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     return context.template.unknownSections.entries.compactMap { entry in
       if entry.key == "Globals" && index.isServerless { return nil }
       let hint = Suggestion.phrase(for: entry.key, in: Template.sectionOrder)

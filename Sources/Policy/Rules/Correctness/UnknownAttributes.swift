@@ -10,9 +10,9 @@ extension Rule {
     remediation:
       "Fix the spelling or the indentation (a property written one level too high becomes a resource attribute)."
   ) { context in
-    let index = TemplateIndex(context.template)
+    let index = context.facts.index
     var findings: [Finding] = []
-    for entry in context.template.resources.entries {
+    for entry in context.template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
       for attribute in entry.value.unknownAttributes.entries {
         if index.isServerless
           && UnknownAttributes.serverlessResourceAttributes.contains(attribute.key)

@@ -9,7 +9,7 @@ extension Rule {
       "A parameter that no `Ref` or `${}` uses still has to be supplied at every deployment and suggests a reference that was lost in an edit.",
     remediation: "Reference the parameter where it was meant to be used, or remove it."
   ) { context in
-    let used = UsedNames(context.template)
+    let used = context.facts.used
     return context.template.parameters.entries.compactMap { entry in
       guard !used.parameters.contains(entry.key) else { return nil }
       return context.finding(
@@ -27,7 +27,7 @@ extension Rule {
     remediation:
       "Attach the condition where it was meant to apply (a resource's `Condition`, an `Fn::If`), or remove it."
   ) { context in
-    let used = UsedNames(context.template)
+    let used = context.facts.used
     return context.template.conditions.entries.compactMap { entry in
       guard !used.conditions.contains(entry.key) else { return nil }
       return context.finding(
@@ -41,12 +41,12 @@ extension Rule {
 ///
 /// A parameter named by a `Fn::GetAtt` or `${Name.Attribute}` counts as used: that misuse is
 /// TPL008's to report, and calling the parameter unused as well would send the reader the wrong way.
-struct UsedNames {
+struct UsedNames: Sendable {
   var parameters: Set<String> = []
   var conditions: Set<String> = []
 
-  init(_ template: Template) {
-    for use in template.intrinsicUses() {
+  init(_ template: Template, uses: [IntrinsicUse]) {
+    for use in uses {
       switch use.function {
       case .ref(let name): parameters.insert(name)
       case .getAtt(let name, _): parameters.insert(name)
