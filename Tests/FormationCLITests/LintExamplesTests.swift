@@ -46,6 +46,7 @@ import Testing
         "batch-and-events.yaml:17:9: error BAT002 Compute: compute environment has no launch template, so its volumes' encryption is left to the AMI and account default",
         "batch-and-events.yaml:19:19: unknown NET006 Compute: cannot tell whether the subnet is private: subnet subnet-0123456789abcdef0 is not defined in this template",
         "batch-and-events.yaml:22:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
+        "batch-and-events.yaml:22:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
         "batch-and-events.yaml:34:11: warning BAT003 Upload: rule target Trigger has no DeadLetterConfig; events that cannot be delivered are dropped",
         "batch-and-events.yaml:35:3: warning BAT004 Transfer: DataSync task has no CloudWatchLogGroupArn; transfer errors are not logged",
         "batch-and-events.yaml:40:29: error BAT005 Transfer: DataSync task does not verify transferred data (VerifyMode: NONE)",
@@ -123,6 +124,7 @@ import Testing
         "encryption-at-rest.yaml:36:3: warning LOG006 ToolImages: repository tags are mutable (ImageTagMutability defaults to MUTABLE)",
         "encryption-at-rest.yaml:38:3: warning ENC008 Trigger: function has environment variables but no KmsKeyArn; they are encrypted with the AWS managed key aws/lambda",
         "encryption-at-rest.yaml:38:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
+        "encryption-at-rest.yaml:38:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
         "encryption-at-rest.yaml:51:9: error NET005 Workers: launch template allows IMDSv1: MetadataOptions.HttpTokens is not set to required",
         "encryption-at-rest.yaml:53:18: error ENC009 Workers: EBS volume mapping does not set Encrypted: true",
         "encryption-at-rest.yaml:54:3: error ENC010 Scratch: volume is not encrypted: Encrypted is not set (and the account default is not part of the template)",
@@ -178,6 +180,7 @@ import Testing
         "logging.yaml:14:3: warning LOG005 ToolImages: repository does not scan images on push",
         "logging.yaml:17:27: warning LOG006 ToolImages: repository tags are mutable (ImageTagMutability MUTABLE)",
         "logging.yaml:18:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
+        "logging.yaml:18:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
         "logging.yaml:25:3: warning LOG008 TriggerErrors: alarm has no AlarmActions, so nobody is told when it fires",
       ])
   }
@@ -221,6 +224,7 @@ import Testing
         "public-access.yaml:11:27: error PUB001 WebsiteBucket: IgnorePublicAcls is false",
         "public-access.yaml:14:35: warning PUB003 WebsiteBucket: bucket object ownership is ObjectWriter, which keeps object ACLs in force; use BucketOwnerEnforced",
         "public-access.yaml:15:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
+        "public-access.yaml:15:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
         "public-access.yaml:27:18: error PUB004 AnyoneMayInvoke: permission lets any principal invoke the function: Principal is \"*\" with no SourceArn, SourceAccount or PrincipalOrgID",
       ])
   }

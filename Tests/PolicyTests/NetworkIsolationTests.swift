@@ -70,6 +70,13 @@ import Testing
       ])
   }
 
+  @Test func net007OutsideAnyVPCIsInfo() throws {
+    #expect(
+      try LintFixture.lines("NET007", Self.theme, "NET007-fail-novpc.yaml") == [
+        "3:3: info NET007 Notifier: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network"
+      ])
+  }
+
   @Test func net008() throws {
     #expect(
       try LintFixture.lines("NET008", Self.theme, "NET008-fail.yaml") == [

@@ -1,27 +1,33 @@
 import Template
 
 extension NetworkIsolation {
-  /// NET007: when the template builds a VPC, its Lambda functions run inside one.
+  /// NET007: Lambda functions run inside a VPC; a warning when the template builds one.
   static let functionInVPC = Rule(
-    id: "NET007", title: "Lambda function runs in the template's VPC", severity: .warning,
-    family: .policy,
-    theme: theme, resourceTypes: ["AWS::Lambda::Function"],
+    id: "NET007", title: "Lambda function runs in a VPC", severity: .warning, family: .policy,
+    theme: theme,
+    resourceTypes: ["AWS::Lambda::Function"],
     rationale:
-      "A function outside a VPC reaches the internet directly, bypassing the VPC's endpoints, flow logs and egress rules that the template sets up for everything else. Only templates that declare an AWS::EC2::VPC are checked.",
+      "A function outside a VPC reaches the internet directly, bypassing the endpoints, flow logs and egress rules the VPC sets up for everything else. When the template declares an AWS::EC2::VPC the finding is a warning (the function skips the network built for it); otherwise it is info, since the function may legitimately need no private network.",
     remediation:
       "Set VpcConfig with SubnetIds of private subnets and SecurityGroupIds whose egress is restricted."
   ) { context in
-    guard context.declares("AWS::EC2::VPC") else { return [] }
+    let templateHasVPC = context.declares("AWS::EC2::VPC")
     return context.resources.flatMap { logicalID, _ in
       context.judge(
         context.property(logicalID, "VpcConfig", "SubnetIds"), logicalID: logicalID,
         path: "Properties.VpcConfig",
         question: "the function runs in a VPC"
       ) { possibility in
-        possibility.isAbsent || (possibility.list?.isEmpty ?? false)
-          ? .fail(
-            "function runs outside the VPC the template defines; set VpcConfig with private subnets"
-          ) : .pass
+        guard possibility.isAbsent || (possibility.list?.isEmpty ?? false) else { return .pass }
+        return .fail(
+          templateHasVPC
+            ? "function runs outside the VPC the template defines; set VpcConfig with private subnets"
+            : "function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network"
+        )
+      }.map { finding in
+        var finding = finding
+        if !templateHasVPC, finding.severity == .warning { finding.severity = .info }
+        return finding
       }
     }
   }
