@@ -183,20 +183,6 @@ public enum Orchestration {
   static let inVPC = LambdaFunction.VPC(
     subnets: Network.privateSubnets.map(\.id), securityGroups: [Network.functionSecurityGroup.id])
 
-  /// Inline code is reviewed with the blueprint; code signing (checkov CKV_AWS_272) would need
-  /// a Signer profile for source that never leaves the template.
-  static let inlineCodeMetadata: Value = [
-    "checkov": [
-      "skip": [
-        [
-          "id": "CKV_AWS_272",
-          "comment":
-            "Inline code is part of the reviewed template; there is no separate artifact to sign.",
-        ]
-      ]
-    ]
-  ]
-
   /// Parses the S3 event, claims the run in the table (a conditional put, so a redelivered
   /// event never submits twice) and submits the head job with the run folder as `input`.
   /// Reserved concurrency 5: a burst of markers can't flood Batch or the table, and the
@@ -290,7 +276,7 @@ public enum Orchestration {
       "RESULTS_BUCKET": Storage.resultsBucket.bucketName,
     ],
     environmentKey: Keys.messagingKey.arn, vpc: inVPC, deadLetterQueue: triggerDeadLetterQueue.arn,
-    reservedConcurrency: 5, logKey: Keys.logsKey.arn, metadata: inlineCodeMetadata)
+    reservedConcurrency: 5, logKey: Keys.logsKey.arn)
 
   /// Maps the head job's Batch states to the table's: RUNNING → Processing, SUCCEEDED →
   /// Complete, FAILED → Failed (Batch reports FAILED only after the last retry attempt).
@@ -354,7 +340,7 @@ public enum Orchestration {
     role: statusRole, timeout: .seconds(30), memory: 256,
     environment: ["RUN_STATUS_TABLE": Data.runStatusTable.tableName],
     environmentKey: Keys.messagingKey.arn, vpc: inVPC, deadLetterQueue: statusDeadLetterQueue.arn,
-    reservedConcurrency: 5, logKey: Keys.logsKey.arn, metadata: inlineCodeMetadata)
+    reservedConcurrency: 5, logKey: Keys.logsKey.arn)
 
   /// Builds the run's Quilt package from its results and the Benchling and SmartSheets
   /// metadata. It receives the head job's SUCCEEDED event (the run id is its
@@ -378,21 +364,12 @@ public enum Orchestration {
     ],
     environmentKey: Keys.messagingKey.arn, deadLetterQueue: packagerDeadLetterQueue.arn,
     reservedConcurrency: 2, logKey: Keys.logsKey.arn,
-    metadata: [
-      "checkov": [
-        "skip": [
-          [
-            "id": "CKV_AWS_117",
-            "comment":
-              "Runs outside the VPC by design: it calls the Benchling and SmartSheets APIs on the internet and the VPC has no route out (see blueprints/Network.swift).",
-          ],
-          [
-            "id": "CKV_AWS_272",
-            "comment":
-              "The package comes from the packager's CI through a bucket only CI writes; Lambda code signing is not set up for it yet.",
-          ],
-        ]
-      ]
+    suppressions: [
+      Suppression(
+        "NET007", checkov: "CKV_AWS_117",
+        reason:
+          "Runs outside the VPC by design: it calls the Benchling and SmartSheets APIs on the internet and the VPC has no route out (see blueprints/Network.swift)."
+      )
     ])
 
   // MARK: Rules

@@ -86,8 +86,8 @@ public struct LambdaFunction: ResourceDeclaration {
   public var logKey: ARN<KMSKey>
   public var logRetention: Duration
   public var tags: [Tag]
-  /// Written to the function's Metadata (lint suppressions with their reasons).
-  public var metadata: Value?
+  /// Findings of `formation lint` (and checkov) accepted for this function, with their reasons.
+  public var suppressions: [Suppression]
   public var origin: SourceLocation
 
   public init(
@@ -97,7 +97,7 @@ public struct LambdaFunction: ResourceDeclaration {
     environment: KeyValuePairs<String, any ValueConvertible> = [:], environmentKey: ARN<KMSKey>,
     vpc: VPC? = nil, deadLetterQueue: ARN<Queue>? = nil, reservedConcurrency: Int? = nil,
     tracing: Tracing = .active, logFormat: LogFormat = .text, logKey: ARN<KMSKey>,
-    logRetention: Duration = .days(365), tags: [Tag] = [], metadata: Value? = nil,
+    logRetention: Duration = .days(365), tags: [Tag] = [], suppressions: [Suppression] = [],
     file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
@@ -120,7 +120,7 @@ public struct LambdaFunction: ResourceDeclaration {
     self.logKey = logKey
     self.logRetention = logRetention
     self.tags = tags
-    self.metadata = metadata
+    self.suppressions = suppressions
     self.origin = .blueprint(file, line)
   }
 
@@ -175,7 +175,7 @@ public struct LambdaFunction: ResourceDeclaration {
     var function = Resource(
       type: "AWS::Lambda::Function", properties: properties.map,
       dependsOn: [logicalID + "ExecutionPolicy"])
-    function.metadata = metadata
+    function.metadata = suppressions.metadata
 
     let policy = Resource(
       type: "AWS::IAM::RolePolicy",

@@ -32,14 +32,14 @@ public struct LogGroup: ResourceDeclaration {
   public var retention: Duration
   public var deletionPolicy: RetentionPolicy
   public var tags: [Tag]
-  /// Written to the resource's Metadata (for example lint suppressions with their reasons).
-  public var metadata: Value?
+  /// Findings of `formation lint` (and checkov) accepted for this log group, with their reasons.
+  public var suppressions: [Suppression]
   public var origin: SourceLocation
 
   public init(
     _ logicalID: String, name: (any ValueConvertible)? = nil, key: ARN<KMSKey>,
     retention: Duration = .days(365), deletionPolicy: RetentionPolicy = .retain, tags: [Tag] = [],
-    metadata: Value? = nil, file: StaticString = #filePath, line: UInt = #line
+    suppressions: [Suppression] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
     self.name = name?.value
@@ -47,7 +47,7 @@ public struct LogGroup: ResourceDeclaration {
     self.retention = retention
     self.deletionPolicy = deletionPolicy
     self.tags = tags
-    self.metadata = metadata
+    self.suppressions = suppressions
     self.origin = .blueprint(file, line)
   }
 
@@ -70,7 +70,7 @@ public struct LogGroup: ResourceDeclaration {
     properties.set("Tags", (context.tags + tags).keyValueList)
     var group = Resource(type: "AWS::Logs::LogGroup", properties: properties.map)
     group.retain(deletionPolicy)
-    group.metadata = metadata
+    group.metadata = suppressions.metadata
     return [LoweredResource(logicalID, group, origin: origin)]
   }
 }
