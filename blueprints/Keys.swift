@@ -59,7 +59,19 @@ public enum Keys {
       .init(
         $0, actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
         when: [.stringEquals("aws:SourceAccount", AWS.accountID)])
-    })
+    },
+    statements: [
+      // Deploying a function with encrypted environment variables: Lambda encrypts them and
+      // creates a grant with the deployer's credentials. Scoped to calls made through Lambda in
+      // this account, so IAM policies decide which deployers may, and only for Lambda.
+      Grant(
+        .allow, sid: "DeployFunctionsThroughLambda", [.account],
+        ["kms:Encrypt", "kms:CreateGrant", "kms:DescribeKey"], on: ["*"],
+        when: [
+          .stringEquals("kms:ViaService", Value.sub("lambda.${AWS::Region}.amazonaws.com")),
+          .stringEquals("kms:CallerAccount", AWS.accountID),
+        ])
+    ])
 
   /// Every role that reads or writes sequencing data, from the stacks that define them.
   static var dataKeyUsers: [Role] {
