@@ -24,13 +24,14 @@ public struct SuppressionPass: Sendable {
     var used = Set<Int>()
     var result: [Finding] = []
     for var finding in findings {
-      if !finding.ruleID.hasPrefix("SUP"),
-        let index = reading.suppressions.indices.first(where: {
-          reading.suppressions[$0].covers(finding)
-        })
-      {
-        finding.suppression = reading.suppressions[index].suppression
-        used.insert(index)
+      // Every suppression that covers the finding is in use (a Formation entry and its
+      // checkov twin for the same rule both are); the first one written is shown.
+      let covering =
+        finding.ruleID.hasPrefix("SUP")
+        ? [] : reading.suppressions.indices.filter { reading.suppressions[$0].covers(finding) }
+      if let first = covering.first {
+        finding.suppression = reading.suppressions[first].suppression
+        used.formUnion(covering)
       }
       result.append(finding)
     }
