@@ -9,7 +9,7 @@ import Testing
     let rules = ["LOG002", "SUP001", "SUP002"].compactMap(Catalogue.rule(id:))
     #expect(
       try LintFixture.allLines("suppressions", "twins.yaml", rules: rules) == [
-        "3:5: warning LOG002 Scratch: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered [suppressed by formation: scratch data is recomputable and expires within a week]"
+        "2:3: warning LOG002 Scratch: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered [suppressed by formation: scratch data is recomputable and expires within a week]"
       ])
   }
 }
