@@ -166,7 +166,8 @@ import Testing
         BAT003  warning   batch-and-events  EventBridge rule target for a Lambda function has a dead-letter queue
         BAT004  warning   batch-and-events  DataSync task logs to CloudWatch Logs
         BAT005  error     batch-and-events  DataSync task verifies transferred data
-        5 rules
+        BAT006  error     batch-and-events  No Batch role can disable, delete or re-own KMS keys
+        6 rules
 
         """)
     #expect(result.exitCode == 0)

@@ -43,13 +43,17 @@ import Testing
     #expect(
       lines == [
         "batch-and-events.yaml:10:21: error BAT001 Align: job definition runs a privileged container",
-        "batch-and-events.yaml:17:9: error BAT002 Compute: compute environment has no launch template, so its volumes' encryption is left to the AMI and account default",
-        "batch-and-events.yaml:19:19: unknown NET006 Compute: cannot tell whether the subnet is private: subnet subnet-0123456789abcdef0 is not defined in this template",
-        "batch-and-events.yaml:22:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
-        "batch-and-events.yaml:22:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
-        "batch-and-events.yaml:34:11: warning BAT003 Upload: rule target Trigger has no DeadLetterConfig; events that cannot be delivered are dropped",
-        "batch-and-events.yaml:35:3: warning BAT004 Transfer: DataSync task has no CloudWatchLogGroupArn; transfer errors are not logged",
-        "batch-and-events.yaml:40:29: error BAT005 Transfer: DataSync task does not verify transferred data (VerifyMode: NONE)",
+        "batch-and-events.yaml:18:9: error BAT002 Compute: compute environment has no launch template, so its volumes' encryption is left to the AMI and account default",
+        "batch-and-events.yaml:20:19: unknown NET006 Compute: cannot tell whether the subnet is private: subnet subnet-0123456789abcdef0 is not defined in this template",
+        "batch-and-events.yaml:23:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
+        "batch-and-events.yaml:23:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
+        "batch-and-events.yaml:35:11: warning BAT003 Upload: rule target Trigger has no DeadLetterConfig; events that cannot be delivered are dropped",
+        "batch-and-events.yaml:36:3: warning BAT004 Transfer: DataSync task has no CloudWatchLogGroupArn; transfer errors are not logged",
+        "batch-and-events.yaml:41:29: error BAT005 Transfer: DataSync task does not verify transferred data (VerifyMode: NONE)",
+        "batch-and-events.yaml:54:17: error BAT006 AlignRole: Batch role AlignRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can kms:DeleteImportedKeyMaterial: allowed by statement 1",
+        "batch-and-events.yaml:54:17: error BAT006 AlignRole: Batch role AlignRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can kms:DisableKey: allowed by statement 1",
+        "batch-and-events.yaml:54:17: error BAT006 AlignRole: Batch role AlignRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can kms:PutKeyPolicy: allowed by statement 1",
+        "batch-and-events.yaml:54:17: error BAT006 AlignRole: Batch role AlignRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can kms:ScheduleKeyDeletion: allowed by statement 1",
       ])
   }
 

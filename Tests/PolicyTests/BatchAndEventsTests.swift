@@ -1,4 +1,5 @@
 import Policy
+import Template
 import Testing
 
 /// Batch and events: every failing fixture gives exactly these findings (line:column, severity, rule,
@@ -51,6 +52,34 @@ import Testing
     #expect(
       try LintFixture.lines("BAT005", Self.theme, "BAT005-fail.yaml") == [
         "10:21: error BAT005 Transfer: DataSync task does not verify transferred data (VerifyMode: NONE)"
+      ])
+  }
+
+  @Test func bat006() throws {
+    #expect(
+      try LintFixture.lines("BAT006", Self.theme, "BAT006-fail.yaml") == [
+        "17:17: error BAT006 JobRole: Batch role JobRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can kms:DisableKey: allowed by statement 1 (Sid UseAndManageKeys)",
+        "17:17: error BAT006 JobRole: Batch role JobRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can kms:ScheduleKeyDeletion: allowed by statement 1 (Sid UseAndManageKeys)",
+      ])
+  }
+
+  @Test func bat006SuppressedForOneAction() throws {
+    var template = try LintFixture.template(Self.theme, "BAT006-fail.yaml")
+    let suppression: Value = [
+      "formation": [
+        "suppress": [
+          ["rule": "BAT006", "reason": "break-glass key disable", "action": "kms:DisableKey"]
+        ]
+      ]
+    ]
+    template.resources["JobRole"]?.metadata = suppression
+    let rule = try #require(Catalogue.rule(id: "BAT006"))
+    let findings = Engine(rules: [rule]).check(template)
+    let applied = SuppressionPass(knownRules: ["BAT006"], rulesRun: ["BAT006"]).apply(
+      to: findings, of: template)
+    #expect(
+      applied.map { "\($0.scope["action"] ?? "") \($0.isSuppressed)" } == [
+        "kms:DisableKey true", "kms:ScheduleKeyDeletion false",
       ])
   }
 }

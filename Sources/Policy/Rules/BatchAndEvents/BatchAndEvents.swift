@@ -5,7 +5,7 @@ public enum BatchAndEvents {
   public static var rules: [Rule] {
     [
       privilegedJobDefinition, computeEnvironmentEncryption, eventTargetDeadLetter, dataSyncLogging,
-      dataSyncVerification,
+      dataSyncVerification, batchRolesCannotDestroyKeys,
     ]
   }
 }
