@@ -101,6 +101,12 @@ import Testing
     Case(
       fixture: "TPL020-fail.yaml", ruleID: "TPL020",
       expected: ["4:5 error TPL020 Env", "6:5 error TPL020 Env"]),
+    Case(
+      fixture: "TPL021-fail.yaml", ruleID: "TPL021",
+      expected: [
+        "2:3 error TPL021 env-name", "5:3 error TPL021 Region_Map", "10:3 error TPL021 Is-Dev",
+        "12:3 error TPL021 app-bucket", "21:3 error TPL021 Bucket Name",
+      ]),
   ]
 
   @Test(arguments: cases)

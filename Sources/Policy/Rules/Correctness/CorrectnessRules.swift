@@ -23,5 +23,6 @@ public enum CorrectnessRules {
     .unknownOutputAttribute,  // TPL018
     .parameterWithoutType,  // TPL019
     .unknownParameterAttribute,  // TPL020
+    .invalidLogicalID,  // TPL021
   ]
 }

@@ -6,7 +6,7 @@ extension Rule {
     id: "TPL005", title: "Unknown resource attribute", severity: .error, family: .correctness,
     theme: "structure",
     rationale:
-      "CloudFormation rejects a resource with a key other than Type, Properties, Condition, DependsOn, Metadata, CreationPolicy, UpdatePolicy, DeletionPolicy and UpdateReplacePolicy; a misspelled `Properties` would otherwise deploy a resource with none of its settings.",
+      "CloudFormation rejects a resource with a key other than Type, Properties, Condition, DependsOn, Metadata, CreationPolicy, UpdatePolicy, DeletionPolicy and UpdateReplacePolicy (and Version on a custom resource); a misspelled `Properties` would otherwise deploy a resource with none of its settings.",
     remediation:
       "Fix the spelling or the indentation (a property written one level too high becomes a resource attribute)."
   ) { context in
@@ -17,6 +17,9 @@ extension Rule {
         if index.isServerless
           && UnknownAttributes.serverlessResourceAttributes.contains(attribute.key)
         {
+          continue
+        }
+        if attribute.key == "Version" && UnknownAttributes.isCustomResource(entry.value.type) {
           continue
         }
         let hint = Suggestion.phrase(for: attribute.key, in: Resource.attributeOrder)
@@ -106,6 +109,11 @@ enum UnknownAttributes {
     "MaxLength",
     "MaxValue", "MinLength", "MinValue", "NoEcho", "Type",
   ]
+  /// Custom resources may carry the legacy `Version` attribute.
+  static func isCustomResource(_ type: String?) -> Bool {
+    guard let type else { return false }
+    return type == "AWS::CloudFormation::CustomResource" || type.hasPrefix("Custom::")
+  }
   /// Resource attributes the SAM transform understands and removes before CloudFormation sees them.
   static let serverlessResourceAttributes: Set<String> = ["Connectors", "IgnoreGlobals"]
 }
