@@ -164,6 +164,21 @@ import Testing
       resolver.arn(of: "RawBucket")?.description == "arn:${AWS::Partition}:s3:::genexomics-raw")
   }
 
+  @Test func aKnownNameIsNotAnotherResourcesGeneratedName() throws {
+    let (doc, resolver) = try document(
+      "          - {Effect: Allow, Action: 's3:PutObject', Resource: !Sub '${WorkBucket.Arn}/*'}",
+      resources: """
+          RawBucket: {Type: AWS::S3::Bucket, Properties: {BucketName: genexomics-raw}}
+          WorkBucket: {Type: AWS::S3::Bucket}
+        """)
+    let raw = try #require(resolver.arn(of: "RawBucket")) + SymbolicString([.text("/"), .any])
+    #expect(doc.evaluate(action: "s3:PutObject", resource: raw).outcome == .notAllowed)
+    // A literal from outside the template may still be the generated name.
+    #expect(
+      doc.evaluate(action: "s3:PutObject", resource: "arn:aws:s3:::genexomics-raw/x").outcome
+        == .unknown)
+  }
+
   @Test func unknownResourcesGiveUnknown() throws {
     let (doc, _) = try document(
       "          - {Effect: Allow, Action: 's3:DeleteObject', Resource: !ImportValue shared-bucket-arn}"

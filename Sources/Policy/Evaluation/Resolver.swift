@@ -18,6 +18,9 @@ public struct Resolver: Sendable {
   /// The most possibilities one value may resolve to before it is reported unknown.
   public var limit: Int
 
+  /// What this resolver has worked out once and reuses (types, spelled-out names).
+  let memo = ResolverMemo()
+
   public init(_ template: Template, limit: Int = 64) {
     self.template = template
     self.limit = limit
@@ -145,7 +148,7 @@ public struct Resolver: Sendable {
     case .ref(let name):
       return reference(name, at: here, depth: depth)
     case .getAtt(let resource, let attribute):
-      guard template.resources[resource] != nil else {
+      guard template.resources.contains(resource) else {
         return unknown("Fn::GetAtt of \(resource), which the template does not define")
       }
       return [
@@ -237,7 +240,7 @@ public struct Resolver: Sendable {
         return item
       }
     }
-    if template.resources[name] != nil {
+    if template.resources.contains(name) {
       return [Resolved(.string(SymbolicString(symbol: .ref(name))), location: here)]
     }
     return [
@@ -255,7 +258,7 @@ public struct Resolver: Sendable {
         if let variable = sub.variables?[name] {
           pieces.append(resolve(variable, depth: depth).map(stringified))
         } else if let dot = name.firstIndex(of: "."),
-          template.resources[String(name[..<dot])] != nil
+          template.resources.contains(String(name[..<dot]))
         {
           let resource = String(name[..<dot])
           let attribute = String(name[name.index(after: dot)...])
@@ -451,7 +454,11 @@ public struct Resolver: Sendable {
     guard let merged = container.assumptions.merged(with: item.assumptions) else { return nil }
     var item = item
     item.assumptions = merged
-    item.parameters = unique(container.parameters + item.parameters)
+    if !container.parameters.isEmpty {
+      item.parameters =
+        item.parameters.isEmpty
+        ? container.parameters : unique(container.parameters + item.parameters)
+    }
     if item.location == nil { item.location = container.location }
     return item
   }

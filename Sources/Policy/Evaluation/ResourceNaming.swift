@@ -105,7 +105,7 @@ extension Resolver {
   /// The ARN of a resource in the template, spelled out (see `canonical`); `nil` when the
   /// type's ARN form is not known.
   public func arn(of logicalID: String) -> SymbolicString? {
-    guard let type = template.resources[logicalID]?.type,
+    guard let type = type(of: logicalID),
       let convention = ResourceNaming.conventions[type],
       convention.arn != nil
     else { return nil }
@@ -120,6 +120,9 @@ extension Resolver {
     physicalName(of: logicalID, depth: 0)
   }
 
+  /// A resource's `Type`, without copying the resource.
+  func type(of logicalID: String) -> String? { memo.types(of: template)[logicalID] }
+
   private func physicalName(of logicalID: String, depth: Int) -> SymbolicString {
     let fallback = SymbolicString(symbol: .name(logicalID))
     guard depth < 8, let resource = template.resources[logicalID], let type = resource.type,
@@ -130,24 +133,41 @@ extension Resolver {
     guard let first = options.first?.string, first.isFullyKnown,
       options.allSatisfy({ $0.string == first })
     else { return fallback }
-    return canonical(first, depth: depth + 1)
+    let spelled = canonical(first, depth: depth + 1)
+    guard let literal = spelled.literal else { return spelled }
+    return SymbolicString([.known(literal, resource: logicalID)])
   }
 
   private func canonical(_ string: SymbolicString, depth: Int) -> SymbolicString {
+    guard string.parts.contains(where: { if case .symbol = $0 { true } else { false } }) else {
+      return string
+    }
     var parts: [SymbolicString.Part] = []
     for part in string.parts {
       guard case .symbol(let symbol) = part else {
         parts.append(part)
         continue
       }
-      parts += expand(symbol, depth: depth).parts
+      if depth == 0 {
+        if let known = memo.expansion(of: symbol) {
+          parts += known.parts
+        } else {
+          let expanded = expand(symbol, depth: depth)
+          memo.remember(expanded, for: symbol)
+          parts += expanded.parts
+        }
+      } else {
+        parts +=
+          expand(symbol, depth: depth)
+          .parts
+      }
     }
     return SymbolicString(parts)
   }
 
   private func expand(_ symbol: Symbol, depth: Int) -> SymbolicString {
     let unchanged = SymbolicString(symbol: symbol)
-    guard depth < 8, let id = symbol.logicalID, let type = template.resources[id]?.type,
+    guard depth < 8, let id = symbol.logicalID, let type = type(of: id),
       let convention = ResourceNaming.conventions[type]
     else { return unchanged }
     switch symbol {

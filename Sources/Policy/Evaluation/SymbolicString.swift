@@ -18,6 +18,11 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
     /// Any text at all, chosen by whoever asks: "some object of this bucket" is the bucket's
     /// ARN, `/`, and `.any`. Only used in questions, never produced by the resolver.
     case any
+    /// Literal text that is the physical name of a resource of the template, spelled out from
+    /// its name property (`genexomics-raw` of `RawBucket`). It reads as text, but matching
+    /// remembers whose name it is: two resources never share a physical name, so the name of
+    /// `RawBucket` cannot be the generated name of `WorkBucket`.
+    case known(String, resource: String)
   }
 
   public var parts: [Part]
@@ -41,11 +46,18 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
   public init(stringLiteral value: String) { self.init(value) }
   public init(symbol: Symbol) { self.init([.symbol(symbol)]) }
 
-  /// The string, when it is plain text.
+  /// The string, when it is plain text (known names included).
   public var literal: String? {
     if parts.isEmpty { return "" }
     if parts.count == 1, case .text(let text) = parts[0] { return text }
-    return nil
+    var result = ""
+    for part in parts {
+      switch part {
+      case .text(let text), .known(let text, _): result += text
+      default: return nil
+      }
+    }
+    return result
   }
 
   /// The symbol, when the whole string is exactly one (`!Ref Key`, `!GetAtt Key.Arn`).
@@ -84,8 +96,10 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
   public func containsText(_ fragment: String) -> Bool {
     let needle = fragment.lowercased()
     return parts.contains {
-      if case .text(let text) = $0 { return text.lowercased().contains(needle) }
-      return false
+      switch $0 {
+      case .text(let text), .known(let text, _): return text.lowercased().contains(needle)
+      default: return false
+      }
     }
   }
 
@@ -98,7 +112,7 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
   public var description: String {
     parts.map { part in
       switch part {
-      case .text(let text): return text
+      case .text(let text), .known(let text, _): return text
       case .symbol(let symbol): return "${\(symbol)}"
       case .unknown: return "${?}"
       case .any: return "${any}"

@@ -51,7 +51,7 @@ public enum ActionKnowledge {
   /// when the action is not in the reference.
   public static func supportsResourceScoping(_ action: String) -> Bool? {
     let (service, name) = split(action)
-    guard let entry = table.services[service] else { return fallback(action) }
+    guard let entry = table[service] else { return fallback(action) }
     if entry.scoped.contains(name) { return true }
     if entry.unscoped.contains(name) { return false }
     return nil
@@ -64,10 +64,10 @@ public enum ActionKnowledge {
     let (service, _) = split(literal)
     let services: [String] =
       service.contains("*") || service.contains("?")
-      ? table.services.keys.filter { Glob.match(service, $0) }.sorted() : [service]
+      ? table.services.filter { Glob.match(service, $0) }.sorted() : [service]
     var result: [String] = []
     for name in services {
-      guard let entry = table.services[name] else { continue }
+      guard let entry = table[name] else { continue }
       for action in entry.all where Glob.match(literal, "\(name):\(action)") {
         result.append("\(name):\(action)")
       }
@@ -93,7 +93,7 @@ public enum ActionKnowledge {
 
   /// Whether the reference knows the service prefix.
   public static func knowsService(_ service: String) -> Bool {
-    table.services[service.lowercased()] != nil
+    table[service.lowercased()] != nil
   }
 
   // MARK: - Data
@@ -104,27 +104,60 @@ public enum ActionKnowledge {
     var all: [String]
   }
 
-  struct Table: Sendable {
-    var services: [String: Entry]
+  /// The data file, split by service but not parsed further until a service is asked about:
+  /// loading costs one read and a line split, so a small template does not pay for ec2's
+  /// 800 actions.
+  final class Table: @unchecked Sendable {
+    private let lines: [String: (scoped: Substring, unscoped: Substring)]
+    private var parsed: [String: Entry] = [:]
+    private let lock = NSLock()
+
+    init(text: String) {
+      // Split on bytes: Character-level splitting of half a megabyte costs tens of milliseconds.
+      var lines: [String: (Substring, Substring)] = [:]
+      let utf8 = text.utf8
+      var lineStart = utf8.startIndex
+      while lineStart < utf8.endIndex {
+        let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
+        var tabs: [String.Index] = []
+        var cursor = lineStart
+        while cursor < lineEnd, tabs.count < 3 {
+          if utf8[cursor] == 9 { tabs.append(cursor) }
+          cursor = utf8.index(after: cursor)
+        }
+        if utf8[lineStart] != UInt8(ascii: "#"), tabs.count == 2 {
+          let service = String(text[lineStart..<tabs[0]])
+          lines[service] = (
+            text[utf8.index(after: tabs[0])..<tabs[1]], text[utf8.index(after: tabs[1])..<lineEnd]
+          )
+        }
+        lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+      }
+      self.lines = lines
+    }
+
+    var services: [String] { Array(lines.keys) }
+
+    subscript(service: String) -> Entry? {
+      lock.lock()
+      defer { lock.unlock() }
+      if let entry = parsed[service] { return entry }
+      guard let line = lines[service] else { return nil }
+      let scoped = line.scoped.split(separator: ",").map(String.init)
+      let unscoped = line.unscoped.split(separator: ",").map(String.init)
+      let entry = Entry(
+        scoped: Set(scoped), unscoped: Set(unscoped), all: (scoped + unscoped).sorted())
+      parsed[service] = entry
+      return entry
+    }
   }
 
-  static let table: Table = load()
-
-  static func load() -> Table {
+  static let table: Table = {
     guard let url = Bundle.module.url(forResource: "iam-actions", withExtension: "tsv"),
       let text = try? String(contentsOf: url, encoding: .utf8)
-    else { return Table(services: [:]) }
-    var services: [String: Entry] = [:]
-    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 3 else { continue }
-      let scoped = fields[1].split(separator: ",").map(String.init)
-      let unscoped = fields[2].split(separator: ",").map(String.init)
-      services[String(fields[0])] = Entry(
-        scoped: Set(scoped), unscoped: Set(unscoped), all: (scoped + unscoped).sorted())
-    }
-    return Table(services: services)
-  }
+    else { return Table(text: "") }
+    return Table(text: text)
+  }()
 
   static func split(_ action: String) -> (service: String, name: String) {
     let lower = action.lowercased()

@@ -52,6 +52,9 @@ public struct Statement: Sendable, Hashable {
   public var assumptions: Assumptions
   /// Where the statement was written.
   public var location: SourceLocation?
+  /// The resource and property the statement was read from, when it came from a template
+  /// through `PolicyIndex`; lets a finding about a role name the policy that grants the access.
+  public var origin: PolicyOrigin?
 
   public init(
     index: Int = 0, sid: String? = nil, effect: Effect, actions: ElementList<ActionPattern>,
@@ -86,6 +89,18 @@ public struct Statement: Sendable, Hashable {
   public func hasCondition(onAnyOf keys: [String]) -> Bool {
     let wanted = Set(keys.map { $0.lowercased() })
     return !conditionKeys.isDisjoint(with: wanted)
+  }
+}
+
+/// Where a statement came from: the resource holding the document and the property path.
+public struct PolicyOrigin: Sendable, Hashable {
+  public var logicalID: String
+  /// `Policies.0.PolicyDocument`, `KeyPolicy`, ...
+  public var path: String
+
+  public init(logicalID: String, path: String) {
+    self.logicalID = logicalID
+    self.path = path
   }
 }
 
@@ -163,12 +178,24 @@ public struct ActionPattern: Sendable, Hashable, CustomStringConvertible, Expres
 /// A resource pattern as written and as the evaluator matches it (resource symbols spelled
 /// out as ARNs, see `Resolver.canonical`).
 public struct ResourcePattern: Sendable, Hashable, CustomStringConvertible {
-  public var written: SymbolicString
-  public var canonical: SymbolicString
+  public let written: SymbolicString
+  public let canonical: SymbolicString
+  /// `canonical` compiled for matching, once.
+  let compiled: Glob.Compiled
 
   public init(written: SymbolicString, canonical: SymbolicString? = nil) {
     self.written = written
     self.canonical = canonical ?? written
+    self.compiled = Glob.Compiled(canonical ?? written, isPattern: true, ignoringCase: false)
+  }
+
+  public static func == (lhs: ResourcePattern, rhs: ResourcePattern) -> Bool {
+    lhs.written == rhs.written && lhs.canonical == rhs.canonical
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(written)
+    hasher.combine(canonical)
   }
 
   /// `*`.

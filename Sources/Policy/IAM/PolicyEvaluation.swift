@@ -96,14 +96,20 @@ struct AccessRequest {
   let action: String
   let resource: SymbolicString
   let principal: PrincipalQuery?
+  /// `resource` compiled once for every statement, as itself and for `NotResource` coverage.
+  let subject: Glob.Subject
+  let coveringSubject: Glob.Subject
 
   /// Beyond this many independent conditions, branches are not enumerated: every element counts.
   static let maximumConditions = 8
 
   init(action: String, resource: SymbolicString?, principal: PrincipalQuery?) {
     self.action = action
-    self.resource = resource ?? SymbolicString([.any])
+    let resource = resource ?? SymbolicString([.any])
+    self.resource = resource
     self.principal = principal
+    self.subject = Glob.Subject(resource, ignoringCase: false)
+    self.coveringSubject = Glob.Subject(resource, ignoringCase: false, covering: true)
   }
 
   /// Cheap pre-filter: the statement names the action in some branch (or cannot say).
@@ -138,11 +144,11 @@ struct AccessRequest {
     if actionMatch.isNo { return .no }
     var result = actionMatch
     if let resources = statement.resources {
-      let resource = self.resource
+      let subject = self.subject
+      let coveringSubject = self.coveringSubject
       result = result.and(
         Self.match(resources, in: scenario) {
-          resources.isNegated
-            ? Glob.covers($0.canonical, resource) : Glob.match($0.canonical, resource)
+          Glob.match($0.compiled, resources.isNegated ? coveringSubject : subject)
         })
       if result.isNo { return .no }
     }

@@ -37,12 +37,25 @@ public struct PolicyIndex: Sendable {
   public private(set) var sources: [PolicySource] = []
   /// AWS managed policy ARNs attached to each principal, resolved, with where they were written.
   public private(set) var managedPolicyArns: [String: [Resolved]] = [:]
+  /// Lookups built once: the trust policy of each role, the resource policies of each protected
+  /// resource, the identity statements of each principal.
+  private var trustByRole: [String: Int] = [:]
+  private var resourceByTarget: [String: [Int]] = [:]
+  private var statementsByPrincipal: [String: [Statement]] = [:]
 
   public init(_ template: Template) { self.init(resolver: Resolver(template)) }
 
   public init(resolver: Resolver) {
     self.resolver = resolver
     collect()
+    buildLookups()
+  }
+
+  /// The index of `template`, shared by every rule that checks the same template in one run:
+  /// reading every policy once instead of once per rule is what keeps `lint` fast on large
+  /// templates. See `PolicyIndexCache`.
+  public static func shared(for template: Template) -> PolicyIndex {
+    PolicyIndexCache.shared.index(for: template)
   }
 
   public var template: Template { resolver.template }
@@ -63,30 +76,64 @@ public struct PolicyIndex: Sendable {
 
   /// The role's `AssumeRolePolicyDocument`.
   public func trustPolicy(of role: String) -> PolicyDocument? {
-    sources.first { $0.kind == .trust && $0.logicalID == role }?.document
+    trustByRole[role].map { sources[$0].document }
   }
 
   /// The resource policies that protect a resource (a bucket's `BucketPolicy`, a key's `KeyPolicy`).
   public func resourcePolicies(protecting logicalID: String) -> [PolicySource] {
-    sources.filter { $0.kind == .resource && $0.targets.contains(logicalID) }
+    (resourceByTarget[logicalID] ?? []).map { sources[$0] }
+  }
+
+  /// The source a statement was read from (see `Statement.origin`).
+  public func source(of statement: Statement) -> PolicySource? {
+    guard let origin = statement.origin else { return nil }
+    return sources.first { $0.logicalID == origin.logicalID && $0.path == origin.path }
   }
 
   /// The identity statements that apply to a role, user or group: inline, attached from the
   /// template, a user's groups', and known AWS managed policies. An unknown managed policy adds
   /// an Allow of unknown actions, so questions about it answer "unknown".
   public func identityStatements(of principal: String) -> [Statement] {
+    statementsByPrincipal[principal] ?? []
+  }
+
+  private mutating func buildLookups() {
+    var attached: [String: [Int]] = [:]
+    for (offset, source) in sources.enumerated() {
+      switch source.kind {
+      case .trust: trustByRole[source.logicalID] = offset
+      case .resource:
+        for target in source.targets { resourceByTarget[target, default: []].append(offset) }
+      case .identity: for target in source.targets { attached[target, default: []].append(offset) }
+      }
+    }
+    for principal in principals {
+      statementsByPrincipal[principal] = collectIdentityStatements(
+        of: principal, attached: attached)
+    }
+  }
+
+  private func collectIdentityStatements(of principal: String, attached: [String: [Int]])
+    -> [Statement]
+  {
     var owners = [principal]
     if template.resources[principal]?.type == "AWS::IAM::User" {
       owners += groups(ofUser: principal)
     }
     var statements: [Statement] = []
-    for source in sources
-    where source.kind == .identity && !Set(source.targets).isDisjoint(with: owners) {
-      statements += source.document.statements
+    var seen: Set<Int> = []
+    for owner in owners {
+      for offset in attached[owner] ?? [] where seen.insert(offset).inserted {
+        statements += sources[offset].document.statements
+      }
     }
     for owner in owners {
       for arn in managedPolicyArns[owner] ?? [] {
-        statements += managedStatements(arn)
+        statements += managedStatements(arn).map { statement in
+          var statement = statement
+          statement.origin = PolicyOrigin(logicalID: owner, path: "ManagedPolicyArns")
+          return statement
+        }
       }
     }
     return statements
@@ -211,6 +258,16 @@ public struct PolicyIndex: Sendable {
     }
   }
 
+  /// Adds a source, stamping its statements with where they came from.
+  private mutating func appendSource(_ source: PolicySource) {
+    var source = source
+    let origin = PolicyOrigin(logicalID: source.logicalID, path: source.path)
+    for index in source.document.statements.indices {
+      source.document.statements[index].origin = origin
+    }
+    sources.append(source)
+  }
+
   private mutating func add(
     _ kind: PolicySource.Kind, _ id: String, _ type: String, _ property: String, targets: [String]
   ) {
@@ -218,7 +275,7 @@ public struct PolicyIndex: Sendable {
       return
     }
     let document = PolicyDocument(parsing: value, resolver: resolver)
-    sources.append(
+    appendSource(
       PolicySource(
         kind: kind, logicalID: id, resourceType: type, path: property, document: document,
         targets: targets,
@@ -238,7 +295,7 @@ public struct PolicyIndex: Sendable {
           let possibilities = resolver.member("PolicyDocument", of: policy)
           guard possibilities.contains(where: { !$0.isAbsent }) else { continue }
           let location = policy.map?["PolicyDocument"]?.location
-          sources.append(
+          appendSource(
             PolicySource(
               kind: .identity, logicalID: id, resourceType: type,
               path: "Policies.\(index).PolicyDocument",
@@ -336,7 +393,7 @@ public struct PolicyIndex: Sendable {
           conditions: conditions, assumptions: principal.assumptions, location: location))
     }
     let targets = referenced(resolver.lookup("FunctionName", in: properties))
-    sources.append(
+    appendSource(
       PolicySource(
         kind: .resource, logicalID: id, resourceType: "AWS::Lambda::Permission", path: "",
         document: PolicyDocument(statements: statements, location: location), targets: targets,

@@ -90,44 +90,71 @@ struct PolicyReader {
     }
   }
 
+  /// The keys a statement may have.
+  static let statementKeys: Set<String> = [
+    "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal",
+    "Condition",
+  ]
+
+  /// A statement's entries by key, gathered in one pass over the mapping.
+  struct StatementEntries {
+    var sid, effect, action, notAction, resource, notResource, principal, notPrincipal,
+      condition: OrderedMap<Value>.Entry?
+  }
+
   mutating func statement(_ statement: Resolved, index: Int) {
-    guard let map = statement.map else { return }
-    let known: Set<String> = [
-      "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal",
-      "NotPrincipal", "Condition",
-    ]
-    for entry in map.entries where !known.contains(entry.key) {
-      problems.append(
-        PolicyProblem(
-          "statement \(index + 1) has an unknown key \(entry.key)",
-          at: entry.keyLocation ?? entry.value.location,
-          assumptions: statement.assumptions))
+    guard case .map(let map) = statement.shape else { return }
+    var found = StatementEntries()
+    for entry in map.entries {
+      switch entry.key {
+      case "Sid": found.sid = entry
+      case "Effect": found.effect = entry
+      case "Action": found.action = entry
+      case "NotAction": found.notAction = entry
+      case "Resource": found.resource = entry
+      case "NotResource": found.notResource = entry
+      case "Principal": found.principal = entry
+      case "NotPrincipal": found.notPrincipal = entry
+      case "Condition": found.condition = entry
+      default:
+        problems.append(
+          PolicyProblem(
+            "statement \(index + 1) has an unknown key \(entry.key)",
+            at: entry.keyLocation ?? entry.value.location,
+            assumptions: statement.assumptions))
+      }
     }
-    let sid = resolver.member("Sid", of: statement).first?.literal
+    let sid = found.sid.flatMap { possibilities($0.value, in: statement).first?.literal }
     let actions = elements(
-      of: statement, index: index, keys: ("Action", "NotAction"), required: true,
-      make: { ActionPattern($0) })
+      found.action, found.notAction, of: statement, index: index, keys: ("Action", "NotAction"),
+      required: true, make: { ActionPattern($0) })
     let resolver = self.resolver
     let resources = elements(
-      of: statement, index: index, keys: ("Resource", "NotResource"), required: false,
-      make: { ResourcePattern(written: $0, canonical: resolver.canonical($0)) })
-    let principals = principalElements(of: statement, index: index)
-    let conditions = conditionClauses(of: statement, index: index)
+      found.resource, found.notResource, of: statement, index: index,
+      keys: ("Resource", "NotResource"),
+      required: false, make: { ResourcePattern(written: $0, canonical: resolver.canonical($0)) })
+    let principals = principalElements(
+      found.principal, found.notPrincipal, of: statement, index: index)
+    let conditions = found.condition.map { conditionClauses($0, of: statement, index: index) } ?? []
 
-    for effect in resolver.member("Effect", of: statement) {
-      let label = "statement \(index + 1)"
+    guard let effectEntry = found.effect else {
+      problem("statement \(index + 1) has no Effect", statement)
+      return
+    }
+    for effect in possibilities(effectEntry.value, in: statement) {
       switch effect.shape {
       case .absent:
-        problem("\(label) has no Effect", statement)
+        problem("statement \(index + 1) has no Effect", statement)
         continue
       case .unknown(let reason):
-        problem("the Effect of \(label) cannot be read: \(reason)", effect, kind: .unknown)
+        problem(
+          "the Effect of statement \(index + 1) cannot be read: \(reason)", effect, kind: .unknown)
         continue
       default: break
       }
       guard let text = effect.literal, let value = Effect(rawValue: text) else {
         problem(
-          "the Effect of \(label) is \(effect.string?.description ?? resolver.describe(effect.shape)); expected Allow or Deny",
+          "the Effect of statement \(index + 1) is \(effect.string?.description ?? resolver.describe(effect.shape)); expected Allow or Deny",
           effect)
         continue
       }
@@ -139,14 +166,16 @@ struct PolicyReader {
     }
   }
 
+  /// The possible values of a member of `container`, with the container's branches.
+  func possibilities(_ value: Value, in container: Resolved) -> [Resolved] {
+    resolver.resolve(value).compactMap { resolver.inherit(container, into: $0) }
+  }
+
   /// Reads `Action`/`NotAction` (or the resource pair): exactly one of the two may be present.
   mutating func elements<Content>(
-    of statement: Resolved, index: Int, keys: (String, String), required: Bool,
-    make: (SymbolicString) -> Content
+    _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
+    index: Int, keys: (String, String), required: Bool, make: (SymbolicString) -> Content
   ) -> ElementList<Content>? {
-    let map = statement.map
-    let plain = map?.entry(keys.0)
-    let negated = map?.entry(keys.1)
     if plain != nil, negated != nil {
       problems.append(
         PolicyProblem(
@@ -162,7 +191,7 @@ struct PolicyReader {
     var list = ElementList<Content>(
       isNegated: plain == nil, elements: [], location: entry.keyLocation)
     for item in strings(
-      resolver.member(entry.key, of: statement), what: "\(entry.key) of statement \(index + 1)")
+      possibilities(entry.value, in: statement), what: "\(entry.key) of statement \(index + 1)")
     {
       list.elements.append(
         PolicyElement(
@@ -174,7 +203,7 @@ struct PolicyReader {
 
   /// Flattens possibilities of "a string or a list of strings" into strings; unknown values
   /// become unknown strings so matching answers maybe; other shapes are problems.
-  mutating func strings(_ possibilities: [Resolved], what: String) -> [(
+  mutating func strings(_ possibilities: [Resolved], what: @autoclosure () -> String) -> [(
     text: SymbolicString, assumptions: Assumptions, parameters: [String], location: SourceLocation?
   )] {
     var result: [(SymbolicString, Assumptions, [String], SourceLocation?)] = []
@@ -190,7 +219,7 @@ struct PolicyReader {
             (SymbolicString([.unknown(reason)]), item.assumptions, item.parameters, item.location))
         default:
           problem(
-            "\(what) is \(resolver.describe(item.shape)); expected a string or a list of strings",
+            "\(what()) is \(resolver.describe(item.shape)); expected a string or a list of strings",
             item)
         }
       }
@@ -198,12 +227,10 @@ struct PolicyReader {
     return result
   }
 
-  mutating func principalElements(of statement: Resolved, index: Int) -> ElementList<
-    PrincipalEntry
-  >? {
-    let map = statement.map
-    let plain = map?.entry("Principal")
-    let negated = map?.entry("NotPrincipal")
+  mutating func principalElements(
+    _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
+    index: Int
+  ) -> ElementList<PrincipalEntry>? {
     if plain != nil, negated != nil {
       problems.append(
         PolicyProblem(
@@ -214,7 +241,7 @@ struct PolicyReader {
     var list = ElementList<PrincipalEntry>(
       isNegated: plain == nil, elements: [], location: entry.keyLocation)
     let what = "\(entry.key) of statement \(index + 1)"
-    for possibility in resolver.member(entry.key, of: statement) {
+    for possibility in possibilities(entry.value, in: statement) {
       switch possibility.shape {
       case .absent: continue
       case .string(let string):
@@ -263,9 +290,13 @@ struct PolicyReader {
     return list
   }
 
-  mutating func conditionClauses(of statement: Resolved, index: Int) -> [ConditionClause] {
+  mutating func conditionClauses(
+    _ entry: OrderedMap<Value>.Entry, of statement: Resolved, index: Int
+  )
+    -> [ConditionClause]
+  {
     var clauses: [ConditionClause] = []
-    for block in resolver.member("Condition", of: statement) {
+    for block in possibilities(entry.value, in: statement) {
       switch block.shape {
       case .absent: continue
       case .map(let operators):

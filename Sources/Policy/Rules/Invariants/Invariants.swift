@@ -78,8 +78,11 @@ extension SymbolicString {
   /// Whether some literal part has `word` delimited by non-alphanumerics (`genexomics-raw` has `raw`).
   func hasWord(_ word: String) -> Bool {
     parts.contains { part in
-      guard case .text(let text) = part else { return false }
-      return text.lowercased().split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
+      switch part {
+      case .text(let text), .known(let text, _):
+        return text.lowercased().split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
+      default: return false
+      }
     }
   }
 }
@@ -92,17 +95,15 @@ extension RuleContext {
     _ message: String, principal: String, decision: Decision, index: PolicyIndex, action: String
   ) -> Finding {
     let statement = decision.allowedBy.first
-    let source = statement.flatMap { statement in
-      index.sources.first { $0.document.statements.contains(statement) }
-    }
+    let origin = statement?.origin
     var unbranched = decision
     unbranched.assumptions = .always
     var text = message + ": " + unbranched.description
-    if let source, source.logicalID != principal { text += " in \(source.logicalID)" }
+    if let origin, origin.logicalID != principal { text += " in \(origin.logicalID)" }
     if !decision.assumptions.isEmpty { text += " " + decision.assumptions.description }
     var result = finding(
       text, logicalID: principal, at: statement?.location,
-      path: source.map { "Properties.\($0.path)" },
+      path: origin.map { "Properties.\($0.path)" },
       severity: decision.outcome == .unknown ? .unknown : nil)
     result.scope["action"] = action
     if let statement {

@@ -36,7 +36,7 @@ public enum LeastPrivilege {
 
 extension RuleContext {
   /// Every policy of the template, read once per rule run.
-  var policies: PolicyIndex { PolicyIndex(resolver: resolver) }
+  var policies: PolicyIndex { PolicyIndex.shared(for: template) }
 
   /// A finding about one statement (or one element of it) of a policy: located at the element
   /// when given, else at the statement; the message gets the branch it depends on; the

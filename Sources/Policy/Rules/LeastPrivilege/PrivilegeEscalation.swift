@@ -47,9 +47,7 @@ extension LeastPrivilege {
           statements.evaluate(action: $0).outcome >= .conditionallyAllowed
         }
         guard !companions.isEmpty,
-          let source = index.identityPolicies.first(where: {
-            $0.document.statements.contains(statement)
-          })
+          let source = index.source(of: statement)
         else { continue }
         var finding = context.finding(
           "\(principal) can pass any role (iam:PassRole on \"*\") and run it with \(companions.prefix(3).joined(separator: ", "))\(companions.count > 3 ? ", ..." : ""), which allows privilege escalation",
