@@ -62,7 +62,7 @@ import Testing
     }
     #expect(
       problems("AsString") == [
-        "5:23 the policy document is a string; write it as a mapping (YAML or JSON object) so it can be checked"
+        "5:23 the policy document is a JSON string; it is checked, but findings inside it can only point at the string: write it as a mapping"
       ])
     #expect(
       problems("StatementNumber") == [
@@ -77,5 +77,25 @@ import Testing
         "18:110 Principal of statement 3 has an unknown principal type Aws; expected AWS, Service, Federated or CanonicalUser",
         "18:22 the Effect of statement 3 is allow; expected Allow or Deny",
       ])
+  }
+}
+
+@Suite struct IAMEmbeddedJSONTests {
+  @Test func aJSONStringDocumentIsReadAndLocatedAtTheString() throws {
+    let template = try Template.parse(
+      """
+      Resources:
+        Policy:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument: '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}'
+      """, file: "json.yaml")
+    let document = PolicyDocument(
+      parsing: try #require(template.resources["Policy"]?.properties["PolicyDocument"]),
+      resolver: Resolver(template))
+    #expect(document.problems.map(\.kind) == [.embeddedJSON])
+    #expect(document.evaluate(action: "s3:DeleteObject").outcome == .allowed)
+    #expect(
+      document.statements.first?.actions.elements.first?.location?.description == "json.yaml:5:23")
   }
 }

@@ -271,6 +271,9 @@ public struct PolicyProblem: Sendable, Hashable, CustomStringConvertible {
     case malformed
     /// The template does not say what the value is (an import, a parameter with no default).
     case unknown
+    /// The document is a JSON string. CloudFormation accepts it and Formation reads it, but
+    /// every finding inside it can only point at the string.
+    case embeddedJSON
   }
 
   public var kind: Kind

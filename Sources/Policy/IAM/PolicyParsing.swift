@@ -43,10 +43,23 @@ struct PolicyReader {
       return
     case .unknown(let reason):
       problem("the policy document cannot be read: \(reason)", possibility, kind: .unknown)
-    case .string:
+    case .string(let string):
+      guard let text = string.literal,
+        let parsed = try? Value.parse(
+          Array(text.utf8), file: possibility.location?.file ?? "<policy>", format: .json),
+        parsed.mapValue != nil
+      else {
+        problem(
+          "the policy document is a string that is not a JSON object Formation can read; write it as a mapping (YAML or JSON object) so it can be checked",
+          possibility)
+        return
+      }
       problem(
-        "the policy document is a string; write it as a mapping (YAML or JSON object) so it can be checked",
-        possibility)
+        "the policy document is a JSON string; it is checked, but findings inside it can only point at the string: write it as a mapping",
+        possibility, kind: .embeddedJSON)
+      var inner = possibility
+      inner.shape = .map(Self.relocated(parsed, to: possibility.location).mapValue ?? [:])
+      document(inner)
     case .map:
       if let text = resolver.member("Version", of: possibility).first?.literal { version = text }
       for statement in resolver.member("Statement", of: possibility) {
@@ -56,6 +69,24 @@ struct PolicyReader {
       problem(
         "the policy document is \(resolver.describe(possibility.shape)); expected a mapping with Version and Statement",
         possibility)
+    }
+  }
+
+  /// The value with every location (keys included) set to `location`: a document read from a
+  /// JSON string has positions inside the string, which mean nothing in the template file.
+  static func relocated(_ value: Value, to location: SourceLocation?) -> Value {
+    switch value.kind {
+    case .list(let list):
+      return Value(.list(list.map { relocated($0, to: location) }), at: location)
+    case .map(let map):
+      return Value(
+        .map(
+          OrderedMap(
+            map.entries.map {
+              OrderedMap<Value>.Entry(
+                key: $0.key, keyLocation: location, value: relocated($0.value, to: location))
+            })), at: location)
+    default: return Value(value.kind, at: location)
     }
   }
 

@@ -17,7 +17,9 @@ extension LeastPrivilege {
         return context.finding(
           problem.message + clause, logicalID: source.logicalID,
           at: problem.location ?? source.location,
-          path: "Properties.\(source.path)", severity: problem.kind == .unknown ? .unknown : nil)
+          path: "Properties.\(source.path)",
+          severity: problem.kind == .unknown
+            ? .unknown : problem.kind == .embeddedJSON ? .warning : nil)
       }
     }
   }
