@@ -88,9 +88,6 @@ import Testing
       "getatt-no-attribute.yaml", .intrinsicShape, 5, 18,
       "!GetAtt takes 'Resource.Attribute', but 'Queue' has no attribute after a dot"),
     expect(
-      "getatt-ref-attribute.yaml", .intrinsicShape, 6, 9,
-      "Fn::GetAtt has an attribute computed with Ref; only literal attribute names are supported"),
-    expect(
       "if-two-items.yaml", .intrinsicShape, 5, 18,
       "!If takes 3 items (a condition name, a value if true and a value if false), but this list has 2"
     ),
@@ -204,12 +201,37 @@ import Testing
 
   @Test(arguments: [
     "bucket-role-short-form.yaml", "long-form-conditions-mappings.yaml", "vpc-tabs.json",
-    "bom.yaml", "language-extensions.yaml",
+    "bom.yaml", "language-extensions.yaml", "getatt-dynamic-attribute.yaml",
   ])
   func goodFixturesRead(_ name: String) throws {
     let parsed = try Template.read(contentsOf: try Self.fixture("good", name))
     #expect(parsed.warnings.isEmpty)
     #expect(!parsed.template.resources.isEmpty)
+  }
+
+  /// `Ref` and `Fn::GetAtt` with computed names (language extensions) stay one-key mappings, in
+  /// both spellings, rather than failing or losing the function inside.
+  @Test func dynamicReferencesStayAsWritten() throws {
+    let short = try Template.parse(
+      """
+      Resources:
+        Topic:
+          Type: AWS::SNS::Topic
+          Properties:
+            TopicName: !GetAtt [Queue, !Ref AttributeName]
+            DisplayName: !Ref {Fn::Sub: "Name${Suffix}"}
+      """)
+    let long = try Template.parse(
+      """
+      {"Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {
+        "TopicName": {"Fn::GetAtt": ["Queue", {"Ref": "AttributeName"}]},
+        "DisplayName": {"Ref": {"Fn::Sub": "Name${Suffix}"}}}}}}
+      """, format: .json)
+    #expect(short == long)
+    let properties = try #require(short.resources["Topic"]?.properties)
+    #expect(properties["TopicName"] == ["Fn::GetAtt": ["Queue", .ref("AttributeName")]])
+    #expect(properties["DisplayName"] == ["Ref": .sub("Name${Suffix}")])
+    #expect(try Template.parse(short.yaml()) == short)
   }
 
   @Test func byteOrderMarkIsSkippedAndColumnsStartAtOne() throws {

@@ -15,10 +15,7 @@ import Testing
     .appendingPathComponent("examples/real-world")
 
   /// File name → the bug it trips. A file leaves this table when its bug is fixed.
-  static let knownBugs: [String: String] = [
-    "foreach-dynamic-references.yaml":
-      "the reader rejects Ref and Fn::GetAtt whose logical id is an Fn::Sub (E0008), which AWS::LanguageExtensions allows"
-  ]
+  static let knownBugs: [String: String] = [:]
 
   /// Every template of the folder, sorted by name.
   static let allFiles: [String] = {
@@ -155,18 +152,5 @@ import Testing
     let vpc = try Self.read("vpc-three-tier.json").template
     #expect(
       vpc.outputs["DatabaseSecretArn"]?.value == .getAtt("Database", "MasterUserSecret.SecretArn"))
-  }
-
-  // MARK: - Known bugs (disabled until fixed)
-
-  @Test(
-    .disabled(
-      "bug: the reader rejects !Ref {Fn::Sub: ...} and !GetAtt [!Sub ..., !Ref ...] under AWS::LanguageExtensions (E0008); AWS's Fn::ForEach output examples use both"
-    ))
-  func foreachDynamicReferencesRead() throws {
-    let template = try Self.read("foreach-dynamic-references.yaml").template
-    let json = try Template.parse(template.json(), file: "foreach.json", format: .json)
-    RoundTripSupport.expectEqual(json, template, "foreach-dynamic-references.yaml through JSON")
-    #expect(json.yaml() == template.yaml())
   }
 }

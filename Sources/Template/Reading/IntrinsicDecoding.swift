@@ -88,6 +88,9 @@ enum IntrinsicDecoding {
       return text
     }
 
+    if isDynamicReference(name, argument) {
+      return Value(.map([name: argument]), at: location)
+    }
     let function: Intrinsic
     switch name {
     case "Ref":
@@ -192,6 +195,22 @@ enum IntrinsicDecoding {
     return Value(.intrinsic(function), at: location)
   }
 
+  /// A `Ref` or `Fn::GetAtt` whose names are computed by other functions
+  /// (`!Ref {Fn::Sub: "Topic${Name}"}`, `!GetAtt [Topic, !Ref Attribute]`): valid under
+  /// `AWS::LanguageExtensions` (inside `Fn::ForEach`), where CloudFormation resolves the names
+  /// before the reference. The model's references name literals, so these stay as written, a
+  /// one-key mapping, and read, write and compare unchanged.
+  private static func isDynamicReference(_ name: String, _ argument: Value) -> Bool {
+    switch (name, argument.kind) {
+    case ("Ref", .intrinsic):
+      return true
+    case ("Fn::GetAtt", .list(let items)) where items.count == 2:
+      return items.contains { if case .intrinsic = $0.kind { true } else { false } }
+    default:
+      return false
+    }
+  }
+
   /// `!GetAtt A.B.C` (the attribute may contain dots) or `Fn::GetAtt: [A, B.C]`.
   private static func getAtt(
     _ argument: Value, fail: (String) -> TemplateError
@@ -214,11 +233,6 @@ enum IntrinsicDecoding {
       guard let resource = literal(items[0]) else {
         throw fail(
           "takes the resource's logical id as a literal string, not \(items[0].kindDescription)")
-      }
-      if case .intrinsic(let inner) = items[1].kind {
-        throw fail(
-          "has an attribute computed with \(inner.name); only literal attribute names are supported"
-        )
       }
       guard let attribute = literal(items[1]) else {
         throw fail("takes the attribute name as a literal string, not \(items[1].kindDescription)")
