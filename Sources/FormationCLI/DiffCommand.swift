@@ -67,6 +67,15 @@ public struct DiffCommand: ParsableCommand {
   @Option(help: "What makes the exit status 1: any, replacement, security or data-loss.")
   public var failOn: FailOnOption = .any
 
+  /// Reads both sides and stops: what `scripts/bench-diff.sh` measures as "reading alone".
+  @Flag(help: .hidden)
+  public var benchmarkReadOnly = false
+
+  /// Skips running the policy catalogue on both sides (the "Policy findings" part).
+  @Flag(
+    help: "Do not run the policy checker on both sides to report findings introduced and fixed.")
+  public var noFindings = false
+
   public init() {}
 
   /// The blueprints' stacks as rendered now: the proposed side when none is given.
@@ -122,7 +131,7 @@ public struct DiffCommand: ParsableCommand {
   }
 
   private func compare(environment: AWSEnvironment) throws -> [StackDiff] {
-    let differ = Differ(rules: Catalogue.all)
+    let differ = Differ(rules: noFindings || benchmarkReadOnly ? [] : Catalogue.all)
     if let stack {
       guard paths.count <= 1 else {
         throw DiffInputError("with --stack, give at most one path: the proposed template")
@@ -154,6 +163,13 @@ public struct DiffCommand: ParsableCommand {
     }
     switch paths.count {
     case 2:
+      if benchmarkReadOnly {
+        for pair in try StackPairing.pairs(deployed: paths[0], proposed: paths[1]) {
+          _ = try pair.deployed.map { try Template.read(contentsOf: $0).template }
+          _ = try pair.proposed.map { try Template.read(contentsOf: $0).template }
+        }
+        return []
+      }
       return try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
         differ.compare(
           deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },

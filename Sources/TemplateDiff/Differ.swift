@@ -30,11 +30,12 @@ public struct Differ: Sendable {
     propagateReplacement(old, new, &resources)
     let warnings = DataLoss.warnings(old: old, new: new, changes: resources, data: replacementData)
     var security = SecurityAnalysis.analyze(old: old, new: new, changes: resources)
-    if !rules.isEmpty {
+    let entries = SectionComparison.compare(old, new)
+    // Findings depend only on the template: an unchanged stack has the same ones on both sides.
+    if !rules.isEmpty && !(resources.isEmpty && entries.isEmpty) {
       (security.introducedFindings, security.fixedFindings) = FindingComparison.compare(
         old: deployed, new: proposed, rules: rules)
     }
-    let entries = SectionComparison.compare(old, new)
     let status: StackDiff.Status =
       if deployed == nil { .added } else if proposed == nil {
         .removed
@@ -155,6 +156,12 @@ public struct Differ: Sendable {
     let added = changes.indices.filter { changes[$0].kind == .added }
     guard !removed.isEmpty, !added.isEmpty else { return }
     var taken = Set<Int>()
+    var addedPrints: [Int: String] = [:]
+    for a in added {
+      if let after = new.resources[changes[a].logicalID] {
+        addedPrints[a] = Fingerprint.of(.map(after.properties))
+      }
+    }
     for r in removed {
       guard let before = old.resources[changes[r].logicalID] else { continue }
       let beforePrint = Fingerprint.of(.map(before.properties))
@@ -167,7 +174,7 @@ public struct Differ: Sendable {
         let sameName =
           beforeName != nil
           && nameProperty.flatMap { after.properties[$0] }.map { Fingerprint.of($0) } == beforeName
-        guard sameName || Fingerprint.of(.map(after.properties)) == beforePrint else { continue }
+        guard sameName || addedPrints[a] == beforePrint else { continue }
         taken.insert(a)
         let from = changes[r].logicalID
         let to = changes[a].logicalID
