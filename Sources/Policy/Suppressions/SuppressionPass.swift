@@ -21,14 +21,18 @@ public struct SuppressionPass: Sendable {
   /// The findings with suppressions applied, plus SUP001/SUP002 findings, in stable order.
   public func apply(to findings: [Finding], of template: Template) -> [Finding] {
     let reading = SuppressionReading(template, knownRules: knownRules)
+    var byResource: [String: [Int]] = [:]
+    for (index, suppression) in reading.suppressions.enumerated() {
+      byResource[suppression.logicalID, default: []].append(index)
+    }
     var used = Set<Int>()
     var result: [Finding] = []
     for var finding in findings {
       // Every suppression that covers the finding is in use (a Formation entry and its
       // checkov twin for the same rule both are); the first one written is shown.
-      let covering =
-        finding.ruleID.hasPrefix("SUP")
-        ? [] : reading.suppressions.indices.filter { reading.suppressions[$0].covers(finding) }
+      let candidates =
+        finding.ruleID.hasPrefix("SUP") ? [] : finding.logicalID.flatMap { byResource[$0] } ?? []
+      let covering = candidates.filter { reading.suppressions[$0].covers(finding) }
       if let first = covering.first {
         finding.suppression = reading.suppressions[first].suppression
         used.formUnion(covering)

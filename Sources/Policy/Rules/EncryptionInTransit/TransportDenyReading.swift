@@ -30,15 +30,32 @@ struct TransportDenyReading {
   let context: RuleContext
   /// The policy resource type (`AWS::S3::BucketPolicy`) and the property naming its targets.
   let policyType: String
-  let targetProperty: String
   /// `s3:*`: the actions the deny must cover.
   let allActions: String
+  /// Each protected resource's policies, parsed once per run (a template may hold thousands).
+  private let policiesByTarget:
+    [String: [(id: String, resource: Resource, document: PolicyDocument?)]]
+
+  init(context: RuleContext, policyType: String, targetProperty: String, allActions: String) {
+    self.context = context
+    self.policyType = policyType
+    self.allActions = allActions
+    var index: [String: [(id: String, resource: Resource, document: PolicyDocument?)]] = [:]
+    let resolver = context.resolver
+    for (policyID, policy) in context.resources(ofType: policyType) {
+      let document = policy.properties["PolicyDocument"].map {
+        PolicyDocument(parsing: $0, resolver: resolver)
+      }
+      for target in Set(context.targets(policy.properties[targetProperty])) {
+        index[target, default: []].append((policyID, policy, document))
+      }
+    }
+    policiesByTarget = index
+  }
 
   /// The findings for one protected resource.
   func findings(for logicalID: String, kind: String, requirement: Requirement) -> [Finding] {
-    let policies = context.resources(ofType: policyType).filter { _, policy in
-      context.mentionsInList(policy.properties[targetProperty], logicalID)
-    }
+    let policies = policiesByTarget[logicalID] ?? []
     guard !policies.isEmpty else {
       return [
         context.finding(
@@ -48,9 +65,8 @@ struct TransportDenyReading {
     var findings: [Finding] = []
     var covered = false
     var partial: [(String, Statement)] = []
-    for (policyID, policy) in policies {
-      guard let value = policy.properties["PolicyDocument"] else { continue }
-      let document = PolicyDocument(parsing: value, resolver: context.resolver)
+    for (policyID, _, document) in policies {
+      guard let document else { continue }
       for problem in document.problems where problem.kind == .unknown {
         findings.append(
           context.finding(
@@ -75,7 +91,7 @@ struct TransportDenyReading {
           at: statement.location, path: "Properties.PolicyDocument"))
       return findings
     }
-    let (policyID, policy) = policies[0]
+    let (policyID, policy, _) = policies[0]
     findings.append(
       context.finding(
         "policy for \(kind) \(logicalID) has no Deny for every principal and \(allActions) on \(requirement.summary)",
@@ -94,13 +110,16 @@ struct TransportDenyReading {
 }
 
 extension RuleContext {
-  /// True when `value` (one value or a list) names `logicalID` in some branch.
-  func mentionsInList(_ value: Value?, _ logicalID: String) -> Bool {
-    guard let value else { return false }
-    if mentions(value, logicalID) { return true }
-    let reading = Reading(resolver: resolver, possibilities: resolver.resolve(value)).items()
-    return reading.possibilities.contains {
-      $0.string?.referencedResources.contains(logicalID) ?? false
+  /// The resources a value (one value or a list, any branch) mentions: `!Ref Bucket`,
+  /// `[!Ref TopicA, !Ref TopicB]`, `!Sub "${Queue.Arn}"`.
+  func targets(_ value: Value?) -> [String] {
+    guard let value else { return [] }
+    let resolved = resolver.resolve(value)
+    let direct = resolved.flatMap { $0.string?.referencedResources ?? [] }
+    let listed = Reading(resolver: resolver, possibilities: resolved).items().possibilities.flatMap
+    {
+      $0.string?.referencedResources ?? []
     }
+    return direct + listed
   }
 }
