@@ -4,10 +4,11 @@
 # a wrong signature fails as it would on AWS.
 #
 #   1. start moto; create an IAM user and access key (the only unauthenticated calls)
-#   2. deploy a stack with the AWS CLI: the first generated/ stack the emulator accepts on its
-#      own, else Tests/TemplateDiffTests/Fixtures/moto/stack.yaml
-#   3. change exactly one value (the first top-level scalar property of the first resource
-#      that has one) in a JSON copy of the template
+#   2. deploy a generated stack with the AWS CLI (data.yaml first, then the others, each after a
+#      stack of placeholder exports for what it imports), or, when the emulator creates none,
+#      Tests/TemplateDiffTests/Fixtures/moto/stack.yaml
+#   3. change exactly one blueprint value (the first top-level number, else flag, else string
+#      property) in a JSON copy of the template
 #   4. assert `formation diff --stack NAME --endpoint-url URL PROPOSED --format json` names
 #      exactly that change (exit 1), that the unchanged template gives exit 0 and no output,
 #      that a wrong secret and a missing stack exit 2 with A0011 and A0010
@@ -90,17 +91,44 @@ if AWS_SECRET_ACCESS_KEY=wrong "$AWS" --endpoint-url "$ENDPOINT" cloudformation 
   fail "the emulator accepted a wrong secret: signature checking is off"
 fi
 
-# 2. deploy: parameters without a default get "ci".
+# 2. deploy: parameters without a default get "ci"; the exports a stack imports come from a
+#    stack of placeholder outputs deployed first, as the stacks it depends on would provide them.
 deploy() {
   local name=$1 file=$2
   "$FORMATION" convert "$file" --to json --output "$WORK/$name.deployed.json" >/dev/null 2>&1 || return 1
-  local params
-  params=$("$PYTHON" - "$WORK/$name.deployed.json" <<'PY'
-import json, sys
+  "$PYTHON" - "$WORK/$name.deployed.json" "$name" "$WORK/$name.params" "$WORK/$name.exports.json" <<'PY' || return 1
+import json, re, sys
 template = json.load(open(sys.argv[1]))
-print(" ".join(f"ParameterKey={k},ParameterValue=ci" for k, v in template.get("Parameters", {}).items() if "Default" not in v))
+stack = sys.argv[2]
+values = {k: str(v.get("Default", "ci")) for k, v in template.get("Parameters", {}).items()}
+values.update({"AWS::Region": "us-east-1", "AWS::AccountId": "123456789012", "AWS::Partition": "aws",
+               "AWS::StackName": stack, "AWS::URLSuffix": "amazonaws.com"})
+with open(sys.argv[3], "w") as params:
+    params.write(" ".join(f"ParameterKey={k},ParameterValue=ci" for k, v in template.get("Parameters", {}).items() if "Default" not in v))
+names = []
+def walk(node):
+    if isinstance(node, dict):
+        if set(node) == {"Fn::ImportValue"}:
+            argument = node["Fn::ImportValue"]
+            if isinstance(argument, dict) and set(argument) == {"Fn::Sub"} and isinstance(argument["Fn::Sub"], str):
+                argument = re.sub(r"\$\{([^}!]+)\}", lambda m: values.get(m.group(1), m.group(0)), argument["Fn::Sub"])
+            if not isinstance(argument, str) or "${" in argument:
+                sys.exit(1)  # an import this script cannot name
+            names.append(argument)
+        for value in node.values(): walk(value)
+    elif isinstance(node, list):
+        for value in node: walk(value)
+walk(template)
+outputs = {f"Export{i}": {"Value": f"arn:aws:kms:us-east-1:123456789012:key/{i:08d}-placeholder", "Export": {"Name": n}}
+           for i, n in enumerate(sorted(set(names)))}
+json.dump({"Resources": {"Placeholder": {"Type": "AWS::SNS::Topic"}}, "Outputs": outputs} if outputs else {}, open(sys.argv[4], "w"))
 PY
-)
+  if [[ -s "$WORK/$name.exports.json" && "$(cat "$WORK/$name.exports.json")" != "{}" ]]; then
+    "$AWS" --endpoint-url "$ENDPOINT" cloudformation create-stack --stack-name "$name-imports" \
+      --template-body "file://$WORK/$name.exports.json" >/dev/null 2>&1 || return 1
+  fi
+  local params
+  params=$(cat "$WORK/$name.params")
   # shellcheck disable=SC2086
   "$AWS" --endpoint-url "$ENDPOINT" cloudformation create-stack --stack-name "$name" \
     --template-body "file://$file" ${params:+--parameters $params} --capabilities CAPABILITY_NAMED_IAM >/dev/null 2>&1 || return 1
@@ -111,12 +139,12 @@ PY
 }
 
 STACK=""
-for file in generated/*.yaml; do
+for file in generated/data.yaml generated/*.yaml; do
   [[ -f "$file" ]] || continue
-  grep -q 'ImportValue' "$file" && continue
   name="formation-ci-$(basename "$file" .yaml)"
+  [[ "$STACK" == "$name" ]] && continue
   if deploy "$name" "$file"; then STACK=$name; SOURCE=$file; break; fi
-  say "the emulator does not create $file on its own; trying the next stack"
+  say "the emulator does not create $file; trying the next stack"
 done
 if [[ -z "$STACK" ]]; then
   STACK=formation-ci-fixture
@@ -129,14 +157,16 @@ say "deployed $SOURCE as stack $STACK"
 EXPECTED=$("$PYTHON" - "$WORK/$STACK.deployed.json" "$WORK/proposed.json" <<'PY'
 import json, sys
 template = json.load(open(sys.argv[1]))
-for logical_id, resource in template.get("Resources", {}).items():
-    for key, value in resource.get("Properties", {}).items():
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            continue
-        resource["Properties"][key] = value + 1 if isinstance(value, int) else value + "-changed"
-        json.dump(template, open(sys.argv[2], "w"), indent=2)
-        print(f"{logical_id} Properties.{key}")
-        sys.exit(0)
+# A number first, then a flag, then a string: the kind of value a blueprint edit changes.
+for kind in ("int", "bool", "str"):
+    for logical_id, resource in template.get("Resources", {}).items():
+        for key, value in resource.get("Properties", {}).items():
+            if type(value).__name__ != kind:
+                continue
+            resource["Properties"][key] = {"int": lambda v: v + 1, "bool": lambda v: not v, "str": lambda v: v + "-changed"}[kind](value)
+            json.dump(template, open(sys.argv[2], "w"), indent=2)
+            print(f"{logical_id} Properties.{key}")
+            sys.exit(0)
 sys.exit("no resource has a top-level scalar property to change")
 PY
 )
