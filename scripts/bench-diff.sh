@@ -2,7 +2,8 @@
 # Benchmark of `formation diff` on two 5,000-resource templates, one property changed in 1%
 # of the resources (50), against reading the same two files alone.
 #
-# Prints wall time and peak memory (GNU time's maximum resident set size) for:
+# Prints wall time, CPU time (user + system, steadier than wall time on a shared machine) and
+# peak memory (GNU time's maximum resident set size) for:
 #   read   formation diff --benchmark-read-only A B   (reads and decodes both files, nothing else)
 #   diff   formation diff --no-findings A B           (read + compare + replacement + security)
 #   full   formation diff A B                         (also the policy checker on both sides)
@@ -121,33 +122,39 @@ PY
 
 measure() {
   local label=$1; shift
-  local times=() memories=()
+  local times=() memories=() cpus=()
   for _ in $(seq 1 "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$WORK/time" "$FORMATION" "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$FORMATION" "$@" >/dev/null 2>&1 || true
     # GNU time puts "Command exited with non-zero status 1" first when diff exits 1.
-    read -r seconds kilobytes < <(tail -n 1 "$WORK/time")
+    read -r seconds kilobytes user system < <(tail -n 1 "$WORK/time")
     times+=("$seconds")
     memories+=("$kilobytes")
+    cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN{printf "%.2f", u+s}')")
   done
-  local t m
+  local t m c
   t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
   m=$(printf '%s\n' "${memories[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
-  echo "$label $t $m"
+  c=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
+  echo "$label $t $m $c"
 }
 
 size=$(($(stat -c %s "$WORK/deployed.yaml") + $(stat -c %s "$WORK/proposed.yaml")))
 "$FORMATION" diff --no-findings --format json "$WORK/deployed.yaml" "$WORK/proposed.yaml" >"$WORK/summary.json" || true
 changes=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"]["modifiedResources"])' "$WORK/summary.json")
 result=$(measure read diff --benchmark-read-only "$WORK/deployed.yaml" "$WORK/proposed.yaml")
-read -r _ read_t read_m <<<"$result"
+read -r _ read_t read_m read_c <<<"$result"
 result=$(measure diff diff --no-findings "$WORK/deployed.yaml" "$WORK/proposed.yaml")
-read -r _ diff_t diff_m <<<"$result"
+read -r _ diff_t diff_m diff_c <<<"$result"
 result=$(measure full diff "$WORK/deployed.yaml" "$WORK/proposed.yaml")
-read -r _ full_t full_m <<<"$result"
+read -r _ full_t full_m full_c <<<"$result"
 
 echo "formation diff benchmark: 2 templates x $RESOURCES resources ($((size / 1024)) KiB in all), $changes resources changed, median of $RUNS runs"
-printf '%-44s %10s %14s %16s\n' "run" "wall (s)" "peak RSS (MiB)" "time vs reading"
-row() { printf '%-44s %10s %14s %16s\n' "$1" "$2" "$(awk -v k="$3" 'BEGIN{printf "%.1f", k/1024}')" "$(awk -v a="$2" -v b="$read_t" 'BEGIN{ if (b > 0) printf "%.2fx", a/b; else print "-" }')"; }
-row "read both files (--benchmark-read-only)" "$read_t" "$read_m"
-row "diff (--no-findings)" "$diff_t" "$diff_m"
-row "diff with policy findings (default)" "$full_t" "$full_m"
+printf '%-42s %9s %9s %15s %12s %11s\n' "run" "wall (s)" "CPU (s)" "peak RSS (MiB)" "wall/read" "CPU/read"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2fx", a/b; else print "-" }'; }
+row() {
+  printf '%-42s %9s %9s %15s %12s %11s\n' "$1" "$2" "$4" "$(awk -v k="$3" 'BEGIN{printf "%.1f", k/1024}')" \
+    "$(ratio "$2" "$read_t")" "$(ratio "$4" "$read_c")"
+}
+row "read both files (--benchmark-read-only)" "$read_t" "$read_m" "$read_c"
+row "diff (--no-findings)" "$diff_t" "$diff_m" "$diff_c"
+row "diff with policy findings (default)" "$full_t" "$full_m" "$full_c"
