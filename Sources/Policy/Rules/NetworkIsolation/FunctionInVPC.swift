@@ -19,15 +19,13 @@ extension NetworkIsolation {
         question: "the function runs in a VPC"
       ) { possibility in
         guard possibility.isAbsent || (possibility.list?.isEmpty ?? false) else { return .pass }
-        return .fail(
-          templateHasVPC
-            ? "function runs outside the VPC the template defines; set VpcConfig with private subnets"
-            : "function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network"
-        )
-      }.map { finding in
-        var finding = finding
-        if !templateHasVPC, finding.severity == .warning { finding.severity = .info }
-        return finding
+        return templateHasVPC
+          ? .fail(
+            "function runs outside the VPC the template defines; set VpcConfig with private subnets"
+          )
+          : .fail(
+            "function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
+            severity: .info)
       }
     }
   }

@@ -1,13 +1,12 @@
 import Template
 
 extension PublicAccess {
-  /// PUB004: a Lambda permission for any principal is narrowed to one source.
+  /// PUB004: a Lambda permission for anyone, or for a whole AWS service, names its source.
   static let functionPublicPermission = Rule(
-    id: "PUB004", title: "Lambda permission with a wildcard principal names its source",
-    severity: .error,
-    family: .policy, theme: theme, resourceTypes: ["AWS::Lambda::Permission"],
+    id: "PUB004", title: "Lambda permission for a wildcard or service principal names its source",
+    severity: .error, family: .policy, theme: theme, resourceTypes: ["AWS::Lambda::Permission"],
     rationale:
-      "A permission with Principal \"*\" and neither SourceArn nor SourceAccount lets any AWS account, or anyone at all through a function URL, invoke the function.",
+      "A permission with Principal \"*\" and neither SourceArn, SourceAccount nor PrincipalOrgID lets any AWS account, or anyone at all through a function URL, invoke the function (an error). A service principal (s3.amazonaws.com, events.amazonaws.com) without SourceArn or SourceAccount lets that service invoke it on behalf of any account's bucket or rule, the confused-deputy problem (a warning).",
     remediation:
       "Name the service or account as Principal, and add SourceArn (the rule, bucket or topic) and SourceAccount (!Ref AWS::AccountId)."
   ) { context in
@@ -20,19 +19,28 @@ extension PublicAccess {
         principal, logicalID: logicalID, path: "Properties.Principal",
         question: "the principal is narrowed"
       ) { possibility in
+        let text: String
         switch context.literal(possibility) {
         case .failure(let unknown): return .unknown(unknown.reason)
-        case .success(let text): if text != "*" { return .pass }
+        case .success(nil): return .pass
+        case .success(let value?): text = value
         }
-        let narrowed = [sourceArn, sourceAccount, orgID].contains { reading in
+        let isService = text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")
+        guard text == "*" || isService else { return .pass }
+        let sources = isService ? [sourceArn, sourceAccount] : [sourceArn, sourceAccount, orgID]
+        let narrowed = sources.contains { reading in
           let branches = reading.after(possibility).possibilities
           return !branches.isEmpty && branches.allSatisfy { !$0.isAbsent }
         }
-        return narrowed
-          ? .pass
-          : .fail(
-            "permission lets any principal invoke the function: Principal is \"*\" with no SourceArn, SourceAccount or PrincipalOrgID"
-          )
+        if narrowed { return .pass }
+        if isService {
+          return .fail(
+            "permission lets \(text) invoke the function for any account's resources: no SourceArn or SourceAccount",
+            severity: .warning)
+        }
+        return .fail(
+          "permission lets any principal invoke the function: Principal is \"*\" with no SourceArn, SourceAccount or PrincipalOrgID"
+        )
       }
     }
   }

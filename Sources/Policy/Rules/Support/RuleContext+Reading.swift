@@ -3,8 +3,9 @@ import Template
 /// A rule's judgement of one possibility.
 public enum Verdict: Sendable {
   case pass
-  /// A violation, described in lower case without the trailing branch.
-  case fail(String)
+  /// A violation, described in lower case without the trailing branch; `severity` overrides
+  /// the rule's for this finding (a lesser variant of the same problem).
+  case fail(String, severity: Severity? = nil)
   /// The value cannot be judged; the reason says why.
   case unknown(String)
 }
@@ -44,11 +45,12 @@ extension RuleContext {
       switch verdict {
       case .pass:
         continue
-      case .fail(let message):
+      case .fail(let message, let severity):
         findings.append(
           finding(
-            message + possibility.clause, logicalID: logicalID, at: possibility.location, path: path
-          ))
+            message + possibility.clause, logicalID: logicalID, at: possibility.location,
+            path: path,
+            severity: severity))
       case .unknown(let reason):
         findings.append(
           finding(
