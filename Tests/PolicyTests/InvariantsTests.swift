@@ -57,6 +57,17 @@ import Testing
       ])
   }
 
+  @Test func importedRawBucketAndDataKeyAreChecked() throws {
+    let template = try LintFixture.template(Self.theme, "GXO-imported-fail.yaml")
+    let rules = Invariants.rules
+    let lines = Engine(rules: rules).check(template).map(LintFixture.line)
+    #expect(
+      lines == [
+        "35:17: error GXO003 JobRole: JobRole can delete from the raw bucket imported as genexomics-prod-storage-RawBucket-Arn (s3:DeleteObject): allowed by statement 3 (Sid TidyRaw)",
+        "56:17: error GXO004 PackagerRole: PackagerRole is not a pipeline role but can decrypt with the data key imported as genexomics-prod-keys-DataKey-Arn: allowed by statement 1",
+      ])
+  }
+
   @Test func batchRolesAreFoundThroughEveryPath() throws {
     let template = try LintFixture.template(Self.theme, "GXO001-fail.yaml")
     let roles = PolicyIndex(template).batchRoles()

@@ -8,7 +8,8 @@
 /// - a subject with `${AWS::Partition}` matches when it would in some partition;
 /// - a resource symbol against literal text, or anything against an unknown part, is maybe;
 /// - `.any` in the subject ("some object key") matches whatever the pattern wants there;
-/// - no symbol contains `:`, so ARN fields cannot bleed into each other.
+/// - names and pseudo parameters never contain `:`, so ARN fields cannot bleed into each other;
+/// - an imported value is never the name of a resource of this template.
 ///
 /// Text is compared byte by byte in UTF-8 (`?` matches one byte): ARNs and actions are ASCII.
 /// Patterns and subjects can be compiled once (`Glob.Compiled`) and matched many times.
@@ -165,6 +166,7 @@ public enum Glob {
         case .symbol(let symbol):
           atoms.append(.symbol(symbol))
           if case .name(let resource) = symbol { origin = Glob.origin(of: resource) }
+          if case .imported = symbol { origin = Glob.importOrigin }
         case .unknown(let reason):
           reasons.append(reason)
           atoms.append(.unknown(reasons.count - 1))
@@ -183,6 +185,11 @@ public enum Glob {
   static func origin(of resource: String) -> Int32 {
     Int32(truncatingIfNeeded: resource.hashValue) | 1
   }
+
+  /// The tag of imported values: another stack's export is never a resource of this template
+  /// (a stack cannot import its own exports), so it differs from every known name. Even, so no
+  /// resource tag (always odd) equals it.
+  static let importOrigin: Int32 = 2
 
   /// Whether a name symbol and a byte of a known name come from different resources: then the
   /// byte cannot be part of the symbol's name.
@@ -296,7 +303,8 @@ public enum Glob {
               switch s[j] {
               case .symbol(let other):
                 offer(i + 1, j + 1, cap: symbolMatch(symbol, other), because: sWhy)
-              case .byte(let c) where c != colon && !differentNames(po[i], so[j]):
+              case .byte(let c)
+              where (c != colon || symbol.mayContainColon) && !differentNames(po[i], so[j]):
                 offer(i, j + 1, cap: 1, because: pWhy)
                 offer(i + 1, j + 1, cap: 1, because: pWhy)
               case .unknown: offer(i + 1, j + 1, cap: 1, because: sWhy)
@@ -313,8 +321,8 @@ public enum Glob {
               case .any:
                 offer(i + 1, j + 1)
                 offer(i + 1, j)
-              case .symbol:
-                if a != colon, !differentNames(po[i], so[j]) {
+              case .symbol(let symbol):
+                if a != colon || symbol.mayContainColon, !differentNames(po[i], so[j]) {
                   offer(i + 1, j + 1, cap: 1, because: sWhy)
                 }
               case .unknown:
@@ -345,9 +353,10 @@ public enum Glob {
           switch s[j] {
           case .any: offer(i, j + 1)
           case .unknown: offer(i, j + 1, cap: 1, because: sWhy)
-          case .symbol where i < m:
+          case .symbol(let symbol) where i < m:
             switch p[i] {
-            case .byte(let c) where c == colon || differentNames(po[i], so[j]): break
+            case .byte(let c)
+            where (c == colon && !symbol.mayContainColon) || differentNames(po[i], so[j]): break
             case .symbol: break
             default: offer(i + 1, j, cap: 1, because: sWhy)
             }
@@ -380,6 +389,7 @@ public enum Glob {
     switch atom {
     case .unknown(let index): return reasons[index]
     case .symbol(.pseudo(let name)): return "\(name) is only known at deploy time"
+    case .symbol(.imported(let export)): return Resolver.importReason(export)
     case .symbol(let symbol): return "\(symbol) is only known at deploy time"
     default: return "part of the value is only known at deploy time"
     }

@@ -32,6 +32,19 @@ public struct Resolver: Sendable {
     "AWS::StackName", "AWS::URLSuffix",
   ]
 
+  /// The reason an imported value is unknown; `importedExport(from:)` reads the export back.
+  static func importReason(_ export: String) -> String {
+    ("imported from another stack with Fn::ImportValue " + export).trimmingSuffixSpace()
+  }
+
+  /// The export name of an unknown reason made by `importReason`, else `nil`.
+  static func importedExport(from reason: String) -> String? {
+    let prefix = "imported from another stack with Fn::ImportValue "
+    guard reason.hasPrefix(prefix) else { return nil }
+    let export = String(reason.dropFirst(prefix.count))
+    return export.isEmpty ? nil : export
+  }
+
   /// Every possible value of `value`.
   public func resolve(_ value: Value) -> [Resolved] {
     resolve(value, depth: 0)
@@ -183,9 +196,7 @@ public struct Resolver: Sendable {
       }
     case .importValue(let name):
       let names = resolveString(name).compactMap { $0.string?.description }
-      return unknown(
-        "imported from another stack with Fn::ImportValue \(names.first ?? "")"
-          .trimmingSuffixSpace())
+      return unknown(Self.importReason(names.first ?? ""))
     case .getAZs:
       return unknown("Fn::GetAZs is only known at deploy time")
     case .cidr:

@@ -188,7 +188,7 @@ extension Resolver {
       return unchanged
     case .name:
       return physicalName(of: id, depth: depth)
-    case .pseudo:
+    case .pseudo, .imported:
       return unchanged
     }
   }

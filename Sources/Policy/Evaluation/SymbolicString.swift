@@ -103,6 +103,27 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
     }
   }
 
+  /// The string with each unknown part that is an `Fn::ImportValue` turned into an
+  /// `.imported` symbol, so two references to one export are recognised as the same value.
+  public var importsAsSymbols: SymbolicString {
+    guard parts.contains(where: { if case .unknown = $0 { true } else { false } }) else {
+      return self
+    }
+    return SymbolicString(
+      parts.map { part in
+        guard case .unknown(let reason) = part, let export = Resolver.importedExport(from: reason)
+        else {
+          return part
+        }
+        return .symbol(.imported(export))
+      })
+  }
+
+  /// The export names of the imports the string contains (as `.imported` symbols).
+  public var importedExports: [String] {
+    parts.compactMap { if case .symbol(.imported(let export)) = $0 { export } else { nil } }
+  }
+
   public static func + (lhs: SymbolicString, rhs: SymbolicString) -> SymbolicString {
     SymbolicString(lhs.parts + rhs.parts)
   }
@@ -132,12 +153,24 @@ public enum Symbol: Sendable, Hashable, CustomStringConvertible {
   /// The physical name of a resource whose name the template leaves to CloudFormation. Used
   /// when ARNs are spelled out for matching (`arn:aws:s3:::` + name of RawBucket).
   case name(String)
+  /// The value of another stack's export, by export name (`Fn::ImportValue`). The IAM layer
+  /// keeps imports as symbols so two references to the same export are the same value.
+  case imported(String)
 
   /// The resource the symbol belongs to; `nil` for pseudo parameters.
   public var logicalID: String? {
     switch self {
-    case .pseudo: return nil
+    case .pseudo, .imported: return nil
     case .ref(let id), .name(let id), .attribute(let id, _): return id
+    }
+  }
+
+  /// Whether the value may contain `:`: physical names and pseudo parameters do not; ARNs,
+  /// URLs and imported values may.
+  public var mayContainColon: Bool {
+    switch self {
+    case .name, .pseudo: return false
+    case .ref, .attribute, .imported: return true
     }
   }
 
@@ -148,6 +181,7 @@ public enum Symbol: Sendable, Hashable, CustomStringConvertible {
     case .ref(let id): return id
     case .attribute(let id, let attribute): return "\(id).\(attribute)"
     case .name(let id): return "\(id).Name"
+    case .imported(let export): return "import:\(export)"
     }
   }
 }

@@ -163,7 +163,11 @@ struct PolicyReader {
     let resources = elements(
       found.resource, found.notResource, of: statement, index: index,
       keys: ("Resource", "NotResource"),
-      required: false, make: { ResourcePattern(written: $0, canonical: resolver.canonical($0)) })
+      required: false,
+      make: {
+        let written = $0.importsAsSymbols
+        return ResourcePattern(written: written, canonical: resolver.canonical(written))
+      })
     let principals = principalElements(
       found.principal, found.notPrincipal, of: statement, index: index)
     let conditions = found.condition.map { conditionClauses($0, of: statement, index: index) } ?? []
@@ -301,7 +305,8 @@ struct PolicyReader {
             list.elements.append(
               PolicyElement(
                 PrincipalEntry(
-                  kind: kind, value: item.text, canonical: resolver.canonical(item.text)),
+                  kind: kind, value: item.text.importsAsSymbols,
+                  canonical: resolver.canonical(item.text.importsAsSymbols)),
                 assumptions: item.assumptions, parameters: item.parameters, location: item.location)
             )
           }

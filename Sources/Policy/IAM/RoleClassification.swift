@@ -54,6 +54,24 @@ extension PolicyIndex {
     return roles.compactMap { role in reasons[role].map { (role, $0) } }
   }
 
+  /// The execution roles of Lambda functions that an EventBridge rule of the template invokes,
+  /// with the rule: the event-driven steps of a pipeline (S3 event, rule, function).
+  public func eventDrivenFunctionRoles() -> [(role: String, reason: String)] {
+    var reasons: [String: String] = [:]
+    for entry in template.resources.entries where entry.value.type == "AWS::Events::Rule" {
+      for target in resolver.property("Targets.*.Arn", of: entry.key) {
+        guard let function = target.string?.resourceReference?.logicalID,
+          template.resources[function]?.type == "AWS::Lambda::Function"
+        else { continue }
+        for role in rolesNamed(by: resolver.property("Role", of: function))
+        where reasons[role] == nil {
+          reasons[role] = "role of function \(function), invoked by EventBridge rule \(entry.key)"
+        }
+      }
+    }
+    return roles.compactMap { role in reasons[role].map { (role, $0) } }
+  }
+
   /// The roles assumable by `datasync.amazonaws.com`.
   public func dataSyncRoles() -> [String] { roles(assumableBy: "datasync.amazonaws.com") }
 

@@ -11,7 +11,9 @@ import Template
 /// - data key: `role: data-key` on an `AWS::KMS::Key`; unmarked, the keys the raw and results
 ///   buckets encrypt with (`KMSMasterKeyID`, through an alias too);
 /// - pipeline roles: Batch roles (see `PolicyIndex.batchRoles()`), DataSync roles (they upload
-///   with SSE-KMS, which needs kms:Decrypt for multipart uploads), and roles marked `role: pipeline`.
+///   with SSE-KMS, which needs kms:Decrypt for multipart uploads), the roles of Lambda functions
+///   that EventBridge rules invoke (the pipeline's event-driven steps: trigger, status, packager),
+///   and roles marked `role: pipeline`.
 public enum Invariants {
   public static let theme = "genexomics"
 
@@ -63,10 +65,111 @@ public enum Invariants {
     return result.filter { seen.insert($0).inserted }
   }
 
+  /// A raw bucket or data key the rules ask about: a resource of this template, or another
+  /// stack's export that the template's policies import.
+  struct Subject {
+    /// `RawBucket`, or `imported as genexomics-prod-storage-RawBucket-Arn`.
+    var label: String
+    /// The resource, when it is in this template (its resource policies then count too).
+    var logicalID: String?
+    /// The ARN asked about: the key, or some object of the bucket.
+    var resource: SymbolicString
+  }
+
+  /// The raw buckets' objects: buckets of this template (see `buckets`), and imports whose export
+  /// name says raw bucket (`...-RawBucket-Arn`, `...-RawBucket-Name`): a split architecture
+  /// keeps the bucket in a storage stack and the roles in others.
+  static func rawBucketObjects(in context: RuleContext, index: PolicyIndex) -> [Subject] {
+    var subjects: [Subject] = []
+    for bucket in buckets("raw", in: context) {
+      guard let arn = index.resolver.arn(of: bucket) else { continue }
+      subjects.append(
+        Subject(
+          label: bucket, logicalID: bucket, resource: arn + SymbolicString([.text("/"), .any])))
+    }
+    for export in importedExports(in: index) {
+      let words = Self.words(export)
+      guard words.contains("raw"), words.contains("bucket"), let last = words.last else { continue }
+      let imported = SymbolicString(symbol: .imported(export))
+      let bucket: SymbolicString
+      switch last {
+      case "arn": bucket = imported
+      case "name", "ref":
+        bucket =
+          SymbolicString([.text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":s3:::")])
+          + imported
+      default: continue
+      }
+      subjects.append(
+        Subject(
+          label: "imported as \(export)", logicalID: nil,
+          resource: bucket + SymbolicString([.text("/"), .any])))
+    }
+    return subjects
+  }
+
+  /// The data keys: keys of this template (see `dataKeys`) and imports whose export name says
+  /// data key ARN (`...-DataKey-Arn`).
+  static func dataKeySubjects(in context: RuleContext, index: PolicyIndex) -> [Subject] {
+    var subjects: [Subject] = dataKeys(in: context).compactMap { key in
+      index.resolver.arn(of: key).map { Subject(label: key, logicalID: key, resource: $0) }
+    }
+    for export in importedExports(in: index) {
+      let words = Self.words(export)
+      guard words.contains("data"), words.contains("key"), words.last == "arn" else { continue }
+      subjects.append(
+        Subject(
+          label: "imported as \(export)", logicalID: nil,
+          resource: SymbolicString(symbol: .imported(export))))
+    }
+    return subjects
+  }
+
+  /// Every export the template's policies name in a Resource, in order of first appearance.
+  static func importedExports(in index: PolicyIndex) -> [String] {
+    var seen: Set<String> = []
+    var result: [String] = []
+    for source in index.sources {
+      for statement in source.document.statements {
+        for element in statement.resources?.elements ?? [] {
+          for export in element.content.written.importedExports where seen.insert(export).inserted {
+            result.append(export)
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// The lower-cased words of a name: `genexomics-prod-storage-RawBucket-Arn` is genexomics,
+  /// prod, storage, raw, bucket, arn.
+  static func words(_ name: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var previousIsLower = false
+    for character in name {
+      guard character.isLetter || character.isNumber else {
+        if !current.isEmpty { words.append(current.lowercased()) }
+        current = ""
+        previousIsLower = false
+        continue
+      }
+      if character.isUppercase, previousIsLower, !current.isEmpty {
+        words.append(current.lowercased())
+        current = ""
+      }
+      current.append(character)
+      previousIsLower = character.isLowercase || character.isNumber
+    }
+    if !current.isEmpty { words.append(current.lowercased()) }
+    return words
+  }
+
   /// `Align (JobRoleArn of job definition Align)`-style names of the pipeline's roles.
   static func pipelineRoles(_ index: PolicyIndex) -> Set<String> {
     var roles = Set(index.batchRoles().map(\.role))
     roles.formUnion(index.dataSyncRoles())
+    roles.formUnion(index.eventDrivenFunctionRoles().map(\.role))
     for role in index.roles where index.template.resources[role].flatMap(marker) == "pipeline" {
       roles.insert(role)
     }

@@ -19,13 +19,14 @@ extension Invariants {
   ) { context in
     let index = context.policies
     var findings: [Finding] = []
-    for bucket in buckets("raw", in: context) {
-      guard let arn = index.resolver.arn(of: bucket) else { continue }
-      let objects = arn + SymbolicString([.text("/"), .any])
+    for subject in rawBucketObjects(in: context, index: index) {
+      let bucket = subject.label
+      let objects = subject.resource
+      let protectedBy = subject.logicalID.map { [$0] } ?? []
       for principal in index.principals {
         for action in objectDeletions {
           let decision = index.evaluate(
-            principal: principal, action: action, resource: objects, protectedBy: [bucket])
+            principal: principal, action: action, resource: objects, protectedBy: protectedBy)
           guard decision.mayBeAllowed else { continue }
           findings.append(
             context.violation(
@@ -34,10 +35,11 @@ extension Invariants {
               decision: decision, index: index, action: action))
         }
       }
+      guard let bucketID = subject.logicalID else { continue }
       for action in objectDeletions {
         findings += context.resourcePolicyViolations(
           { "the bucket policy lets \($0) delete from the raw bucket \(bucket) (\(action))" },
-          protecting: bucket,
+          protecting: bucketID,
           action: action, resource: objects, except: [], index: index)
       }
     }

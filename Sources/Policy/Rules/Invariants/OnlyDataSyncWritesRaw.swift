@@ -20,13 +20,14 @@ extension Invariants {
     let index = context.policies
     let writers = Set(index.dataSyncRoles())
     var findings: [Finding] = []
-    for bucket in buckets("raw", in: context) {
-      guard let arn = index.resolver.arn(of: bucket) else { continue }
-      let objects = arn + SymbolicString([.text("/"), .any])
+    for subject in rawBucketObjects(in: context, index: index) {
+      let bucket = subject.label
+      let objects = subject.resource
+      let protectedBy = subject.logicalID.map { [$0] } ?? []
       for principal in index.principals where !writers.contains(principal) {
         for action in objectWrites {
           let decision = index.evaluate(
-            principal: principal, action: action, resource: objects, protectedBy: [bucket])
+            principal: principal, action: action, resource: objects, protectedBy: protectedBy)
           guard decision.mayBeAllowed else { continue }
           findings.append(
             context.violation(
@@ -35,10 +36,11 @@ extension Invariants {
               decision: decision, index: index, action: action))
         }
       }
+      guard let bucketID = subject.logicalID else { continue }
       for action in objectWrites {
         findings += context.resourcePolicyViolations(
           { "the bucket policy lets \($0) write to the raw bucket \(bucket) (\(action))" },
-          protecting: bucket,
+          protecting: bucketID,
           action: action, resource: objects, except: writers, index: index)
       }
     }

@@ -8,18 +8,20 @@ extension Invariants {
     family: .policy, theme: theme,
     resourceTypes: ["AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::User"],
     rationale:
-      "Sequencing data is protected by the data key as much as by bucket policies: whoever can call kms:Decrypt with it can read every object the raw and results buckets hold, through any path to the bytes. Only the pipeline's roles (Batch roles, the DataSync role, roles marked Metadata formation.role: pipeline) may. The data key is the key marked formation.role: data-key, or the key the raw and results buckets encrypt with.",
+      "Sequencing data is protected by the data key as much as by bucket policies: whoever can call kms:Decrypt with it can read every object the raw and results buckets hold, through any path to the bytes. Only the pipeline's roles may: Batch roles, the DataSync role, the roles of Lambda functions that EventBridge rules invoke, and roles marked Metadata formation.role: pipeline. The data key is the key marked formation.role: data-key, or the key the raw and results buckets encrypt with.",
     remediation:
       "Remove kms:Decrypt (and kms:*, \"*\") on the data key from other roles and from the key policy; a role that must read results belongs to the pipeline and is marked so, or reads through a separate results key."
   ) { context in
     let index = context.policies
     let pipeline = pipelineRoles(index)
     var findings: [Finding] = []
-    for key in dataKeys(in: context) {
-      guard let arn = index.resolver.arn(of: key) else { continue }
+    for subject in dataKeySubjects(in: context, index: index) {
+      let key = subject.label
+      let arn = subject.resource
+      let protectedBy = subject.logicalID.map { [$0] } ?? []
       for principal in index.principals where !pipeline.contains(principal) {
         let decision = index.evaluate(
-          principal: principal, action: "kms:Decrypt", resource: arn, protectedBy: [key])
+          principal: principal, action: "kms:Decrypt", resource: arn, protectedBy: protectedBy)
         guard decision.mayBeAllowed else { continue }
         findings.append(
           context.violation(
@@ -27,8 +29,9 @@ extension Invariants {
             principal: principal,
             decision: decision, index: index, action: "kms:Decrypt"))
       }
+      guard let keyID = subject.logicalID else { continue }
       findings += context.resourcePolicyViolations(
-        { "the key policy lets \($0) decrypt with the data key \(key)" }, protecting: key,
+        { "the key policy lets \($0) decrypt with the data key \(key)" }, protecting: keyID,
         action: "kms:Decrypt",
         resource: arn, except: pipeline, index: index)
     }
