@@ -104,8 +104,6 @@ public struct Reading: Sendable {
       })
   }
 
-  /// True when some possibility is not absent.
-  public var isPresentAnywhere: Bool { possibilities.contains { !$0.isAbsent } }
 }
 
 extension Resolved {

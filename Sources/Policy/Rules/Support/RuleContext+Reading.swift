@@ -78,14 +78,6 @@ extension RuleContext {
     referencedResources(value).contains(logicalID)
   }
 
-  /// True when the resolved value mentions `logicalID` anywhere (`arn:...:${Bucket}/*`).
-  public func mentions(_ value: Value?, _ logicalID: String) -> Bool {
-    guard let value else { return false }
-    return resolver.resolve(value).contains {
-      $0.string?.referencedResources.contains(logicalID) ?? false
-    }
-  }
-
   /// Every resource of `type`, in template order.
   public func resources(ofType type: String) -> [(logicalID: String, resource: Resource)] {
     template.resources.entries.compactMap { $0.value.type == type ? ($0.key, $0.value) : nil }
