@@ -27,8 +27,9 @@ import Testing
   @Test func wildcardAction() throws {
     #expect(
       try lines("IAM001", "fail") == [
-        #"20:23: error IAM001 PipelineRole: statement 1 allows every action (Action: "*")"#,
-        #"30:48: error IAM001 DebugPolicy: statement 1 allows every action (Action: "*") when condition IsProd is false"#,
+        #"23:23: error IAM001 PipelineRole: statement 1 allows every action (Action: "*")"#,
+        #"33:48: error IAM001 DebugPolicy: statement 1 allows every action (Action: "*") when condition IsProd is false"#,
+        "42:21: unknown IAM001 ParameterPolicy: cannot tell whether statement 1 allows every action: parameter GrantedAction has no default",
       ])
   }
 
@@ -115,6 +116,7 @@ import Testing
         "17:30: error IAM011 RawPolicy: statement 2 allows any principal (AWS: *) to s3:ListBucket with no condition on the source, account or organization",
         "32:30: error IAM011 AlertsPolicy: statement 1 allows any principal (AWS: *) to sns:Publish with no condition on the source, account or organization",
         "44:24: error IAM011 S3Endpoint: statement 1 allows any principal (*) to * with no condition on the source, account or organization",
+        "57:18: error IAM011 BusPolicy: statement 1 allows any principal (*) to events:PutEvents with no condition on the source, account or organization",
       ])
   }
 

@@ -243,6 +243,19 @@ public struct PolicyIndex: Sendable {
           targets: referenced(resolver.property("SecretId", of: id)))
       case "AWS::S3::AccessPoint":
         add(.resource, id, type, "Policy", targets: [id])
+      case "AWS::SNS::TopicInlinePolicy":
+        add(
+          .resource, id, type, "PolicyDocument",
+          targets: referenced(resolver.property("TopicArn", of: id)))
+      case "AWS::SQS::QueueInlinePolicy":
+        add(
+          .resource, id, type, "PolicyDocument",
+          targets: referenced(resolver.property("Queue", of: id)))
+      case "AWS::Logs::ResourcePolicy":
+        // The property is a JSON string by definition: reading it is not worth a warning.
+        add(.resource, id, type, "PolicyDocument", targets: [], stringIsExpected: true)
+      case "AWS::Events::EventBusPolicy":
+        eventBusPolicy(id, resource)
       case "AWS::Lambda::Permission":
         lambdaPermission(id, resource)
       default:
@@ -269,12 +282,14 @@ public struct PolicyIndex: Sendable {
   }
 
   private mutating func add(
-    _ kind: PolicySource.Kind, _ id: String, _ type: String, _ property: String, targets: [String]
+    _ kind: PolicySource.Kind, _ id: String, _ type: String, _ property: String, targets: [String],
+    stringIsExpected: Bool = false
   ) {
     guard let resource = template.resources[id], let value = resource.properties[property] else {
       return
     }
-    let document = PolicyDocument(parsing: value, resolver: resolver)
+    var document = PolicyDocument(parsing: value, resolver: resolver)
+    if stringIsExpected { document.problems.removeAll { $0.kind == .embeddedJSON } }
     appendSource(
       PolicySource(
         kind: kind, logicalID: id, resourceType: type, path: property, document: document,
@@ -338,6 +353,48 @@ public struct PolicyIndex: Sendable {
       $0.string?.resourceReference?.logicalID
     }
     .filter { seen.insert($0).inserted }
+  }
+
+  /// `AWS::Events::EventBusPolicy`: its `Statement` (one statement, as a document), or the legacy
+  /// `Action`/`Principal`/`Condition` form as one Allow statement.
+  private mutating func eventBusPolicy(_ id: String, _ resource: Resource) {
+    let targets = referenced(resolver.property("EventBusName", of: id))
+    if let statement = resource.properties["Statement"] {
+      let document = PolicyDocument(
+        parsing: Value(.map(["Statement": statement]), at: statement.location), resolver: resolver)
+      appendSource(
+        PolicySource(
+          kind: .resource, logicalID: id, resourceType: "AWS::Events::EventBusPolicy",
+          path: "Statement",
+          document: document, targets: targets, location: statement.location))
+      return
+    }
+    var legacy = OrderedMap<Value>()
+    legacy["Effect"] = "Allow"
+    if let action = resource.properties["Action"] { legacy["Action"] = action }
+    if let principal = resource.properties["Principal"] {
+      // A bare account id or "*"; the statement form takes {AWS: id} or "*".
+      let isWildcard = principal.stringValue == "*"
+      legacy["Principal"] =
+        isWildcard ? principal : Value(.map(["AWS": principal]), at: principal.location)
+    }
+    legacy["Resource"] = "*"
+    if let condition = resource.properties["Condition"], let key = condition["Key"],
+      let type = condition["Type"]?.stringValue,
+      let value = condition["Value"]
+    {
+      legacy["Condition"] = Value(
+        .map([type: Value(.map([key.stringValue ?? "": value]))]), at: condition.location)
+    }
+    let document = PolicyDocument(
+      parsing: Value(
+        .map(["Statement": Value(.list([Value(.map(legacy), at: resource.location)]))]),
+        at: resource.location),
+      resolver: resolver)
+    appendSource(
+      PolicySource(
+        kind: .resource, logicalID: id, resourceType: "AWS::Events::EventBusPolicy", path: "",
+        document: document, targets: targets, location: resource.location))
   }
 
   /// `AWS::Lambda::Permission` as the one-statement resource policy it adds to the function.

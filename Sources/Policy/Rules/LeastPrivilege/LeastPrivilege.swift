@@ -30,7 +30,8 @@ public enum LeastPrivilege {
     "AWS::S3::BucketPolicy", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy", "AWS::KMS::Key",
     "AWS::KMS::ReplicaKey", "AWS::ECR::Repository", "AWS::EC2::VPCEndpoint",
     "AWS::Events::EventBus",
-    "AWS::SecretsManager::ResourcePolicy", "AWS::S3::AccessPoint",
+    "AWS::SecretsManager::ResourcePolicy", "AWS::S3::AccessPoint", "AWS::SNS::TopicInlinePolicy",
+    "AWS::SQS::QueueInlinePolicy", "AWS::Logs::ResourcePolicy", "AWS::Events::EventBusPolicy",
   ]
 }
 

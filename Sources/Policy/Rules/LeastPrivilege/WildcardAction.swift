@@ -14,12 +14,24 @@ extension LeastPrivilege {
     context.policies.identityPolicies.flatMap { source in
       source.document.statements.filter { $0.effect == .allow && !$0.actions.isNegated }.flatMap {
         statement in
-        statement.actions.elements.filter(\.content.isEverything).map { element in
-          context.finding(
-            "\(statement.label) allows every action (Action: \"*\")", in: source,
-            statement: statement,
-            at: element.location, assumptions: element.assumptions, parameters: element.parameters,
-            action: "*")
+        statement.actions.elements.compactMap { element -> Finding? in
+          if element.content.isEverything {
+            return context.finding(
+              "\(statement.label) allows every action (Action: \"*\")", in: source,
+              statement: statement,
+              at: element.location, assumptions: element.assumptions,
+              parameters: element.parameters,
+              action: "*")
+          }
+          guard element.content.literal == nil,
+            let reason = element.content.text.unknownReasons.first
+          else {
+            return nil
+          }
+          return context.finding(
+            "cannot tell whether \(statement.label) allows every action: \(reason)", in: source,
+            statement: statement, at: element.location, assumptions: element.assumptions,
+            severity: .unknown)
         }
       }
     }
