@@ -8,7 +8,8 @@ import Testing
 /// cfn-init with multi-line Sub) and every passing fixture give no finding from the whole family.
 @Suite struct CorrectnessValidTemplateTests {
   @Test(arguments: [
-    "valid/network.yaml", "valid/serverless.yaml", "valid/foreach.yaml", "valid/static-site.json",
+    "valid/network.yaml", "valid/serverless.yaml", "valid/foreach.yaml",
+    "valid/foreach-literal.yaml", "valid/static-site.json",
     "valid/instance-with-custom-resource.yaml",
   ])
   func realisticTemplatesHaveNoFindings(_ name: String) throws {

@@ -89,6 +89,20 @@ import Testing
     #expect(TemplateIndex(template).hasMacroTransform)
   }
 
+  @Test func forEachLoopsOverLiteralListsAreExpanded() {
+    let loop: Value = [
+      "Feed", ["orders", "invoices-eu", 7], ["Topic&{Feed}": "x", "${Feed}Queue": "y"],
+    ]
+    #expect(
+      TemplateIndex.expandedKeys(of: loop) == [
+        "Topicorders", "Topicinvoiceseu", "Topic7", "ordersQueue", "invoices-euQueue", "7Queue",
+      ])
+    #expect(TemplateIndex.expandedKeys(of: ["Feed", .ref("Feeds"), ["Topic${Feed}": "x"]]) == nil)
+    #expect(
+      TemplateIndex.expandedKeys(of: ["Feed", ["a"], ["Fn::ForEach::Inner": ["B", ["b"], [:]]]])
+        == nil)
+  }
+
   /// Every resource type cfn-lint knows (all regions, shipped as a fixture) is well formed.
   @Test func everyKnownResourceTypeIsWellFormed() throws {
     let text = try String(

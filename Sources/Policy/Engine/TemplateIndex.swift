@@ -1,3 +1,4 @@
+import Foundation
 import Template
 
 /// The names a template defines, looked up by every reference check.
@@ -25,35 +26,98 @@ public struct TemplateIndex: Sendable {
   static let serverlessImplicitNames: [String] = ["ServerlessRestApi", "ServerlessHttpApi"]
 
   public let parameters: Set<String>
+  /// Condition names: the literal ones and those a `Fn::ForEach` loop with a literal collection generates.
   public let conditions: Set<String>
   public let mappings: Set<String>
   /// Every resource's position in template order, by logical id.
   public let resourceOrder: [String: Int]
+  /// Logical ids that `Fn::ForEach` loops with a literal collection generate (`Topic${Name}`
+  /// over `[Orders, Invoices]` gives `TopicOrders`, `TopicInvoices`).
+  public let generatedResources: Set<String>
   /// The `Transform` names, in the order written.
   public let transforms: [String]
-  /// True when the Resources section has entries that expand into resources at deploy time
-  /// (a `Fn::ForEach::` loop, an `AWS::Include` snippet under `Fn::Transform`), so resources
-  /// may exist under names the file does not spell out.
+  /// True when the Resources section has entries that expand into resources the index cannot
+  /// name (a loop over a parameter's values, an `AWS::Include` snippet under `Fn::Transform`).
   public let resourcesHaveExpansions: Bool
+  /// True when the Conditions section has a loop whose generated names the index cannot know.
+  public let conditionsHaveExpansions: Bool
   /// Logical ids of `AWS::Serverless::*` resources: the SAM transform names what it generates after them.
   let serverlessResources: [String]
 
   public init(_ template: Template) {
     parameters = Set(template.parameters.keys)
-    conditions = Set(template.conditions.keys)
     mappings = Set(template.mappings.keys)
+    var conditions: Set<String> = []
+    var unknownConditions = false
+    for entry in template.conditions.entries {
+      guard Self.isExpansion(entry.key) else {
+        conditions.insert(entry.key)
+        continue
+      }
+      if let names = Self.expandedKeys(of: entry.value) {
+        conditions.formUnion(names)
+      } else {
+        unknownConditions = true
+      }
+    }
+    self.conditions = conditions
+    conditionsHaveExpansions = unknownConditions
     var order: [String: Int] = [:]
+    var generated: Set<String> = []
     var serverless: [String] = []
     var expansions = false
     for (position, entry) in template.resources.entries.enumerated() {
       order[entry.key] = position
       if entry.value.type?.hasPrefix("AWS::Serverless::") == true { serverless.append(entry.key) }
-      if Self.isExpansion(entry.key) { expansions = true }
+      guard Self.isExpansion(entry.key) else { continue }
+      if let loop = entry.value.loop, let names = Self.expandedKeys(of: loop) {
+        generated.formUnion(names)
+      } else {
+        expansions = true
+      }
     }
     resourceOrder = order
+    generatedResources = generated
     serverlessResources = serverless
     resourcesHaveExpansions = expansions
     transforms = Self.transformNames(template.transform)
+  }
+
+  /// The keys a `Fn::ForEach` loop (`[Identifier, Collection, {Key: ...}]`) generates, when the
+  /// collection is a literal list of strings; `nil` when it is computed (a `Ref` to a list
+  /// parameter) or the body holds another loop. `${Identifier}` takes each value as is,
+  /// `&{Identifier}` with its non-alphanumeric characters removed.
+  public static func expandedKeys(of loop: Value) -> [String]? {
+    guard case .list(let items) = loop.kind, items.count == 3,
+      let identifier = items[0].stringValue,
+      case .list(let collection) = items[1].kind, case .map(let body) = items[2].kind
+    else { return nil }
+    let values = collection.compactMap { item -> String? in
+      switch item.kind {
+      case .string(let text): return text
+      case .number(let number): return number.literal
+      default: return nil
+      }
+    }
+    guard values.count == collection.count,
+      !body.keys.contains(where: { $0.hasPrefix(forEachPrefix) })
+    else {
+      return nil
+    }
+    var keys: [String] = []
+    for key in body.keys {
+      for value in values {
+        let alphanumeric = String(
+          String.UnicodeScalarView(
+            value.unicodeScalars.filter {
+              ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+            }))
+        keys.append(
+          key.replacingOccurrences(of: "${\(identifier)}", with: value)
+            .replacingOccurrences(of: "&{\(identifier)}", with: alphanumeric))
+      }
+    }
+    return keys
   }
 
   /// True for a Resources (or Outputs) key that is not a logical id but something CloudFormation
@@ -79,7 +143,9 @@ public struct TemplateIndex: Sendable {
     transforms.contains { $0 != Self.serverlessTransform && $0 != Self.languageExtensionsTransform }
   }
 
-  public func isResource(_ name: String) -> Bool { resourceOrder[name] != nil }
+  public func isResource(_ name: String) -> Bool {
+    resourceOrder[name] != nil || generatedResources.contains(name)
+  }
   public func isParameter(_ name: String) -> Bool { parameters.contains(name) }
   public func isPseudoParameter(_ name: String) -> Bool { Self.pseudoParameters.contains(name) }
 
@@ -95,6 +161,12 @@ public struct TemplateIndex: Sendable {
     guard isServerless else { return false }
     if Self.serverlessImplicitNames.contains(where: { name.hasPrefix($0) }) { return true }
     return serverlessResources.contains { name.count > $0.count && name.hasPrefix($0) }
+  }
+
+  /// How sure a check can be that a condition name is undefined: only likely when a loop in
+  /// Conditions generates names the index cannot compute.
+  public var undefinedConditionSeverity: Severity {
+    conditionsHaveExpansions || hasMacroTransform ? .warning : .error
   }
 
   /// How sure a check can be that an undefined name is a mistake: certain without transforms,

@@ -9,29 +9,31 @@ extension Rule {
       "A resource or output with `Condition: Name` is created only when the condition `Name` of the Conditions section holds; an undefined name fails the stack's validation.",
     remediation: "Fix the name, or declare the condition in the Conditions section."
   ) { context in
-    let conditions = context.template.conditions
+    let index = context.facts.index
+    let conditions = index.conditions
+    let names = index.conditions.sorted()
     var findings: [Finding] = []
     for entry in context.template.resources.entries {
       guard let condition = entry.value.condition, !conditions.contains(condition.value) else {
         continue
       }
-      let hint = Suggestion.phrase(for: condition.value, in: conditions.keys)
+      let hint = Suggestion.phrase(for: condition.value, in: names)
       findings.append(
         context.finding(
           "resource '\(entry.key)' has Condition '\(condition.value)', which is not defined in Conditions\(hint)",
           logicalID: entry.key, at: condition.location ?? entry.value.location ?? entry.keyLocation,
-          path: "Condition"))
+          path: "Condition", severity: index.undefinedConditionSeverity))
     }
     for entry in context.template.outputs.entries {
       guard let condition = entry.value.condition, !conditions.contains(condition.value) else {
         continue
       }
-      let hint = Suggestion.phrase(for: condition.value, in: conditions.keys)
+      let hint = Suggestion.phrase(for: condition.value, in: names)
       findings.append(
         context.finding(
           "output '\(entry.key)' has Condition '\(condition.value)', which is not defined in Conditions\(hint)",
           logicalID: entry.key, at: condition.location ?? entry.value.location ?? entry.keyLocation,
-          path: "Condition"))
+          path: "Condition", severity: index.undefinedConditionSeverity))
     }
     return findings
   }
@@ -45,7 +47,9 @@ extension Rule {
       "The first argument of `Fn::If` is the name of a condition of the Conditions section; an undefined name fails the stack's validation.",
     remediation: "Fix the name, or declare the condition in the Conditions section."
   ) { context in
-    let conditions = context.template.conditions
+    let index = context.facts.index
+    let conditions = index.conditions
+    let names = index.conditions.sorted()
     var budget = SuggestionBudget()
     return context.facts.uses.compactMap { use in
       guard References.isChecked(use), case .if(let name, _, _) = use.function,
@@ -53,9 +57,10 @@ extension Rule {
       else {
         return nil
       }
-      let hint = budget.phrase(for: name, in: conditions.keys)
+      let hint = budget.phrase(for: name, in: names)
       return context.finding(
-        "Fn::If names condition '\(name)', which is not defined in Conditions\(hint)", about: use)
+        "Fn::If names condition '\(name)', which is not defined in Conditions\(hint)", about: use,
+        severity: index.undefinedConditionSeverity)
     }
   }
 
@@ -71,7 +76,9 @@ extension Rule {
       "`Condition: Name` inside `Fn::And`, `Fn::Or`, `Fn::Not` or a condition refers to another condition of the Conditions section; an undefined name fails the stack's validation.",
     remediation: "Fix the name, or declare the condition in the Conditions section."
   ) { context in
-    let conditions = context.template.conditions
+    let index = context.facts.index
+    let conditions = index.conditions
+    let names = index.conditions.sorted()
     var budget = SuggestionBudget()
     return context.facts.uses.compactMap { use in
       guard References.isChecked(use),
@@ -80,8 +87,10 @@ extension Rule {
       else {
         return nil
       }
-      let hint = budget.phrase(for: name, in: conditions.keys)
-      return context.finding("Condition '\(name)' is not defined in Conditions\(hint)", about: use)
+      let hint = budget.phrase(for: name, in: names)
+      return context.finding(
+        "Condition '\(name)' is not defined in Conditions\(hint)", about: use,
+        severity: index.undefinedConditionSeverity)
     }
   }
 }

@@ -29,7 +29,9 @@ extension Rule {
   ) { context in
     let used = context.facts.used
     return context.template.conditions.entries.compactMap { entry in
-      guard !used.conditions.contains(entry.key) else { return nil }
+      guard !used.conditions.contains(entry.key), !TemplateIndex.isExpansion(entry.key) else {
+        return nil
+      }
       return context.finding(
         "condition '\(entry.key)' is never used", logicalID: entry.key,
         at: entry.keyLocation ?? entry.value.location)
