@@ -69,7 +69,8 @@ def main():
     per_rule = collections.defaultdict(lambda: [0, 0])
     files = 0
     for folder in FOLDERS:
-        files += len([n for n in os.listdir(folder) if n.endswith((".yaml", ".json"))])
+        files += sum(
+            len([n for n in names if n.endswith((".yaml", ".json"))]) for _, _, names in os.walk(folder))
         failed, passed = run_checkov(folder)
         ours = run_formation(binary, folder)
         pairs = {(path, logical, equivalent[check]) for path, logical, check in failed if check in equivalent}
