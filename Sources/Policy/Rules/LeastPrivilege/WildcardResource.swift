@@ -1,20 +1,34 @@
 import Template
 
 extension LeastPrivilege {
+  /// Whether a statement narrows its resources with a condition instead of ARNs: tags
+  /// (`aws:ResourceTag/...`, attribute-based access control) or the owning account or organization.
+  static func scopesResourcesByCondition(_ statement: Statement) -> Bool {
+    statement.conditions.contains { clause in
+      let key = clause.key.lowercased()
+      let scoping =
+        key.hasPrefix("aws:resourcetag/") || key == "aws:resourceaccount"
+        || key == "aws:resourceorgid"
+        || key == "aws:resourceorgpaths"
+      return scoping && !clause.operator.hasSuffix("IfExists") && !clause.operator.contains("Not")
+    }
+  }
+
   /// IAM003: an action that supports resource-level permissions is granted on `*`.
   static let wildcardResource = Rule(
     id: "IAM003",
     title: "Actions that can be scoped to resources are not granted on Resource \"*\"",
     severity: .warning, family: .policy, theme: theme, resourceTypes: identityTypes,
     rationale:
-      "Resource \"*\" extends a grant to every bucket, key, table or role in the account, including ones created later. Actions without resource-level permissions (ecr:GetAuthorizationToken, ec2:Describe*, cloudwatch:PutMetricData, per the AWS Service Authorization Reference) can only be granted on \"*\" and are not reported.",
+      "Resource \"*\" extends a grant to every bucket, key, table or role in the account, including ones created later. Actions without resource-level permissions (ecr:GetAuthorizationToken, ec2:Describe*, cloudwatch:PutMetricData, per the AWS Service Authorization Reference) can only be granted on \"*\" and are not reported, nor are statements that narrow \"*\" with aws:ResourceTag, aws:ResourceAccount or aws:ResourceOrgID conditions.",
     remediation:
       "Name the resources: !GetAtt Bucket.Arn and !Sub \"${Bucket.Arn}/*\", !GetAtt Key.Arn, a log group's ARN. Keep \"*\" only in a separate statement for actions that accept nothing else."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
       source.document.statements.flatMap { statement -> [Finding] in
         guard statement.effect == .allow, !statement.actions.isNegated,
-          let resources = statement.resources, resources.includesEverything
+          let resources = statement.resources, resources.includesEverything,
+          !scopesResourcesByCondition(statement)
         else { return [] }
         return statement.actions.elements.compactMap { element -> Finding? in
           let pattern = element.content
