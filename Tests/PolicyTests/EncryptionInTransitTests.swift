@@ -46,4 +46,28 @@ import Testing
         "3:3: warning TRN004 Jobs: queue has no AWS::SQS::QueuePolicy denying requests without TLS (Bool aws:SecureTransport false)"
       ])
   }
+
+  /// A policy the template does not spell out may hold the deny: only the unknown finding,
+  /// never also "has no Deny" (examples/real-world/include-transform.yaml).
+  @Test func policiesNotSpelledOutAreOnlyUnknown() throws {
+    let prefix = "cannot tell whether"
+    #expect(
+      try LintFixture.lines("TRN001", Self.theme, "TRN-unknown.yaml") == [
+        "16:9: unknown TRN001 IncludedBucketPolicy: \(prefix) bucket IncludedBucket denies requests without TLS (Bool aws:SecureTransport false): the policy document cannot be read: a macro (AWS::Include) computes the value",
+        "29:13: unknown TRN001 ParameterBucketPolicy: \(prefix) bucket ParameterBucket denies requests without TLS (Bool aws:SecureTransport false): statement 1 has a Bool aws:SecureTransport value that cannot be read: parameter SecureTransportFlag has no default",
+      ])
+    #expect(
+      try LintFixture.lines("TRN002", Self.theme, "TRN-unknown.yaml") == [
+        "16:9: unknown TRN002 IncludedBucketPolicy: \(prefix) bucket IncludedBucket denies TLS below 1.2 (NumericLessThan s3:TlsVersion 1.2): the policy document cannot be read: a macro (AWS::Include) computes the value",
+        "27:9: warning TRN002 ParameterBucketPolicy: policy for bucket ParameterBucket has no Deny for every principal and s3:* on TLS below 1.2 (NumericLessThan s3:TlsVersion 1.2)",
+      ])
+    #expect(
+      try LintFixture.lines("TRN003", Self.theme, "TRN-unknown.yaml") == [
+        "43:9: unknown TRN003 EventsPolicy: \(prefix) topic Events denies requests without TLS (Bool aws:SecureTransport false): the policy document cannot be read: a macro (AWS::Include) computes the value"
+      ])
+    #expect(
+      try LintFixture.lines("TRN004", Self.theme, "TRN-unknown.yaml") == [
+        "56:13: unknown TRN004 JobsPolicy: \(prefix) queue Jobs denies requests without TLS (Bool aws:SecureTransport false): statement 1 cannot be read: imported from another stack with Fn::ImportValue shared-deny-insecure-transport"
+      ])
+  }
 }

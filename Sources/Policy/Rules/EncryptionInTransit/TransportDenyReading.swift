@@ -5,6 +5,10 @@ import Template
 /// The statement must be a Deny for every principal, cover every action of the service
 /// (`s3:*`, `sns:*`, `*`) and test the condition `requirement` describes. A deny that exists
 /// only in one branch of an `Fn::If` is reported for the other branch.
+///
+/// A policy the template does not spell out (an `AWS::Include` snippet, an imported statement,
+/// a condition value from a parameter without a default) may hold the deny: it gives only the
+/// `unknown` finding that says why, never also the "has no Deny" failure.
 struct TransportDenyReading {
   /// One condition test that makes a Deny refuse the unwanted transport.
   struct Requirement {
@@ -24,6 +28,19 @@ struct TransportDenyReading {
     func isMet(by clause: ConditionClause) -> Bool {
       operators.contains(clause.operator.lowercased()) && clause.key.lowercased() == key
         && clause.values.contains { $0.literal?.lowercased() == value }
+    }
+
+    /// Whether `clause` meets the requirement: `.maybe` when a value (or the whole
+    /// `Condition` block) is only known at deploy time.
+    func match(_ clause: ConditionClause) -> Match {
+      if isMet(by: clause) { return .yes }
+      if clause.operator == "?", let reason = clause.values.first?.unknownReasons.first {
+        return .maybe("has a Condition that cannot be read: \(reason)")
+      }
+      guard operators.contains(clause.operator.lowercased()), clause.key.lowercased() == key,
+        let reason = clause.values.lazy.flatMap(\.unknownReasons).first
+      else { return .no }
+      return .maybe("has a \(clause.operator) \(clause.key) value that cannot be read: \(reason)")
     }
   }
 
@@ -65,6 +82,7 @@ struct TransportDenyReading {
     var findings: [Finding] = []
     var covered = false
     var partial: [(String, Statement)] = []
+    var undecided: [Finding] = []
     for (policyID, _, document) in policies {
       guard let document else { continue }
       for problem in document.problems where problem.kind == .unknown {
@@ -74,15 +92,28 @@ struct TransportDenyReading {
             logicalID: policyID, at: problem.location, path: "Properties.PolicyDocument",
             severity: .unknown))
       }
-      for statement in document.statements where qualifies(statement, requirement: requirement) {
-        if statement.assumptions.isEmpty {
-          covered = true
-        } else {
-          partial.append((policyID, statement))
+      for statement in document.statements {
+        switch qualification(of: statement, requirement: requirement) {
+        case .no: continue
+        case .maybe(let reason):
+          undecided.append(
+            context.finding(
+              "cannot tell whether \(kind) \(logicalID) denies \(requirement.summary): \(statement.label) \(reason)",
+              logicalID: policyID, at: statement.location, path: "Properties.PolicyDocument",
+              severity: .unknown))
+        case .yes:
+          if statement.assumptions.isEmpty {
+            covered = true
+          } else {
+            partial.append((policyID, statement))
+          }
         }
       }
     }
     if covered { return findings }
+    // What the template does not spell out may be the deny: say so, and claim nothing more.
+    findings += undecided
+    if !findings.isEmpty { return findings }
     if let (policyID, statement) = partial.first {
       findings.append(
         context.finding(
@@ -100,12 +131,27 @@ struct TransportDenyReading {
     return findings
   }
 
-  private func qualifies(_ statement: Statement, requirement: Requirement) -> Bool {
+  /// Whether the statement is the deny `requirement` asks for: `.maybe` with the reason when a
+  /// principal, an action or the condition is only known at deploy time.
+  private func qualification(of statement: Statement, requirement: Requirement) -> Match {
     guard statement.effect == .deny, let principals = statement.principals, !principals.isNegated,
-      principals.elements.contains(where: { $0.content.isWildcard }), !statement.actions.isNegated,
-      statement.actions.elements.contains(where: { $0.content.matches(allActions).isYes })
-    else { return false }
-    return statement.conditions.contains { requirement.isMet(by: $0) }
+      !statement.actions.isNegated
+    else { return .no }
+    let everyone = principals.elements.reduce(Match.no) { answer, element in
+      if element.content.isWildcard { return .yes }
+      guard let reason = element.content.value.unknownReasons.first else { return answer }
+      return answer.or(.maybe("has a principal that cannot be read: \(reason)"))
+    }
+    let everyAction = statement.actions.elements.reduce(Match.no) { answer, element in
+      switch element.content.matches(allActions) {
+      case .yes: return .yes
+      case .no: return answer
+      case .maybe(let reason):
+        return answer.or(.maybe("has an action that cannot be read: \(reason)"))
+      }
+    }
+    let condition = statement.conditions.reduce(Match.no) { $0.or(requirement.match($1)) }
+    return everyone.and(everyAction).and(condition)
   }
 }
 
