@@ -8,6 +8,7 @@ import Template
 ///     benchmark generate N FILE     write a synthetic template of N resources
 ///     benchmark phases FILE [K]     time each phase in-process, best of K runs (default 5)
 ///     benchmark once PHASE FILE     run one phase once, for peak-memory measurement by time(1)
+///     benchmark rules FILE          each rule's time on one template, slowest first
 ///
 /// Phases: floor (libyaml's raw event loop over the bytes, the lower bound for any reader),
 /// read, write, validate (correctness checks), lint (the whole catalogue).
@@ -108,6 +109,23 @@ case "phases":
   print(
     "\(path) bytes=\(bytes.count) resources=\(template.resources.count) "
       + fields.joined(separator: " "))
+case "rules":
+  // Each rule's own time over one template, slowest first: where lint spends its time.
+  guard arguments.count == 2 else { fail("usage: rules FILE") }
+  let path = Array(arguments)[1]
+  guard let template = try? Template.parse(load(path), file: path).template else {
+    fail("\(path) does not read")
+  }
+  _ = Engine(rules: Catalogue.all).check(template)  // warm shared caches, as one lint run does
+  var times: [(String, Double)] = []
+  for rule in Catalogue.all {
+    var best = Double.infinity
+    for _ in 0..<3 { best = min(best, seconds { _ = Engine(rules: [rule]).check(template) }) }
+    times.append((rule.id, best))
+  }
+  for (id, time) in times.sorted(by: { $0.1 > $1.1 }).prefix(15) {
+    print(String(format: "%@ %.1f ms", id, time * 1000))
+  }
 case "once":
   guard arguments.count == 3, let phase = Phase(rawValue: Array(arguments)[1]) else {
     fail("usage: once floor|read|write|validate|lint FILE")
