@@ -75,4 +75,24 @@ import Testing
         "16:23: warning LOG008 Muted: alarm actions are disabled (ActionsEnabled: false)",
       ])
   }
+
+  /// Alarms a composite alarm with actions fires on are covered, however the AlarmRule names
+  /// them (examples/real-world/cloudwatch-dashboard.yaml).
+  @Test func log008CoveredByCompositeAlarm() throws {
+    #expect(try LintFixture.lines("LOG008", Self.theme, "LOG008-pass-composite.yaml") == [])
+  }
+
+  /// A composite without actions, NOT and OK terms, and a term in one Fn::If branch only
+  /// cover nothing.
+  @Test func log008NotCoveredByCompositeAlarm() throws {
+    let silent = "alarm has no AlarmActions, so nobody is told when it fires"
+    #expect(
+      try LintFixture.lines("LOG008", Self.theme, "LOG008-fail-composite.yaml") == [
+        "10:3: warning LOG008 Errors: \(silent)",
+        "20:3: warning LOG008 Throttles: \(silent)",
+        "30:3: warning LOG008 Duration: \(silent)",
+        "40:3: warning LOG008 Invocations: \(silent)",
+        "50:3: warning LOG008 Unwatched: \(silent)",
+      ])
+  }
 }
