@@ -95,4 +95,17 @@ import Testing
         "50:3: warning LOG008 Unwatched: \(silent)",
       ])
   }
+
+  /// `Fn::FindInMap` keyed by a parameter without a default: one branch per value the
+  /// parameter can take (examples/real-world/nested-intrinsics.yaml).
+  @Test func log004FindInMapOverEveryParameterValue() throws {
+    #expect(try LintFixture.lines("LOG004", Self.theme, "LOG004-pass-findinmap.yaml") == [])
+    let question = "cannot tell whether retention is set"
+    #expect(
+      try LintFixture.lines("LOG004", Self.theme, "LOG004-fail-findinmap.yaml") == [
+        "29:24: unknown LOG004 AppLogs: \(question): mapping EnvironmentSettings has no value for test.LogRetention (when parameter Environment is test)",
+        "33:24: unknown LOG004 TierLogs: \(question): mapping TierSettings has no value for silver.LogRetention (when parameter Tier is silver)",
+        "37:24: unknown LOG004 NamedLogs: \(question): an Fn::FindInMap key is only known at deploy time: parameter Names has no default",
+      ])
+  }
 }

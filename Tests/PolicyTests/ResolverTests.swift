@@ -110,4 +110,40 @@ import Testing
         "when condition IsProd is true", "when condition IsProd is false",
       ])
   }
+
+  /// A key from a parameter without a default gives one value per key it can take, each
+  /// assuming the choice; choices of one parameter never mix.
+  @Test func findInMapOverAParameterWithoutDefault() throws {
+    let template = try Template.parse(
+      """
+      Parameters:
+        Env: {Type: String, AllowedValues: [dev, prod]}
+        Size: {Type: String}
+      Mappings:
+        Settings:
+          dev: {Memory: 512, small: 1}
+          prod: {Memory: 4096, large: 2}
+      Resources:
+        Values:
+          Type: Custom::Values
+          Properties:
+            Memory: !FindInMap [Settings, !Ref Env, Memory]
+            Pair: !Join ['-', [!FindInMap [Settings, !Ref Env, Memory], !FindInMap [Settings, !Ref Env, Memory]]]
+            BySize: !FindInMap [Settings, prod, !Ref Size]
+      """, file: "choices.yaml")
+    let resolver = Resolver(template)
+    let memory = resolver.property("Memory", of: "Values")
+    #expect(memory.map(\.shape) == [.number(Number(512)), .number(Number(4096))])
+    #expect(
+      memory.map(\.assumptions.description) == [
+        "when parameter Env is dev", "when parameter Env is prod",
+      ])
+    #expect(resolver.property("Pair", of: "Values").map(\.literal) == ["512-512", "4096-4096"])
+    let bySize = resolver.property("BySize", of: "Values")
+    #expect(
+      bySize.map(\.unknownReasons) == [
+        [], ["mapping Settings has no value for prod.small"], [],
+      ])
+    #expect(bySize.map(\.assumptions.description).last == "when parameter Size is large")
+  }
 }

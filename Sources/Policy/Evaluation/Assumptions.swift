@@ -20,9 +20,38 @@ public struct BranchAssumption: Sendable, Hashable, Comparable, CustomStringConv
   }
 }
 
+/// One value the deployer may choose for a parameter: `Environment is dev`.
+///
+/// A `Fn::FindInMap` keyed by a parameter without a default resolves to one value per key the
+/// parameter can take (its `AllowedValues`, else the mapping's keys, since any other value
+/// fails the deployment), each carrying the choice it assumes, as `Fn::If` branches do.
+public struct ParameterChoice: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var parameter: String
+  public var value: String
+
+  public init(_ parameter: String, is value: String) {
+    self.parameter = parameter
+    self.value = value
+  }
+
+  /// `parameter Environment is dev`.
+  public var description: String { "parameter \(parameter) is \(value)" }
+
+  public static func < (lhs: ParameterChoice, rhs: ParameterChoice) -> Bool {
+    (lhs.parameter, lhs.value) < (rhs.parameter, rhs.value)
+  }
+}
+
 /// A consistent set of branch assumptions, sorted by condition name; empty means "always".
+///
+/// Besides `Fn::If` branches it may hold parameter choices (`ParameterChoice`): two choices of
+/// different values for one parameter contradict, like two branches of one condition. The IAM
+/// evaluator enumerates scenarios over condition branches only (`conditions`); a value that
+/// depends on a parameter choice counts in every scenario.
 public struct Assumptions: Sendable, Hashable, CustomStringConvertible {
   public private(set) var branches: [BranchAssumption]
+  /// The parameter values assumed, sorted by parameter name.
+  public private(set) var choices: [ParameterChoice] = []
 
   public init(_ branches: [BranchAssumption] = []) {
     self.branches = []
@@ -32,7 +61,7 @@ public struct Assumptions: Sendable, Hashable, CustomStringConvertible {
   /// No assumption: the value holds in every branch.
   public static let always = Assumptions()
 
-  public var isEmpty: Bool { branches.isEmpty }
+  public var isEmpty: Bool { branches.isEmpty && choices.isEmpty }
   /// The condition names mentioned.
   public var conditions: [String] { branches.map(\.condition) }
 
@@ -50,11 +79,27 @@ public struct Assumptions: Sendable, Hashable, CustomStringConvertible {
     return true
   }
 
+  /// The value assumed for `parameter`, or `nil` when none is.
+  public func choice(of parameter: String) -> String? {
+    choices.first { $0.parameter == parameter }?.value
+  }
+
+  /// Adds a parameter choice; returns false (and leaves the set unchanged) when another value
+  /// of the same parameter is already assumed.
+  @discardableResult
+  public mutating func insert(_ choice: ParameterChoice) -> Bool {
+    if let existing = self.choice(of: choice.parameter) { return existing == choice.value }
+    choices.append(choice)
+    choices.sort()
+    return true
+  }
+
   /// Both sets together, or `nil` when they contradict each other (one says IsProd is true,
   /// the other false): such a combination can never be deployed and is dropped.
   public func merged(with other: Assumptions) -> Assumptions? {
     var result = self
     for branch in other.branches where !result.insert(branch) { return nil }
+    for choice in other.choices where !result.insert(choice) { return nil }
     return result
   }
 
@@ -64,12 +109,18 @@ public struct Assumptions: Sendable, Hashable, CustomStringConvertible {
       guard let assigned = scenario.value(of: branch.condition) else { return true }
       return assigned == branch.holds
     }
+      && choices.allSatisfy { choice in
+        guard let assigned = scenario.choice(of: choice.parameter) else { return true }
+        return assigned == choice.value
+      }
   }
 
-  /// `when condition IsProd is true and condition HasVpc is false`; empty when there is no assumption.
+  /// `when condition IsProd is true and parameter Environment is dev`; empty when there is no
+  /// assumption.
   public var description: String {
-    if branches.isEmpty { return "" }
+    if isEmpty { return "" }
     return "when "
-      + branches.map { "condition \($0.condition) is \($0.holds)" }.joined(separator: " and ")
+      + (branches.map { "condition \($0.condition) is \($0.holds)" } + choices.map(\.description))
+      .joined(separator: " and ")
   }
 }

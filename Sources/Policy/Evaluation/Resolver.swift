@@ -320,17 +320,22 @@ public struct Resolver: Sendable {
     at here: SourceLocation?, depth: Int
   ) -> [Resolved] {
     var result: [Resolved] = []
-    for keys in product([resolveString(map), resolveString(topKey), resolveString(secondKey)]) {
+    let maps = resolveString(map)
+    let mapping =
+      maps.count == 1 ? maps[0].literal.flatMap { template.mappings[$0]?.mapValue } : nil
+    let tops = mapKey(topKey, candidates: mapping?.keys ?? [])
+    let seconds = mapKey(
+      secondKey,
+      candidates: unique(mapping?.values.flatMap { $0.mapValue?.keys ?? [] } ?? []))
+    for keys in product([maps, tops, seconds]) {
       let assumptions = keys.assumptions
       let parameters = keys.items.flatMap(\.parameters)
       guard let mapName = keys.items[0].literal, let top = keys.items[1].literal,
         let second = keys.items[2].literal
       else {
-        let which = keys.items.first { $0.literal == nil }?.string?.description ?? "a key"
         result.append(
           Resolved(
-            .unknown("Fn::FindInMap key \(which) is only known at deploy time"),
-            assumptions: assumptions,
+            .unknown(unknownKeyReason(keys.items)), assumptions: assumptions,
             parameters: parameters, location: here))
         continue
       }
@@ -351,6 +356,42 @@ public struct Resolver: Sendable {
       }
     }
     return capped(result)
+  }
+
+  /// The possible values of a `Fn::FindInMap` key. A `Ref` to a `String` or `Number` parameter
+  /// without a default gives one value per key it can take, each assuming that choice: its
+  /// `AllowedValues`, else `candidates` (the keys of the mapping at that level), since any
+  /// other value fails the deployment.
+  private func mapKey(_ key: Value, candidates: [String]) -> [Resolved] {
+    let resolved = resolveString(key)
+    guard case .intrinsic(.ref(let name)) = key.kind, let parameter = template.parameters[name],
+      parameter.defaultValue == nil, ["String", "Number"].contains(parameter.type ?? "String")
+    else { return resolved }
+    let allowed = parameter.attributes["AllowedValues"]?.listValue?.compactMap {
+      $0.stringValue ?? $0.numberValue?.literal
+    }
+    let values = allowed ?? candidates
+    guard !values.isEmpty else { return resolved }
+    return unique(values).map { value in
+      var assumptions = Assumptions()
+      assumptions.insert(ParameterChoice(name, is: value))
+      return Resolved(
+        .string(SymbolicString(value)), assumptions: assumptions, location: key.location)
+    }
+  }
+
+  /// Why `Fn::FindInMap` cannot be looked up: the first of its keys without a literal value.
+  private func unknownKeyReason(_ keys: [Resolved]) -> String {
+    guard let key = keys.first(where: { $0.literal == nil }) else {
+      return "Fn::FindInMap has no literal key"
+    }
+    if let string = key.string {
+      return "Fn::FindInMap key \(string) is only known at deploy time"
+    }
+    if let reason = key.unknownReasons.first {
+      return "an Fn::FindInMap key is only known at deploy time: \(reason)"
+    }
+    return "an Fn::FindInMap key is \(describe(key.shape)), not text"
   }
 
   private func select(_ index: Value, _ list: Value, at here: SourceLocation?, depth: Int)
