@@ -151,4 +151,18 @@ import Testing
         "Properties.PolicyDocument.Statement.0", "Properties.PolicyDocument.Statement.0",
       ])
   }
+
+  /// A trust principal from a parameter that cannot be `*` (AllowedPattern ^\d{12}$,
+  /// AllowedValues, a Number) is one named account: no IAM009 unknown, and IAM010 still asks
+  /// for an external id (examples/real-world/iam-policy-shapes.yaml).
+  @Test func trustPrincipalsFromConstrainedParameters() throws {
+    #expect(
+      try LintFixture.lines("IAM009", Self.theme, "IAM009-parameters.yaml") == [
+        "56:18: unknown IAM009 OpenRole: cannot tell who may assume the role: parameter AnyPrincipal has no default"
+      ])
+    #expect(
+      try LintFixture.lines("IAM010", Self.theme, "IAM009-parameters.yaml") == [
+        "28:18: warning IAM010 AnalystRole: statement 1 lets account arn:aws:iam::${TrustedAccountId}:root assume the role without an sts:ExternalId condition"
+      ])
+  }
 }

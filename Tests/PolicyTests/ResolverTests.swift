@@ -146,4 +146,28 @@ import Testing
       ])
     #expect(bySize.map(\.assumptions.description).last == "when parameter Size is large")
   }
+
+  /// What a deployer may give a parameter: AllowedValues, AllowedPattern (whole value) and
+  /// the Number type rule values out.
+  @Test func parameterConstraints() throws {
+    let template = try Template.parse(
+      """
+      Parameters:
+        Account: {Type: String, AllowedPattern: '^\\d{12}$'}
+        Env: {Type: String, AllowedValues: [dev, prod]}
+        Count: {Type: Number}
+        Free: {Type: String}
+      Resources:
+        Topic: {Type: AWS::SNS::Topic}
+      """, file: "parameters.yaml")
+    let resolver = Resolver(template)
+    #expect(resolver.parameter("Account", accepts: "111122223333"))
+    #expect(!resolver.parameter("Account", accepts: "*"))
+    #expect(!resolver.parameter("Account", accepts: "1111222233334"))
+    #expect(!resolver.parameter("Env", accepts: "*"))
+    #expect(!resolver.parameter("Count", accepts: "*"))
+    #expect(resolver.parameter("Free", accepts: "*"))
+    #expect(Resolver.parameterWithoutDefault(from: "parameter Free has no default") == "Free")
+    #expect(Resolver.parameterWithoutDefault(from: "imported from another stack") == nil)
+  }
 }

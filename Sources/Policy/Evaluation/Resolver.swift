@@ -45,6 +45,41 @@ public struct Resolver: Sendable {
     return export.isEmpty ? nil : export
   }
 
+  /// The reason a parameter without a default is unknown; `parameterWithoutDefault(from:)`
+  /// reads the name back.
+  static func noDefaultReason(_ parameter: String) -> String {
+    "parameter \(parameter) has no default"
+  }
+
+  /// The parameter named by a reason made by `noDefaultReason`, else `nil`.
+  public static func parameterWithoutDefault(from reason: String) -> String? {
+    let prefix = "parameter "
+    let suffix = " has no default"
+    guard reason.hasPrefix(prefix), reason.hasSuffix(suffix),
+      reason.count > prefix.count + suffix.count
+    else { return nil }
+    return String(reason.dropFirst(prefix.count).dropLast(suffix.count))
+  }
+
+  /// Whether a deployer may give parameter `name` the value `text`: not when it is a `Number`
+  /// parameter and `text` is no number, when `AllowedValues` lacks it, or when `AllowedPattern`
+  /// (matched against the whole value, as CloudFormation does) rejects it. A pattern this
+  /// checker cannot compile accepts everything.
+  public func parameter(_ name: String, accepts text: String) -> Bool {
+    guard let parameter = template.parameters[name] else { return true }
+    if parameter.type == "Number", Double(text) == nil { return false }
+    if let allowed = parameter.attributes["AllowedValues"]?.listValue {
+      let values = allowed.compactMap { $0.stringValue ?? $0.numberValue?.literal }
+      if values.count == allowed.count, !values.contains(text) { return false }
+    }
+    if let pattern = parameter.attributes["AllowedPattern"]?.stringValue,
+      let regex = try? Regex(pattern), text.wholeMatch(of: regex) == nil
+    {
+      return false
+    }
+    return true
+  }
+
   /// Every possible value of `value`.
   public func resolve(_ value: Value) -> [Resolved] {
     resolve(value, depth: 0)
@@ -235,7 +270,7 @@ public struct Resolver: Sendable {
         ]
       }
       guard let defaultValue = parameter.defaultValue else {
-        return [Resolved(.unknown("parameter \(name) has no default"), location: here)]
+        return [Resolved(.unknown(Self.noDefaultReason(name)), location: here)]
       }
       let isList = type.hasPrefix("List<") || type == "CommaDelimitedList"
       return resolve(defaultValue, depth: depth).map { item in

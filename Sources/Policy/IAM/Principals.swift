@@ -68,3 +68,29 @@ extension PrincipalEntry {
   /// administrators decide through IAM), not one principal.
   public var isAccount: Bool { kind == .aws && !isWildcard && accountPattern != nil }
 }
+
+extension PrincipalEntry {
+  /// The unknown parts of the value that could be `*`, as their reasons: every unknown part,
+  /// except a parameter without a default whose `AllowedPattern`, `AllowedValues` or `Number`
+  /// type rules `*` out (`arn:aws:iam::${TrustedAccountId}:root` with `AllowedPattern:
+  /// ^\d{12}$` is always one named account's root). Empty when the principal is never a
+  /// wildcard.
+  public func wildcardReasons(_ resolver: Resolver) -> [String] {
+    value.unknownReasons.filter { reason in
+      guard let parameter = Resolver.parameterWithoutDefault(from: reason) else { return true }
+      return resolver.parameter(parameter, accepts: "*")
+    }
+  }
+
+  /// The value as written, each parameter without a default shown as `${Name}` rather than `${?}`.
+  public var spelled: String {
+    value.parts.map { part in
+      if case .unknown(let reason) = part,
+        let parameter = Resolver.parameterWithoutDefault(from: reason)
+      {
+        return "${\(parameter)}"
+      }
+      return SymbolicString([part]).description
+    }.joined()
+  }
+}

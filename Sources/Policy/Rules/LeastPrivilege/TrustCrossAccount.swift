@@ -22,11 +22,14 @@ extension LeastPrivilege {
         else { return [] }
         return principals.elements.compactMap { element -> Finding? in
           let principal = element.content
-          guard principal.isAccount, principal.canonical.isFullyKnown,
+          // An account from a parameter that cannot be `*` (AllowedPattern ^\d{12}$) is another
+          // account chosen at deploy time; an unconstrained one is IAM009's unknown.
+          guard principal.isAccount,
+            principal.canonical.isFullyKnown || principal.wildcardReasons(context.resolver).isEmpty,
             !principal.canonical.parts.contains(.symbol(.pseudo("AWS::AccountId")))
           else { return nil }
           return context.finding(
-            "\(statement.label) lets account \(principal.value) assume the role without an sts:ExternalId condition",
+            "\(statement.label) lets account \(principal.spelled) assume the role without an sts:ExternalId condition",
             in: source, statement: statement, at: element.location,
             assumptions: element.assumptions,
             parameters: element.parameters)

@@ -8,7 +8,7 @@ extension LeastPrivilege {
       "Trust policies do not let anyone, any service or any federated identity assume the role",
     severity: .error, family: .policy, theme: theme, resourceTypes: ["AWS::IAM::Role"],
     rationale:
-      "Principal \"*\" (or AWS \"*\") in a trust policy lets every AWS account assume the role unless a condition narrows it; a wildcard service principal lets any service act as the role; a federated principal without conditions (a GitHub OIDC provider with no sub condition) lets every identity of that provider in.",
+      "Principal \"*\" (or AWS \"*\") in a trust policy lets every AWS account assume the role unless a condition narrows it; a wildcard service principal lets any service act as the role; a federated principal without conditions (a GitHub OIDC provider with no sub condition) lets every identity of that provider in. A principal the template does not spell out is reported as unknown, unless it comes from a parameter whose AllowedPattern or AllowedValues rule out \"*\" (an account id matching ^\\d{12}$ is one named account).",
     remediation:
       "Name the principal (the service, account or role), or narrow a wildcard with aws:PrincipalOrgID, aws:PrincipalArn or aws:SourceAccount; for OIDC providers add StringEquals/StringLike on the provider's aud and sub keys."
   ) { context in
@@ -49,9 +49,9 @@ extension LeastPrivilege {
           } else if principal.kind == .federated, statement.conditions.isEmpty {
             message =
               "\(statement.label) lets every identity of the federated provider \(principal.value) assume the role; add conditions on its aud and sub"
-          } else if !principal.value.isFullyKnown {
+          } else if let reason = principal.wildcardReasons(context.resolver).first {
             return context.finding(
-              "cannot tell who may assume the role: \(principal.value.unknownReasons.first ?? "")",
+              "cannot tell who may assume the role: \(reason)",
               in: source,
               statement: statement, at: element.location, assumptions: element.assumptions,
               severity: .unknown)
