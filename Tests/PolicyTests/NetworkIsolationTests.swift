@@ -97,4 +97,22 @@ import Testing
         "6:3: warning NET010 S3Endpoint: VPC endpoint has no PolicyDocument, so it allows every action on every resource of the service"
       ])
   }
+
+  /// Web ports open to the internet on a group that guards only internet-facing load balancers
+  /// stay reported, as warnings that say so (examples/real-world/vpc-three-tier.json,
+  /// ecs-fargate-service.yaml); other ports, internal or shared groups stay errors.
+  @Test func net002LoadBalancerGroups() throws {
+    let expected = "expected on the group of internet-facing load balancer"
+    let signOff = "(a web port, the group guards nothing else): confirm it is meant to be public"
+    #expect(
+      try LintFixture.lines("NET002", Self.theme, "NET002-loadbalancer.yaml") == [
+        "16:63: warning NET002 PublicGroup: security group allows ingress from 0.0.0.0/0 on tcp port 80; \(expected) PublicBalancer \(signOff)",
+        "17:65: warning NET002 PublicGroup: security group allows ingress from 0.0.0.0/0 on tcp port 443; \(expected) PublicBalancer \(signOff)",
+        "18:67: error NET002 PublicGroup: security group allows ingress from 0.0.0.0/0 on tcp port 8443",
+        "35:17: warning NET002 NetworkGroupIngress: security group allows ingress from ::/0 on tcp port 443; \(expected) NetworkBalancer \(signOff)",
+        "48:65: error NET002 InternalGroup: security group allows ingress from 0.0.0.0/0 on tcp port 443",
+        "60:65: error NET002 SharedGroup: security group allows ingress from 0.0.0.0/0 on tcp port 443",
+        "76:64: error NET002 RangeGroup: security group allows ingress from 0.0.0.0/0 on tcp ports 80-443",
+      ])
+  }
 }

@@ -21,10 +21,23 @@ enum SecurityGroupRuleReading {
     return from == to ? "\(proto) port \(from)" : "\(proto) ports \(from)-\(to)"
   }
 
-  /// Judges one rule: fails when its range is the whole internet.
+  /// Whether the rule opens only `ports` over TCP, in every branch: `tcp port 443`.
+  static func opensOnly(_ ports: Set<String>, _ rule: Reading) -> Bool {
+    let texts = { (key: String) in rule.child(key).possibilities.map(\.text) }
+    let protocols = texts("IpProtocol")
+    let from = texts("FromPort")
+    let to = texts("ToPort")
+    return !protocols.isEmpty && protocols.allSatisfy { $0 == "tcp" || $0 == "6" }
+      && from.count == 1 && from == to && from[0].map(ports.contains) == true
+  }
+
+  /// Judges one rule: fails when its range is the whole internet. `lesser` may name a reason the
+  /// opening is expected (a public load balancer's web ports): the finding then says so, with
+  /// that severity.
   static func judgeOpen(
     _ rule: Reading, direction: String, logicalID: String, path: String, in context: RuleContext,
-    allowed: (Reading) -> Bool = { _ in false }
+    allowed: (Reading) -> Bool = { _ in false },
+    lesser: (Reading) -> (note: String, severity: Severity)? = { _ in nil }
   ) -> [Finding] {
     var findings: [Finding] = []
     for (property, cidr) in anywhere {
@@ -37,7 +50,11 @@ enum SecurityGroupRuleReading {
         case .success(let range):
           guard range == cidr, !allowed(rule.of(possibility)) else { return .pass }
           let source = direction == "ingress" ? "from" : "to"
-          return .fail("security group allows \(direction) \(source) \(cidr) on \(ports(of: rule))")
+          let message = "security group allows \(direction) \(source) \(cidr) on \(ports(of: rule))"
+          if let (note, severity) = lesser(rule) {
+            return .fail(message + note, severity: severity)
+          }
+          return .fail(message)
         }
       }
     }
