@@ -5,7 +5,8 @@ import Testing
 
 /// The templates of examples/insecure, one per theme, each with its exact findings from the
 /// themed policy rules (ENC, TRN, PUB, NET, LOG, DAT, BAT and suppressions), run as
-/// `formation lint --rules ENC,TRN,PUB,NET,LOG,DAT,BAT,SUP examples/insecure/<theme>.yaml`.
+/// `formation lint --rules ENC,TRN,PUB,NET,LOG,DAT,BAT,SUP examples/insecure/<theme>.yaml`;
+/// least-privilege.yaml with the IAM rules and genexomics.yaml with the GXO rules alone.
 @Suite struct LintExamplesTests {
   /// The repository root, found from this file's path.
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -13,11 +14,11 @@ import Testing
     .deletingLastPathComponent().path
 
   /// The lint output for one example, file names relative to examples/insecure.
-  static func lint(_ name: String) throws -> (lines: [String], exitCode: Int32) {
+  static func lint(_ name: String, rules: String = "ENC,TRN,PUB,NET,LOG,DAT,BAT,SUP") throws -> (
+    lines: [String], exitCode: Int32
+  ) {
     let folder = root + "/examples/insecure/"
-    let command = try LintCommand.parse([
-      "--rules", "ENC,TRN,PUB,NET,LOG,DAT,BAT,SUP", folder + name,
-    ])
+    let command = try LintCommand.parse(["--rules", rules, folder + name])
     let result = command.execute()
     let lines = result.standardOutput.split(separator: "\n").map {
       $0.replacingOccurrences(of: folder, with: "")
@@ -32,8 +33,8 @@ import Testing
     #expect(
       Set(names).isSuperset(of: [
         "batch-and-events.yaml", "data-protection.yaml", "encryption-at-rest.yaml",
-        "encryption-in-transit.yaml", "logging.yaml", "network-isolation.yaml",
-        "public-access.yaml",
+        "encryption-in-transit.yaml", "genexomics.yaml", "least-privilege.yaml", "logging.yaml",
+        "network-isolation.yaml", "public-access.yaml",
       ]))
   }
 
@@ -230,6 +231,45 @@ import Testing
         "public-access.yaml:15:3: warning LOG007 Trigger: function has no DeadLetterConfig and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
         "public-access.yaml:15:3: info NET007 Trigger: function runs outside any VPC; set VpcConfig if it handles data that should stay on a private network",
         "public-access.yaml:27:18: error PUB004 AnyoneMayInvoke: permission lets any principal invoke the function: Principal is \"*\" with no SourceArn, SourceAccount or PrincipalOrgID",
+      ])
+  }
+
+  /// Every least-privilege rule, IAM001 to IAM013, fires on its own resource.
+  @Test func leastPrivilege() throws {
+    let (lines, exitCode) = try Self.lint("least-privilege.yaml", rules: "IAM,SUP")
+    #expect(exitCode == 1)
+    #expect(
+      lines == [
+        "least-privilege.yaml:14:24: error IAM011 RawBucketPolicy: statement 1 allows any principal (*) to s3:GetObject with no condition on the source, account or organization",
+        "least-privilege.yaml:29:30: error IAM011 DataKey: statement 2 allows any principal (AWS: *) to kms:* with no condition on the source, account or organization",
+        "least-privilege.yaml:29:30: error IAM012 DataKey: statement 2 grants kms:* to any principal (AWS: *); only the account root should hold every key permission",
+        "least-privilege.yaml:39:30: error IAM009 DeployRole: statement 1 lets any AWS principal assume the role (Principal AWS: *) with no condition naming the account or organization",
+        "least-privilege.yaml:42:11: error IAM007 DeployRole: attaches the AWS managed policy AdministratorAccess, which grants administrator-level access",
+        "least-privilege.yaml:49:25: error IAM001 DeployRole: statement 1 allows every action (Action: \"*\")",
+        "least-privilege.yaml:56:26: warning IAM002 DeployRole: statement 1 allows every s3 action (s3:*)",
+        "least-privilege.yaml:56:32: warning IAM003 DeployRole: statement 1 grants dynamodb:PutItem on Resource \"*\" although it supports resource-level permissions",
+        "least-privilege.yaml:59:26: warning IAM003 DeployRole: statement 2 grants iam:PassRole on Resource \"*\" although it supports resource-level permissions",
+        "least-privilege.yaml:59:26: error IAM004 DeployRole: statement 2: iam:PassRole allows iam:PassRole on every role (Resource \"*\"); name the roles it passes",
+        "least-privilege.yaml:59:26: error IAM008 DeployRole: DeployRole can pass any role (iam:PassRole on \"*\") and run it with lambda:CreateFunction, ec2:RunInstances, cloudformation:CreateStack, ..., which allows privilege escalation",
+        "least-privilege.yaml:59:40: warning IAM003 DeployRole: statement 2 grants iam:AttachRolePolicy on Resource \"*\" although it supports resource-level permissions",
+        "least-privilege.yaml:59:40: error IAM008 DeployRole: statement 2 grants iam:AttachRolePolicy on every resource, which allows privilege escalation (iam:AttachRolePolicy)",
+        "least-privilege.yaml:68:30: warning IAM010 VendorRole: statement 1 lets account arn:aws:iam::111122223333:root assume the role without an sts:ExternalId condition",
+        "least-privilege.yaml:79:17: warning IAM005 Operators: statement 1 allows every action except iam:*, organizations:* (Allow with NotAction)",
+        "least-privilege.yaml:91:17: warning IAM006 Uploader: statement 1 allows its actions on every resource except ${RawBucket.Arn}/* (Allow with NotResource)",
+        "least-privilege.yaml:97:20: error IAM013 BrokenPolicy: Statement is a number; expected a mapping or a list of mappings",
+      ])
+  }
+
+  /// Every GeneXOmics invariant, GXO001 to GXO004, fires.
+  @Test func genexomics() throws {
+    let (lines, exitCode) = try Self.lint("genexomics.yaml", rules: "GXO,SUP")
+    #expect(exitCode == 1)
+    #expect(
+      lines == [
+        "genexomics.yaml:58:17: error GXO002 JobRole: JobRole can write to the raw bucket RawBucket (s3:PutObject): allowed by statement 1",
+        "genexomics.yaml:58:17: error GXO003 JobRole: JobRole can delete from the raw bucket RawBucket (s3:DeleteObject): allowed by statement 1",
+        "genexomics.yaml:61:17: error GXO001 JobRole: Batch role JobRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can logs:DeleteLogGroup: allowed by statement 2",
+        "genexomics.yaml:85:17: error GXO004 DashboardRole: DashboardRole is not a pipeline role but can decrypt with the data key DataKey: allowed by statement 1",
       ])
   }
 }
