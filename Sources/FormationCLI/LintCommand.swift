@@ -14,13 +14,17 @@ public struct LintCommand: ParsableCommand {
     abstract:
       "Check templates for least privilege, encryption, network isolation, logging and correctness.",
     discussion: """
-      With no path, lints the GeneXOmics blueprints as `formation render` writes them (locations
-      point into generated/). Directories are searched recursively for .yaml, .yml, .json and
-      .template files. Text output is one line per finding, `file:line:col: severity ID LogicalId: message`,
-      in a stable order, and a summary on standard error; suppressed findings are hidden unless
-      --show-suppressed, and always kept (marked, with their reason) in json and sarif output.
-      Exit status: 0 no finding at or above --severity, 1 findings at or above it, 2 a file that
-      cannot be read, a blueprint that does not render, or a wrong command line.
+      With no path, lints the GeneXOmics blueprints as `formation render` writes them \
+      (locations point into generated/). Directories are searched recursively for .yaml, \
+      .yml, .json and .template files.
+
+      Text output is one line per finding, `file:line:col: severity ID LogicalId: message`, \
+      in a stable order, and a summary on standard error; suppressed findings are hidden \
+      unless --show-suppressed, and always kept (marked, with their reason) in json and \
+      sarif output.
+
+      Exit status: 0 no finding at or above --severity, 1 findings at or above it, 2 a file \
+      that cannot be read, a blueprint that does not render, or a wrong command line.
       """
   )
 
