@@ -18,12 +18,14 @@ public struct Resolver: Sendable {
   /// The most possibilities one value may resolve to before it is reported unknown.
   public var limit: Int
 
-  /// What this resolver has worked out once and reuses (types, spelled-out names).
-  let memo = ResolverMemo()
+  /// What resolvers of this template have worked out once and reuse (types, spelled-out
+  /// names); shared by every resolver of the template with the default limit.
+  let memo: ResolverMemo
 
   public init(_ template: Template, limit: Int = 64) {
     self.template = template
     self.limit = limit
+    memo = limit == 64 ? ResolverMemo.shared(for: template) : ResolverMemo()
   }
 
   /// Pseudo parameters CloudFormation defines; `AWS::NoValue` is handled apart.

@@ -1,14 +1,28 @@
 import Foundation
 import Template
 
-/// What one `Resolver` computes once and reuses: the resource types by logical id, and the
-/// spelled-out form of each symbol (`RawBucket.Arn` as an ARN). Filled on first use, so a
-/// resolver made for one property lookup costs nothing extra; guarded by a lock because a
-/// `Resolver` is a `Sendable` value that rules may share.
+/// What resolvers of one template compute once and reuse: the resource types by logical id,
+/// the spelled-out form of each symbol (`RawBucket.Arn` as an ARN) and each resource's
+/// physical name. Filled on first use, so a resolver made for one property lookup costs
+/// nothing extra; guarded by a lock because a `Resolver` is a `Sendable` value that rules
+/// may share.
+///
+/// Rules make a fresh `Resolver` for nearly every property they read, so a memo per resolver
+/// would rebuild the type table (every resource) and re-spell the same names once per read:
+/// quadratic over a large template. Resolvers with the default limit therefore share one memo
+/// per template (`shared(for:)`); what it holds depends only on the template.
 final class ResolverMemo: @unchecked Sendable {
   private let lock = NSLock()
   private var typesByID: [String: String]?
   private var expansions: [Symbol: SymbolicString] = [:]
+  private var physicalNames: [String: SymbolicString] = [:]
+
+  /// The memo every default resolver of `template` shares.
+  static func shared(for template: Template) -> ResolverMemo {
+    cache.value(for: template) { ResolverMemo() }
+  }
+
+  private static let cache = TemplateKeyedCache<ResolverMemo>()
 
   func types(of template: Template) -> [String: String] {
     lock.lock()
@@ -32,6 +46,18 @@ final class ResolverMemo: @unchecked Sendable {
   func remember(_ expansion: SymbolicString, for symbol: Symbol) {
     lock.lock()
     expansions[symbol] = expansion
+    lock.unlock()
+  }
+
+  func physicalName(of logicalID: String) -> SymbolicString? {
+    lock.lock()
+    defer { lock.unlock() }
+    return physicalNames[logicalID]
+  }
+
+  func remember(_ name: SymbolicString, physicalNameOf logicalID: String) {
+    lock.lock()
+    physicalNames[logicalID] = name
     lock.unlock()
   }
 }

@@ -117,7 +117,10 @@ extension Resolver {
   /// The physical name of a resource, spelled out when the template sets it to something it
   /// can resolve (in every branch the same), else the `.name` symbol.
   public func physicalName(of logicalID: String) -> SymbolicString {
-    physicalName(of: logicalID, depth: 0)
+    if let known = memo.physicalName(of: logicalID) { return known }
+    let name = physicalName(of: logicalID, depth: 0)
+    memo.remember(name, physicalNameOf: logicalID)
+    return name
   }
 
   /// A resource's `Type`, without copying the resource.
