@@ -74,7 +74,11 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   }
 
   public subscript(key: String) -> Element? {
-    get { position(of: key).map { entries[$0].value } }
+    get {
+      guard let position = position(of: key) else { return nil }
+      // Copies only the value; indexing the array here copies the whole entry (see `position`).
+      return entries.withUnsafeBufferPointer { $0[position].value }
+    }
     set {
       if let newValue {
         insert(Entry(key: key, value: newValue))
@@ -132,8 +136,12 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   /// The position of `key`: a linear scan for small maps, the index for large ones.
   private func position(of key: String) -> Int? {
     if entries.count > Self.indexThreshold { return index[key] }
-    for position in entries.indices where entries[position].key == key { return position }
-    return nil
+    // Through the buffer, the scan reads each key in place; indexing the array from
+    // unspecialised generic code copies every entry (key, location and value) it passes.
+    return entries.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices where buffer[position].key == key { return position }
+      return nil
+    }
   }
 }
 
