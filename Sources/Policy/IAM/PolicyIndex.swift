@@ -42,6 +42,9 @@ public struct PolicyIndex: Sendable {
   private var trustByRole: [String: Int] = [:]
   private var resourceByTarget: [String: [Int]] = [:]
   private var statementsByPrincipal: [String: [Statement]] = [:]
+  /// Answers derived from the index on first request (`batchRoles()`), kept with it so every
+  /// rule sharing the index (`shared(for:)`) shares them.
+  let memo = PolicyIndexMemo()
 
   public init(_ template: Template) { self.init(resolver: Resolver(template)) }
 

@@ -10,12 +10,17 @@ extension PolicyIndex {
   /// - the `InstanceRole` (through its instance profile) or `ServiceRole` of a compute environment;
   /// - a job definition's `JobRoleArn`/`ExecutionRoleArn`/`TaskRoleArn`, in any of its property layouts.
   public func batchRoles() -> [(role: String, reason: String)] {
+    memo.batchRoles { classifyBatchRoles() }
+  }
+
+  /// `batchRoles()` worked out; several rules ask, so the shared index keeps the answer.
+  private func classifyBatchRoles() -> [(role: String, reason: String)] {
     var reasons: [String: String] = [:]
     func note(_ role: String, _ reason: String) {
       if reasons[role] == nil { reasons[role] = reason }
     }
-    let hasBatch = template.resources.values.contains {
-      $0.type?.hasPrefix("AWS::Batch::") ?? false
+    let hasBatch = template.resources.entries.contains {
+      $0.value.type?.hasPrefix("AWS::Batch::") ?? false
     }
     for role in roles {
       if isAssumable(role, by: "batch.amazonaws.com") {

@@ -85,7 +85,7 @@ extension RuleContext {
 
   /// True when the template declares a resource of `type`.
   public func declares(_ type: String) -> Bool {
-    template.resources.values.contains { $0.type == type }
+    template.resources.entries.contains { $0.value.type == type }
   }
 
   /// The type of a resource of this template, or of a `stack::LogicalId` another linted
