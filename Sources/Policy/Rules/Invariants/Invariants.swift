@@ -27,7 +27,16 @@ public enum Invariants {
   }
 
   /// Buckets that play `role`, marked or (when none is marked) named with `role` as a word.
+  /// Every invariant rule asks for the raw (and results) buckets, and the name heuristic
+  /// resolves every bucket's name; the answer depends only on the template, so it is kept
+  /// per template (`BucketRoleMemo`).
   static func buckets(_ role: String, in context: RuleContext) -> [String] {
+    BucketRoleMemo.shared(for: context.template).buckets(role) {
+      findBuckets(role, in: context)
+    }
+  }
+
+  private static func findBuckets(_ role: String, in context: RuleContext) -> [String] {
     let buckets = context.resources(ofType: "AWS::S3::Bucket")
     let marked = buckets.filter { marker($0.resource) == role }.map(\.logicalID)
     if !marked.isEmpty { return marked }
