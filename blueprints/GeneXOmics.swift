@@ -27,7 +27,7 @@ public enum GeneXOmics {
   /// The ARN of a role of these blueprints built from its duty name, with no dependency on the
   /// stack that creates it.
   public static func roleARN(named name: String) -> Value {
-    .sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/genexomics-${Environment}-\(name)")
+    Role.arn(ofDuty: name, application: "genexomics", environmentParameter: environment.name)
   }
 
   public static var application: Application {

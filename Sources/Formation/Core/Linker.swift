@@ -59,7 +59,6 @@ struct Linker {
       if exports[name] != nil, !template.parameters.contains(application.environment.name) {
         template.parameters[application.environment.name] = application.environment.lowered
       }
-      template.parameters = ordered(template.parameters)
       rendered.append(
         RenderedStack(
           name: name, template: template, dependencies: entry.dependencies.sorted(),
@@ -130,11 +129,6 @@ struct Linker {
 
   private var allShared: [StackParameter] {
     application.sharedParameters + [application.environment]
-  }
-
-  /// Shared parameters after the stack's own, environment first among them: a stable order.
-  private func ordered(_ parameters: OrderedMap<Parameter>) -> OrderedMap<Parameter> {
-    parameters
   }
 
   private struct Scope {

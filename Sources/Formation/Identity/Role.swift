@@ -42,9 +42,20 @@ public struct Role: ResourceDeclaration {
   /// The role's ARN built from its fixed name, for policies that must name the role without
   /// depending on the stack that creates it. `nil` when the role has no fixed name.
   public func arnFromName(in context: LoweringContext) -> Value? {
-    guard let name else { return nil }
-    return .sub(
-      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/\(context.applicationName)-${\(context.environmentParameter)}-\(name)"
+    name.map {
+      Self.arn(
+        ofDuty: $0, application: context.applicationName,
+        environmentParameter: context.environmentParameter)
+    }
+  }
+
+  /// `arn:...:role/<application>-${<environment>}-<duty>`: the ARN of a role with a fixed duty
+  /// name, for blueprints that must name a role before (or without) its `Role` value.
+  public static func arn(ofDuty duty: String, application: String, environmentParameter: String)
+    -> Value
+  {
+    .sub(
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/\(application)-${\(environmentParameter)}-\(duty)"
     )
   }
   /// The instance profile's ARN; only meaningful with `instanceProfile: true`.
