@@ -188,32 +188,32 @@ struct Linter {
   }
 
   /// Reads every input first, so imports between the templates of one run resolve (see
-  /// `ExportIndex`), then checks each template and applies its suppressions.
+  /// `ExportIndex`), then checks each template and applies its suppressions. Files are read and
+  /// checked on every core at once; the findings keep the order of the inputs.
   func lint(_ inputs: [LintInput]) -> Outcome {
     let engine = Engine(rules: rules)
     let pass = SuppressionPass(
       knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
-    var read: [Result<ParsedTemplate, TemplateError>] = []
-    for input in inputs {
-      do {
-        read.append(.success(try input.read()))
-      } catch {
-        read.append(.failure(error))
-      }
+    let read = inputs.concurrentMap { input -> Result<ParsedTemplate, TemplateError> in
+      Result { () throws(TemplateError) in try input.read() }
     }
-    let exports = ExportIndex(read.compactMap { try? $0.get().template })
+    let parsed = read.compactMap { try? $0.get() }
+    let exports = ExportIndex(parsed.map(\.template))
+    let checked = ExportIndex.$current.withValue(exports) {
+      engine.check(parsed.map(\.template))
+    }
     var findings: [Finding] = []
     var unreadable = 0
-    ExportIndex.$current.withValue(exports) {
-      for outcome in read {
-        switch outcome {
-        case .success(let parsed):
-          let checked = parsed.warnings.map(Finding.init) + engine.check(parsed.template)
-          findings += pass.apply(to: checked, of: parsed.template)
-        case .failure(let error):
-          unreadable += 1
-          findings.append(Finding(error))
-        }
+    var next = 0
+    for outcome in read {
+      switch outcome {
+      case .success(let parsed):
+        let all = parsed.warnings.map(Finding.init) + checked[next]
+        findings += pass.apply(to: all, of: parsed.template)
+        next += 1
+      case .failure(let error):
+        unreadable += 1
+        findings.append(Finding(error))
       }
     }
     return Outcome(findings: findings, unreadable: unreadable)

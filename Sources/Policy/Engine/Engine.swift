@@ -10,12 +10,41 @@ public struct Engine: Sendable {
 
   /// Every finding of every rule, sorted by location, then rule id, then message, so output is
   /// the same run to run.
+  ///
+  /// The rules run on every core at once, sharing one `TemplateMemo`: what several rules derive
+  /// (the policy index, the correctness facts) is computed once, by the first rule that asks.
   public func check(_ template: Template) -> [Finding] {
-    var findings: [Finding] = []
-    for rule in rules {
-      findings += rule.check(RuleContext(template: template, rule: rule))
+    check(template, rulesConcurrently: true)
+  }
+
+  /// The findings of each template, in the order given. Templates are checked concurrently,
+  /// each with its rules in turn: a run over many files keeps every core busy without two
+  /// rules of one template waiting for the same derived value.
+  public func check(_ templates: [Template]) -> [[Finding]] {
+    guard templates.count > 1 else { return templates.map { check($0) } }
+    let exports = ExportIndex.current
+    return templates.concurrentMap { template in
+      ExportIndex.$current.withValue(exports) { check(template, rulesConcurrently: false) }
     }
-    return findings.sorted(by: Finding.stableOrder)
+  }
+
+  /// Every finding of every rule, sorted; the rules run concurrently or in turn (when the
+  /// caller already keeps every core busy with other templates).
+  public func check(_ template: Template, rulesConcurrently: Bool) -> [Finding] {
+    let memo = TemplateMemo(template)
+    let run = { @Sendable (rule: Rule) in
+      rule.check(RuleContext(template: template, rule: rule, memo: memo))
+    }
+    let findings: [[Finding]]
+    if rulesConcurrently {
+      // The export index of the run is a task-local value; the worker threads bind it again.
+      let exports = ExportIndex.current
+      findings = rules.concurrentMap { rule in ExportIndex.$current.withValue(exports) { run(rule) }
+      }
+    } else {
+      findings = rules.map(run)
+    }
+    return findings.joined().sorted(by: Finding.stableOrder)
   }
 }
 

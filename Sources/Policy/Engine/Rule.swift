@@ -44,14 +44,20 @@ public struct Rule: Sendable {
   }
 }
 
-/// What a rule sees: the template, and helpers that make findings with the rule's id and severity.
+/// What a rule sees: the template, what the rules of the check derive from it once (`memo`),
+/// and helpers that make findings with the rule's id and severity.
 public struct RuleContext: Sendable {
   public let template: Template
   public let rule: Rule
+  /// Shared by every rule of one check of `template` (see `TemplateMemo`).
+  public let memo: TemplateMemo
 
-  public init(template: Template, rule: Rule) {
+  /// A context sharing `memo` with the other rules of a check; without one, the rule derives
+  /// what it needs on its own.
+  public init(template: Template, rule: Rule, memo: TemplateMemo? = nil) {
     self.template = template
     self.rule = rule
+    self.memo = memo ?? TemplateMemo(template)
   }
 
   /// The file the template came from, for locations of values built in memory.
@@ -74,6 +80,7 @@ public struct RuleContext: Sendable {
     let resourceLocation = logicalID.flatMap { template.resources.entry($0)?.keyLocation }
     return Finding(
       ruleID: rule.id, severity: severity ?? rule.severity, message: message, logicalID: logicalID,
-      location: location ?? resourceLocation ?? SourceLocation(file: file, line: 1, column: 1), path: path)
+      location: location ?? resourceLocation ?? SourceLocation(file: file, line: 1, column: 1),
+      path: path)
   }
 }

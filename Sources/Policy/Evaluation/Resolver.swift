@@ -19,13 +19,19 @@ public struct Resolver: Sendable {
   public var limit: Int
 
   /// What resolvers of this template have worked out once and reuse (types, spelled-out
-  /// names); shared by every resolver of the template with the default limit.
+  /// names); the rules of one check share it through their `TemplateMemo`.
   let memo: ResolverMemo
 
   public init(_ template: Template, limit: Int = 64) {
+    self.init(template, limit: limit, memo: ResolverMemo())
+  }
+
+  /// A resolver that shares what it works out with the other resolvers given `memo` (which
+  /// must be of `template`; the memo does not depend on the limit).
+  init(_ template: Template, limit: Int = 64, memo: ResolverMemo) {
     self.template = template
     self.limit = limit
-    memo = limit == 64 ? ResolverMemo.shared(for: template) : ResolverMemo()
+    self.memo = memo
   }
 
   /// Pseudo parameters CloudFormation defines; `AWS::NoValue` is handled apart.

@@ -9,20 +9,18 @@ import Template
 ///
 /// Rules make a fresh `Resolver` for nearly every property they read, so a memo per resolver
 /// would rebuild the type table (every resource) and re-spell the same names once per read:
-/// quadratic over a large template. Resolvers with the default limit therefore share one memo
-/// per template (`shared(for:)`); what it holds depends only on the template.
-final class ResolverMemo: @unchecked Sendable {
+/// quadratic over a large template. The resolvers of one check therefore share one memo
+/// (`RuleContext.resolver`); what it holds depends only on the template.
+final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   private let lock = NSLock()
   private var typesByID: [String: String]?
   private var expansions: [Symbol: SymbolicString] = [:]
   private var physicalNames: [String: SymbolicString] = [:]
 
-  /// The memo every default resolver of `template` shares.
-  static func shared(for template: Template) -> ResolverMemo {
-    cache.value(for: template) { ResolverMemo() }
-  }
+  init() {}
 
-  private static let cache = TemplateKeyedCache<ResolverMemo>()
+  /// Starts empty: every table is filled on first use.
+  init(deriving memo: TemplateMemo) {}
 
   func types(of template: Template) -> [String: String] {
     lock.lock()

@@ -54,12 +54,6 @@ public struct PolicyIndex: Sendable {
     buildLookups()
   }
 
-  /// The index of `template`, shared by every rule that checks the same template in one run:
-  /// reading every policy once instead of once per rule is what keeps `lint` fast on large
-  /// templates. See `PolicyIndexCache`.
-  public static func shared(for template: Template) -> PolicyIndex {
-    PolicyIndexCache.shared.index(for: template)
-  }
 
   public var template: Template { resolver.template }
 
@@ -489,5 +483,13 @@ public struct PolicyIndex: Sendable {
         resources: ElementList(elements: [PolicyElement(ResourcePattern(written: "*"))]),
         assumptions: arn.assumptions, location: arn.location)
     ]
+  }
+}
+
+extension PolicyIndex: TemplateDerivation {
+  /// The index the rules of one check share (`RuleContext.policies`): reading every policy once
+  /// instead of once per rule is what keeps `lint` fast on large templates.
+  public init(deriving memo: TemplateMemo) {
+    self.init(resolver: Resolver(memo.template, memo: memo.value(ResolverMemo.self)))
   }
 }

@@ -2,18 +2,14 @@ import Foundation
 import Template
 
 /// The buckets that play each role (`raw`, `results`) in one template, found once and shared by
-/// the invariant rules of a run (see `Invariants.buckets`). Guarded by a lock because rules are
-/// `Sendable` closures.
-final class BucketRoleMemo: @unchecked Sendable {
+/// the invariant rules of a check (see `Invariants.buckets`). Guarded by a lock because the
+/// rules of a check may run concurrently.
+final class BucketRoleMemo: TemplateDerivation, @unchecked Sendable {
   private let lock = NSLock()
   private var bucketsByRole: [String: [String]] = [:]
 
-  /// The memo of `template`, shared by every rule that checks it.
-  static func shared(for template: Template) -> BucketRoleMemo {
-    cache.value(for: template) { BucketRoleMemo() }
-  }
-
-  private static let cache = TemplateKeyedCache<BucketRoleMemo>()
+  /// Starts empty: each role's buckets are found on the first request.
+  init(deriving memo: TemplateMemo) {}
 
   /// The buckets playing `role`, found by `find` on the first request.
   func buckets(_ role: String, find: () -> [String]) -> [String] {

@@ -31,7 +31,7 @@ public enum Invariants {
   /// resolves every bucket's name; the answer depends only on the template, so it is kept
   /// per template (`BucketRoleMemo`).
   static func buckets(_ role: String, in context: RuleContext) -> [String] {
-    BucketRoleMemo.shared(for: context.template).buckets(role) {
+    context.memo.value(BucketRoleMemo.self).buckets(role) {
       findBuckets(role, in: context)
     }
   }

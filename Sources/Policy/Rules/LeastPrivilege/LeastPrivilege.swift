@@ -36,8 +36,8 @@ public enum LeastPrivilege {
 }
 
 extension RuleContext {
-  /// Every policy of the template, read once per rule run.
-  var policies: PolicyIndex { PolicyIndex.shared(for: template) }
+  /// Every policy of the template, read once per check and shared by its rules.
+  var policies: PolicyIndex { memo.value(PolicyIndex.self) }
 
   /// A finding about one statement (or one element of it) of a policy: located at the element
   /// when given, else at the statement; the message gets the branch it depends on; the

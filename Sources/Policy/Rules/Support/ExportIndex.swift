@@ -22,6 +22,8 @@ public struct ExportIndex: Sendable {
 
   private var exports: [String: Export] = [:]
   private var templates: [String: Template] = [:]
+  /// One resolver per exporting stack, so every import of a run shares its tables.
+  private var resolvers: [String: Resolver] = [:]
 
   public init() {}
 
@@ -32,6 +34,7 @@ public struct ExportIndex: Sendable {
       let stack = Self.stackName(template.file ?? "template")
       self.templates[stack] = template
       let resolver = Resolver(template)
+      resolvers[stack] = resolver
       for output in template.outputs.values {
         guard let name = output.exportName else { continue }
         for resolved in resolver.resolveString(name) {
@@ -67,7 +70,8 @@ public struct ExportIndex: Sendable {
     guard !exports.isEmpty else { return nil }
     let names = resolver.resolveString(name).compactMap(\.literal)
     guard let first = names.first, let export = exports[first] else { return nil }
-    return Resolver(export.template).resolve(export.value).map { exported in
+    let exporter = resolvers[export.stack] ?? Resolver(export.template)
+    return exporter.resolve(export.value).map { exported in
       var result = exported
       result.location = location
       if let reference = exported.string?.resourceReference {

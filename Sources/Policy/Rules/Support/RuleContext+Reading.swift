@@ -11,7 +11,8 @@ public enum Verdict: Sendable {
 }
 
 extension RuleContext {
-  public var resolver: Resolver { Resolver(template) }
+  /// A resolver sharing its tables with every other rule of the check.
+  public var resolver: Resolver { Resolver(template, memo: memo.value(ResolverMemo.self)) }
 
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
