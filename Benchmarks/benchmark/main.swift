@@ -9,6 +9,8 @@ import Template
 ///     benchmark phases FILE [K]     time each phase in-process, best of K runs (default 5)
 ///     benchmark once PHASE FILE     run one phase once, for peak-memory measurement by time(1)
 ///     benchmark rules FILE          each rule's time on one template, slowest first
+///     benchmark repeat PHASE FILE N run one phase N times, for a profiler (perf record)
+///     benchmark memory FILE         the reader's own memory: heap and resident-set growth of one read
 ///
 /// Phases: floor (libyaml's raw event loop over the bytes, the lower bound for any reader),
 /// read, write, validate (correctness checks), lint (the whole catalogue).
@@ -131,6 +133,19 @@ case "rules":
   for (id, time) in times.sorted(by: { $0.1 > $1.1 }).prefix(15) {
     print(String(format: "%@ %.1f ms", id, time * 1000))
   }
+case "repeat":
+  guard arguments.count == 4, let phase = Phase(rawValue: Array(arguments)[1]),
+    let count = Int(Array(arguments)[3])
+  else { fail("usage: repeat floor|read|write|validate|lint FILE N") }
+  let path = Array(arguments)[2]
+  let bytes = load(path)
+  var total = 0
+  for _ in 0..<count { total &+= run(phase, bytes, file: path) }
+  print(total)
+case "memory":
+  guard arguments.count == 2 else { fail("usage: memory FILE") }
+  let path = Array(arguments)[1]
+  print(MemoryReport.measure(path: path, bytes: load(path)).text)
 case "once":
   guard arguments.count == 3, let phase = Phase(rawValue: Array(arguments)[1]) else {
     fail("usage: once floor|read|write|validate|lint FILE")
@@ -138,5 +153,7 @@ case "once":
   let path = Array(arguments)[2]
   print(run(phase, load(path), file: path))
 default:
-  fail("usage: benchmark generate N FILE | phases FILE [K] | once PHASE FILE")
+  fail(
+    "usage: benchmark generate N FILE | phases FILE [K] | once PHASE FILE | rules FILE | repeat PHASE FILE N | memory FILE"
+  )
 }
