@@ -38,13 +38,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "formation", dependencies: ["FormationCLI"]),
+    // formation-https makes diff --stack's HTTP requests, so that formation itself does not load
+    // FoundationNetworking (see SubprocessTransport); formation depends on it to build it alongside.
+    .executableTarget(name: "formation", dependencies: ["FormationCLI", "formation-https"]),
+    .executableTarget(name: "formation-https", dependencies: ["TemplateDiff"]),
     .executableTarget(name: "render", dependencies: ["FormationCLI"]),
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -143,12 +143,13 @@ import Testing
     }
   }
 
+  /// Through the real transport: `formation-https`, built next to the test runner.
   @Test func unreachableEndpointIsReportedAsSuch() throws {
     // Nothing listens on port 1 of the loopback address: the connection is refused at once.
     let client = CloudFormationClient(
       region: "us-east-1",
       credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"),
-      endpoint: URL(string: "http://127.0.0.1:1/"), transport: URLSessionTransport(timeout: 5))
+      endpoint: URL(string: "http://127.0.0.1:1/"), transport: SubprocessTransport(timeout: 5))
     do {
       _ = try client.template(ofStack: "storage")
       Issue.record("expected an error")
@@ -156,5 +157,50 @@ import Testing
       #expect(error.id == .unreachable)
       #expect(error.message.hasPrefix("cannot reach http://127.0.0.1:1/"))
     }
+  }
+
+  @Test func aMissingHTTPHelperIsItsOwnError() throws {
+    let client = CloudFormationClient(
+      region: "us-east-1",
+      credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"),
+      endpoint: URL(string: "http://127.0.0.1:1/"),
+      transport: SubprocessTransport(
+        executable: URL(fileURLWithPath: "/nonexistent/formation-https")))
+    do {
+      _ = try client.template(ofStack: "storage")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.id == .transportMissing)
+      #expect(error.message.hasPrefix("cannot run /nonexistent/formation-https"))
+    }
+  }
+}
+
+/// The Query API's XML, read without FoundationXML.
+@Suite struct QueryXMLTests {
+  @Test func readsElementsTextEntitiesAndCDATA() throws {
+    let xml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!-- an answer -->
+      <R xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/" a='x>y'>
+        <Body>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#65;&#x42; \u{e9}\r\nnext</Body>
+        <Empty/>
+        <Data><![CDATA[<raw> & ]]></Data>
+      </R>
+      """
+    let root = try #require(XMLElement.parse(Data(xml.utf8)))
+    #expect(root.name == "R")
+    #expect(root.children.map(\.name) == ["Body", "Empty", "Data"])
+    #expect(root["Body"]?.text == "a <b> & \"c\" 'd' AB \u{e9}\nnext")
+    #expect(root["Empty"]?.text == "")
+    #expect(root["Data"]?.text == "<raw> & ")
+  }
+
+  @Test(arguments: [
+    "<A><B></A></B>", "<A>", "<A></A><B></B>", "text<A></A>", "<A>&unknown;</A>", "<A>&amp</A>",
+    "<A><!-- unclosed </A>", "", "<>", "<A></B>",
+  ])
+  func rejectsMalformedDocuments(_ xml: String) {
+    #expect(XMLElement.parse(Data(xml.utf8)) == nil)
   }
 }

@@ -43,5 +43,7 @@ public struct AWSError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let accessDenied = ID(rawValue: "A0014")
     /// Any other error response, or a response that cannot be read.
     public static let serviceError = ID(rawValue: "A0015")
+    /// `formation-https`, the helper that makes the HTTP requests, is missing or broken.
+    public static let transportMissing = ID(rawValue: "A0016")
   }
 }

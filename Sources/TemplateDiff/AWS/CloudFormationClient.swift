@@ -23,7 +23,7 @@ public struct CloudFormationClient: Sendable {
 
   public init(
     region: String, credentials: AWSCredentials, endpoint: URL? = nil,
-    transport: any HTTPTransport = URLSessionTransport(), maxAttempts: Int = 5,
+    transport: any HTTPTransport = SubprocessTransport(), maxAttempts: Int = 5,
     baseDelay: TimeInterval = 0.25,
     sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) },
     now: @escaping @Sendable () -> Date = { Date() }
