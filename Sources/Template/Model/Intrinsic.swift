@@ -4,7 +4,11 @@
 /// the writer chooses the short form wherever CloudFormation accepts it. Names of
 /// resources, parameters and conditions are plain strings because CloudFormation requires
 /// them to be literals; everything else is a `Value`, because it may itself be a function.
-public enum Intrinsic: Sendable, Hashable {
+///
+/// `indirect`: each case lives in a box sized to its own arguments (a `Ref` is 32 bytes, an
+/// `Fn::If` about 100), which is also what lets `Value.Kind` hold an intrinsic without boxing
+/// every other kind of value.
+public indirect enum Intrinsic: Sendable, Hashable {
   /// `Ref`: a parameter, a resource's physical id, or a pseudo parameter (`AWS::Region`).
   case ref(String)
   /// `Fn::GetAtt`: an attribute of a resource. `attribute` may contain dots (`Endpoint.Address`).

@@ -7,6 +7,8 @@
 struct JSONReader {
   private let input: UnsafeBufferPointer<UInt8>
   private let file: String
+  /// `file`, interned once: every location of the read shares it.
+  private let fileID: UInt32
   private var builder: ValueBuilder
   private var position = 0
   private var line = 1
@@ -34,6 +36,7 @@ struct JSONReader {
   init(_ input: UnsafeBufferPointer<UInt8>, file: String, limits: ReadingLimits) {
     self.input = input
     self.file = file
+    self.fileID = SourceFiles.shared.id(of: file)
     self.builder = ValueBuilder(maxDepth: limits.maxDepth)
   }
 
@@ -396,7 +399,7 @@ struct JSONReader {
     }
     columnOffset = offset
     columnValue = column
-    return SourceLocation(file: file, line: line, column: column)
+    return SourceLocation(fileID: fileID, line: line, column: column)
   }
 
   private mutating func error(_ message: String, at offset: Int) -> TemplateError {

@@ -32,8 +32,9 @@ struct YAMLReader {
     var documents = 0
     var event = yaml_event_t()
 
+    let fileID = SourceFiles.shared.id(of: file)
     func location(_ mark: yaml_mark_t) -> SourceLocation {
-      SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+      SourceLocation(fileID: fileID, line: mark.line + 1, column: mark.column + 1)
     }
 
     loop: while true {
