@@ -30,8 +30,13 @@ public struct Engine: Sendable {
 
   /// Every finding of every rule, sorted; the rules run concurrently or in turn (when the
   /// caller already keeps every core busy with other templates).
-  public func check(_ template: Template, rulesConcurrently: Bool) -> [Finding] {
-    let memo = TemplateMemo(template)
+  ///
+  /// `memo` lets a caller share derived values across calls (the benchmark times each rule
+  /// with the shared values already derived); it must be a memo of `template`.
+  public func check(_ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil)
+    -> [Finding]
+  {
+    let memo = memo ?? TemplateMemo(template)
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
     }
