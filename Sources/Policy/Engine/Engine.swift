@@ -42,15 +42,33 @@ public struct Engine: Sendable {
     }
     let findings: [[Finding]]
     if rulesConcurrently {
-      // The export index of the run is a task-local value; the worker threads bind it again.
+      // The shared values are derived first, side by side (the policy index on one core, the
+      // correctness facts on the other), so no rule sits waiting for one that another rule
+      // started; the rules follow as cores free up. The export index of the run is a
+      // task-local value, which the worker threads bind again.
       let exports = ExportIndex.current
-      findings = rules.concurrentMap { rule in ExportIndex.$current.withValue(exports) { run(rule) }
+      let work =
+        SharedDerivation.wanted(by: rules).map(Work.derive) + rules.map(Work.rule)
+      findings = work.concurrentMap { item in
+        switch item {
+        case .derive(let derivation):
+          derivation.derive(memo)
+          return []
+        case .rule(let rule):
+          return ExportIndex.$current.withValue(exports) { run(rule) }
+        }
       }
     } else {
       findings = rules.map(run)
     }
     return findings.joined().sorted(by: Finding.stableOrder)
   }
+}
+
+/// One piece of a concurrent check: deriving a shared value, or running a rule.
+private enum Work: Sendable {
+  case derive(SharedDerivation)
+  case rule(Rule)
 }
 
 extension Finding {
