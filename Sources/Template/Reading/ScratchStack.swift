@@ -32,17 +32,31 @@ final class ScratchStack<Element> {
     return part(base[position])
   }
 
+  /// Changes the top element in place.
+  func updateLast(_ body: (inout Element) -> Void) {
+    precondition(count > 0, "scratch stack is empty")
+    body(&base[count - 1])
+  }
+
+  /// Pops the top element.
+  func dropLast() {
+    precondition(count > 0, "scratch stack is empty")
+    count -= 1
+    (base + count).deinitialize(count: 1)
+  }
+
   /// Moves the elements from `start` to the top into a new array and pops them.
+  ///
+  /// `reserveCapacity` and `append`, not `Array(unsafeUninitializedCapacity:)`: the latter
+  /// reaches the standard library's unspecialised buffer allocation, which looks up the
+  /// array storage's generic metadata in the runtime's cache on every call, a measurable
+  /// part of reading when every list and mapping makes an array.
   func popArray(from start: Int) -> [Element] {
     precondition(start >= 0 && start <= count, "scratch start out of range")
     let length = count - start
-    let source = base + start
-    let result = [Element](unsafeUninitializedCapacity: length) { buffer, initialized in
-      if let destination = buffer.baseAddress, length > 0 {
-        destination.moveInitialize(from: source, count: length)
-      }
-      initialized = length
-    }
+    var result: [Element] = []
+    result.reserveCapacity(length)
+    for position in start..<count { result.append((base + position).move()) }
     count = start
     return result
   }
