@@ -23,13 +23,17 @@ bin=$(swift build -c release --show-bin-path)
 for n in 50 500 5000; do "$bin/benchmark" generate "$n" "$work/t$n.yaml" >/dev/null; done
 for i in $(seq -w 1 300); do [ -f "$work/folder/t$i.yaml" ] || "$bin/benchmark" generate 40 "$work/folder/t$i.yaml" >/dev/null; done
 
-measure() { # prints "seconds peak-MB" of a command: wall time from the shell's clock, peak RSS from time(1)
-  local start end peak
+measure() { # prints "wall-seconds cpu-seconds peak-MB" of a command: wall time from the shell's
+  # clock; CPU time (user + system, every core) and peak RSS from time(1)
+  local start end
   start=$EPOCHREALTIME
-  /usr/bin/time -f "%M" -o "$work/.peak" timeout "$timeout_s" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f "%U %S %M" -o "$work/.peak" timeout "$timeout_s" "$@" >/dev/null 2>&1 || true
   end=$EPOCHREALTIME
-  peak=$(tail -1 "$work/.peak")
-  awk -v s="$start" -v e="$end" -v p="$peak" 'BEGIN {printf "%.3f %.0f", e-s, p/1024}'
+  awk -v s="$start" -v e="$end" '{ u=$1; y=$2; p=$3 } END { printf "%.3f %.2f %.0f", e-s, u+y, p/1024 }' \
+    <(tail -1 "$work/.peak")
+}
+cell() { # "wall s (cpu s) / peak MB" from measure's output
+  awk '{ printf "%s s (%s s CPU) / %s MB", $1, $2, $3 }' <<<"$1"
 }
 
 echo "## Phases (in-process, best of 5)"
@@ -45,7 +49,7 @@ for n in 50 500 5000; do
 done
 
 echo
-echo "## Whole commands against the peers (wall seconds / peak MB, same files, same run)"
+echo "## Whole commands against the peers (wall seconds (CPU seconds on all cores) / peak MB, same files, same run)"
 echo
 header="| input | formation validate | formation lint"
 rule="|---|---|---"
@@ -57,7 +61,7 @@ row() { # label, then files
   local v l
   v=$(measure "$bin/formation" validate "$@")
   l=$(measure "$bin/formation" lint "$@")
-  local cells="| $label | ${v% *} s / ${v#* } MB | ${l% *} s / ${l#* } MB"
+  local cells="| $label | $(cell "$v") | $(cell "$l")"
   local fastest=""
   for p in $peers; do
     local r=""
@@ -67,11 +71,11 @@ row() { # label, then files
       checkov) if [ $# -gt 1 ]; then r=$(measure checkov -d "$(dirname "$1")" --framework cloudformation --skip-download --quiet --compact); else r=$(measure checkov -f "$1" --framework cloudformation --skip-download --quiet --compact); fi ;;
       cfripper) r=$(measure cfripper "$@" --format json) ;;
     esac
-    cells+=" | ${r% *} s / ${r#* } MB"
-    if [ -z "$fastest" ] || awk -v a="${r% *}" -v b="$fastest" 'BEGIN{exit !(a<b)}'; then fastest=${r% *}; fi
+    cells+=" | $(cell "$r")"
+    if [ -z "$fastest" ] || awk -v a="${r%% *}" -v b="$fastest" 'BEGIN{exit !(a<b)}'; then fastest=${r%% *}; fi
   done
   local speedup="—"
-  [ -n "$fastest" ] && speedup=$(awk -v a="$fastest" -v b="${l% *}" 'BEGIN{ printf "%.0fx", a/b }')
+  [ -n "$fastest" ] && speedup=$(awk -v a="$fastest" -v b="${l%% *}" 'BEGIN{ printf "%.0fx", a/b }')
   echo "$cells | $speedup |"
 }
 row "300 templates (40 resources each)" "$work"/folder/*.yaml
