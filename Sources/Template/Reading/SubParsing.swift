@@ -11,7 +11,11 @@ extension Sub {
         asciiParts(bytes)
       } ?? nil
     guard let parts else { return Sub(template, variables: variables) }
-    return Sub(parts: parts, variables: variables)
+    // The parts are already normalized (no empty text, no two texts in a row):
+    // `init(parts:)` would rebuild the array to make sure.
+    var sub = Sub(parts: [], variables: variables)
+    sub.parts = parts
+    return sub
   }
 
   /// The parts of an ASCII template, or `nil` when a byte is not ASCII.
@@ -26,6 +30,12 @@ extension Sub {
     }
 
     var parts: [Part] = []
+    var references = 0
+    for k in 0..<max(bytes.count - 1, 0) where bytes[k] == dollar && bytes[k + 1] == open {
+      references += 1
+    }
+    // Text and reference alternate: at most one text before, between and after the references.
+    parts.reserveCapacity(2 * references + 1)
     var pending = ""
     var i = 0
     var textStart = 0

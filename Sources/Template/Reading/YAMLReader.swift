@@ -27,6 +27,7 @@ struct YAMLReader {
   func read(_ input: UnsafeBufferPointer<UInt8>) throws(TemplateError) -> Value {
     let parser = EventParser(input)
     var builder = ValueBuilder(maxDepth: limits.maxDepth)
+    let strings = StringTable()
     var anchors: [String: Anchor] = [:]
     var expanded = 0
     var documents = 0
@@ -55,7 +56,7 @@ struct YAMLReader {
               .complexKey,
               "a mapping key cannot be tagged with \(tag); write the key as plain text", at: at)
           }
-          let text = String(decoding: bytes, as: UTF8.self)
+          let text = strings.string(bytes)
           try builder.key(text, at: at)
           if let anchor {
             anchors[anchor] = Anchor(value: Value(.string(text), at: at), nodes: 1, keyText: text)
@@ -65,13 +66,12 @@ struct YAMLReader {
         let value: Value
         if let tag {
           value = try Self.tagged(
-            tag, text: String(decoding: bytes, as: UTF8.self),
-            plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: at)
+            tag, text: strings.string(bytes), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+            at: at)
         } else if scalar.style == YAML_PLAIN_SCALAR_STYLE {
-          value = Value(
-            PlainScalar.resolve(bytes) { String(decoding: bytes, as: UTF8.self) }, at: at)
+          value = Value(PlainScalar.resolve(bytes) { strings.string(bytes) }, at: at)
         } else {
-          value = Value(.string(String(decoding: bytes, as: UTF8.self)), at: at)
+          value = Value(.string(strings.string(bytes)), at: at)
         }
         if documents == 1, builder.depth == 0, tag == nil, bytes.isEmpty,
           scalar.style == YAML_PLAIN_SCALAR_STYLE
