@@ -217,6 +217,7 @@ enum IntrinsicDecoding {
   ) throws(TemplateError) -> Intrinsic {
     switch argument.kind {
     case .string(let text):
+      if let split = splitASCII(text) { return split }
       guard let dot = text.firstIndex(of: "."), dot != text.startIndex,
         text.index(after: dot) != text.endIndex
       else {
@@ -242,6 +243,21 @@ enum IntrinsicDecoding {
       throw fail(
         "takes 'Resource.Attribute' or a list [Resource, Attribute], not \(argument.kindDescription)"
       )
+    }
+  }
+
+  /// `Resource.Attribute` split at its first dot, byte by byte, when the text is ASCII (where
+  /// bytes and characters coincide); `nil` for other text, which takes the character path.
+  private static func splitASCII(_ text: String) -> Intrinsic? {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }),
+        let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 0, dot + 1 < bytes.count
+      else { return nil }
+      return .getAtt(
+        resource: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dot]), as: UTF8.self),
+        attribute: String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[(dot + 1)...]), as: UTF8.self))
     }
   }
 

@@ -19,7 +19,8 @@ final class ScratchStack<Element> {
     base.deallocate()
   }
 
-  func push(_ element: Element) {
+  /// Takes the element by `consuming`, so a value built for the push moves in without a copy.
+  func push(_ element: consuming Element) {
     if count == capacity { grow() }
     (base + count).initialize(to: element)
     count += 1
@@ -32,10 +33,16 @@ final class ScratchStack<Element> {
     return part(base[position])
   }
 
-  /// Changes the top element in place.
-  func updateLast(_ body: (inout Element) -> Void) {
-    precondition(count > 0, "scratch stack is empty")
-    body(&base[count - 1])
+  /// The top element, read and changed in place.
+  var last: Element {
+    _read {
+      precondition(count > 0, "scratch stack is empty")
+      yield base[count - 1]
+    }
+    _modify {
+      precondition(count > 0, "scratch stack is empty")
+      yield &base[count - 1]
+    }
   }
 
   /// Pops the top element.

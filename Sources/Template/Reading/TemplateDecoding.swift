@@ -83,7 +83,7 @@ extension Template {
 
   private static func resource(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Resource {
     let id = entry.key
-    if id.hasPrefix(Self.forEachPrefix), case .list = entry.value.kind {
+    if case .list = entry.value.kind, id.hasPrefix(Self.forEachPrefix) {
       var loop = Resource(type: nil)
       loop.location = entry.keyLocation
       loop.loop = entry.value
@@ -182,7 +182,7 @@ extension Template {
 
   private static func output(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Output {
     let id = entry.key
-    if id.hasPrefix(Self.forEachPrefix), case .list = entry.value.kind {
+    if case .list = entry.value.kind, id.hasPrefix(Self.forEachPrefix) {
       var loop = Output(value: Value(.null, at: entry.value.location))
       loop.location = entry.keyLocation
       loop.loop = entry.value

@@ -82,11 +82,12 @@ struct ValueBuilder {
         "the document nests deeper than \(maxDepth) levels; no CloudFormation template needs that many",
         at: location)
     }
-    let frame = Frame(
+    var frame = Frame(
       kind: mapping ? .mapping : .list, location: location, function: function, tag: tag,
       anchor: anchor, start: mapping ? entries.count : items.count, nodesAtOpen: nodes)
-    enclosing.append(current)
-    current = frame
+    // Swapped, not copied: a copy would retain and release the frame's strings.
+    swap(&frame, &current)
+    enclosing.append(frame)
   }
 
   /// Records the key of the next mapping entry; a key already in the mapping is an error,
@@ -127,14 +128,14 @@ struct ValueBuilder {
 
   /// Adds a finished scalar (or alias copy) to the innermost open collection (or makes it the
   /// root). `nodes` and `height` are what the value expands to: 1 and 0 for a scalar.
-  mutating func add(_ value: Value, nodes: Int = 1, height: Int = 0) {
+  mutating func add(_ value: consuming Value, nodes: Int = 1, height: Int = 0) {
     self.nodes += nodes
     if height >= current.height { current.height = height + 1 }
     switch current.kind {
     case .mapping:
       // Without a key there is nowhere to put the value; the readers never do this.
       guard current.awaitingValue else { return }
-      entries.updateLast { $0.value = value }
+      entries.last.value = value
       current.awaitingValue = false
     case .list:
       items.push(value)
@@ -150,9 +151,8 @@ struct ValueBuilder {
   mutating func close() throws(TemplateError) -> (
     value: Value, nodes: Int, height: Int, anchor: String
   )? {
-    guard let parent = enclosing.popLast() else { return nil }
-    let frame = current
-    current = parent
+    guard var frame = enclosing.popLast() else { return nil }
+    swap(&frame, &current)
     var value: Value
     if frame.kind == .mapping {
       // A key still waiting for its value has no entry; the readers never close there.
