@@ -10,6 +10,8 @@ struct JSONReader {
   /// `file`, interned once: every location of the read shares it.
   private let fileID: UInt32
   private var builder: ValueBuilder
+  /// Repeated long strings (property names, types) made once and shared.
+  private let strings = StringTable()
   private var position = 0
   private var line = 1
   private var lineStart = 0
@@ -224,8 +226,7 @@ struct JSONReader {
     while position < input.count {
       let byte = input[position]
       if byte == UInt8(ascii: "\"") {
-        let text = String(
-          decoding: UnsafeBufferPointer(rebasing: input[contentStart..<position]), as: UTF8.self)
+        let text = strings.string(UnsafeBufferPointer(rebasing: input[contentStart..<position]))
         position += 1
         return text
       }

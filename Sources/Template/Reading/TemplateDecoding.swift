@@ -96,64 +96,75 @@ extension Template {
     }
     var resource = Resource(type: nil)
     resource.location = entry.keyLocation
-    for attribute in attributes {
-      let value = attribute.value
-      switch attribute.key {
-      case "Type":
-        guard case .string(let type) = value.kind else {
-          throw shape(
-            "the Type of resource '\(id)' must be a string such as AWS::S3::Bucket, not \(value.kindDescription)",
-            at: value.location)
-        }
-        resource.type = type
-        resource.typeLocation = value.location
-      case "Properties":
-        resource.propertiesLocation = attribute.keyLocation
-        switch value.kind {
-        case .map(let properties): resource.properties = properties
-        case .null: break
-        default:
-          throw shape(
-            "the Properties of resource '\(id)' must be a mapping, not \(value.kindDescription)",
-            at: value.location)
-        }
-      case "DependsOn":
-        switch value.kind {
-        case .string(let name):
-          resource.dependsOn = [Located(name, at: value.location)]
-          resource.dependsOnIsScalar = true
-        case .list(let names):
-          var dependsOn: [Located<String>] = []
-          for name in names {
-            guard case .string(let text) = name.kind else {
-              throw shape(
-                "DependsOn of resource '\(id)' must list logical ids as strings, not \(name.kindDescription)",
-                at: name.location)
-            }
-            dependsOn.append(Located(text, at: name.location))
-          }
-          resource.dependsOn = dependsOn
-        default:
-          throw shape(
-            "DependsOn of resource '\(id)' must be a logical id or a list of them, not \(value.kindDescription)",
-            at: value.location)
-        }
-      case "Condition":
-        guard case .string(let name) = value.kind else {
-          throw shape(
-            "the Condition of resource '\(id)' must be the name of a condition, not \(value.kindDescription)",
-            at: value.location)
-        }
-        resource.condition = Located(name, at: value.location)
-      case "DeletionPolicy": resource.deletionPolicy = value
-      case "UpdateReplacePolicy": resource.updateReplacePolicy = value
-      case "UpdatePolicy": resource.updatePolicy = value
-      case "CreationPolicy": resource.creationPolicy = value
-      case "Metadata": resource.metadata = value
-      default: resource.unknownAttributes.insert(attribute)
+    // Through the buffer, each attribute is read in place instead of copied (key and value
+    // retained and released) once per attribute of every resource.
+    try attributes.entries.withUnsafeBufferPointer { (attributes) throws(TemplateError) in
+      for index in attributes.indices {
+        try decodeAttribute(attributes[index], of: id, into: &resource)
       }
     }
     return resource
+  }
+
+  /// One attribute of resource `id` (`Type`, `Properties`, `DependsOn`, ...) into `resource`.
+  private static func decodeAttribute(
+    _ attribute: borrowing OrderedMap<Value>.Entry, of id: String, into resource: inout Resource
+  ) throws(TemplateError) {
+    let value = attribute.value
+    switch attribute.key {
+    case "Type":
+      guard case .string(let type) = value.kind else {
+        throw shape(
+          "the Type of resource '\(id)' must be a string such as AWS::S3::Bucket, not \(value.kindDescription)",
+          at: value.location)
+      }
+      resource.type = type
+      resource.typeLocation = value.location
+    case "Properties":
+      resource.propertiesLocation = attribute.keyLocation
+      switch value.kind {
+      case .map(let properties): resource.properties = properties
+      case .null: break
+      default:
+        throw shape(
+          "the Properties of resource '\(id)' must be a mapping, not \(value.kindDescription)",
+          at: value.location)
+      }
+    case "DependsOn":
+      switch value.kind {
+      case .string(let name):
+        resource.dependsOn = [Located(name, at: value.location)]
+        resource.dependsOnIsScalar = true
+      case .list(let names):
+        var dependsOn: [Located<String>] = []
+        for name in names {
+          guard case .string(let text) = name.kind else {
+            throw shape(
+              "DependsOn of resource '\(id)' must list logical ids as strings, not \(name.kindDescription)",
+              at: name.location)
+          }
+          dependsOn.append(Located(text, at: name.location))
+        }
+        resource.dependsOn = dependsOn
+      default:
+        throw shape(
+          "DependsOn of resource '\(id)' must be a logical id or a list of them, not \(value.kindDescription)",
+          at: value.location)
+      }
+    case "Condition":
+      guard case .string(let name) = value.kind else {
+        throw shape(
+          "the Condition of resource '\(id)' must be the name of a condition, not \(value.kindDescription)",
+          at: value.location)
+      }
+      resource.condition = Located(name, at: value.location)
+    case "DeletionPolicy": resource.deletionPolicy = value
+    case "UpdateReplacePolicy": resource.updateReplacePolicy = value
+    case "UpdatePolicy": resource.updatePolicy = value
+    case "CreationPolicy": resource.creationPolicy = value
+    case "Metadata": resource.metadata = value
+    default: resource.unknownAttributes.insert(copy attribute)
+    }
   }
 
   private static func parameter(_ entry: OrderedMap<Value>.Entry) throws(TemplateError) -> Parameter
