@@ -38,16 +38,16 @@ cell() { # "wall s (cpu s) / peak MB" from measure's output
 
 echo "## Phases (in-process, best of 5)"
 echo
-echo "| template | size | floor (libyaml events) | read | read / floor | write | validate | lint | lint / read |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| template | size | floor (libyaml events) | read | read / floor | write | validate | lint, 2 cores (CPU) | lint, 1 core | lint / read (by CPU) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for n in 50 500 5000; do
   line=$("$bin/benchmark" phases "$work/t$n.yaml" 5)
   get() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$line"; }
   bytes=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
-  awk -v n="$n" -v b="$bytes" -v f="$(get floor)" -v r="$(get read)" -v w="$(get write)" -v v="$(get validate)" -v l="$(get lint)" \
-    'BEGIN { printf "| %d resources | %.0f KB | %.1f ms | %.1f ms | %.2fx | %.1f ms | %.1f ms | %.1f ms | %.2fx |\n", n, b/1024, f*1000, r*1000, r/f, w*1000, v*1000, l*1000, (r+l)/r }'
+  awk -v n="$n" -v b="$bytes" -v f="$(get floor)" -v r="$(get read)" -v w="$(get write)" -v v="$(get validate)" \
+    -v l="$(get lint)" -v c="$(get lintcpu)" -v o="$(get lint1)" \
+    'BEGIN { printf "| %d resources | %.0f KB | %.1f ms | %.1f ms | %.2fx | %.1f ms | %.1f ms | %.1f ms (%.1f ms) | %.1f ms | %.2fx (%.2fx) |\n", n, b/1024, f*1000, r*1000, r/f, w*1000, v*1000, l*1000, c*1000, o*1000, (r+l)/r, (r+c)/r }'
 done
-
 echo
 echo "## Whole commands against the peers (wall seconds (CPU seconds on all cores) / peak MB, same files, same run)"
 echo
