@@ -144,36 +144,8 @@ public enum ValueWalker {
   /// Conditions, each resource's attributes, Outputs, and SAM's `Globals`.
   public static func walk(_ template: Template, _ visit: (ValueVisit) throws -> WalkAction) rethrows
   {
-    if let metadata = template.metadata {
-      try walk(Value(.map(metadata)), in: WalkScope(section: .metadata, logicalID: nil), visit)
-    }
-    for entry in template.rules.entries {
-      try walk(entry.value, in: WalkScope(section: .rules, logicalID: entry.key), visit)
-    }
-    for entry in template.conditions.entries {
-      try walk(entry.value, in: scope(.conditions, entry.key), visit)
-    }
-    for entry in template.resources.entries {
-      try walk(entry.value, logicalID: entry.key, visit)
-    }
-    for entry in template.outputs.entries {
-      let output = entry.value
-      if let loop = output.loop {
-        try walk(loop, in: scope(.outputs, entry.key), visit)
-        continue
-      }
-      try walk(output.value, in: scope(.outputs, entry.key, "Value"), visit)
-      if let description = output.description {
-        try walk(description, in: scope(.outputs, entry.key, "Description"), visit)
-      }
-      if let exportName = output.exportName {
-        try walk(exportName, in: scope(.outputs, entry.key, "Export", "Name"), visit)
-      }
-    }
-    if TemplateIndex.transformNames(template.transform).contains(TemplateIndex.serverlessTransform),
-      let globals = template.unknownSections["Globals"]
-    {
-      try walk(globals, in: WalkScope(section: .globals, logicalID: nil), visit)
+    for (root, scope) in roots(of: template) {
+      try walk(root, in: scope, visit)
     }
   }
 
@@ -182,23 +154,166 @@ public enum ValueWalker {
   public static func walk(
     _ resource: Resource, logicalID: String, _ visit: (ValueVisit) throws -> WalkAction
   ) rethrows {
+    var roots: [(Value, WalkScope)] = []
+    appendRoots(of: resource, logicalID: logicalID, to: &roots)
+    for (root, scope) in roots {
+      try walk(root, in: scope, visit)
+    }
+  }
+
+  /// The values `walk(_ template:)` walks, each with its scope, in document order.
+  private static func roots(of template: Template) -> [(Value, WalkScope)] {
+    var roots: [(Value, WalkScope)] = []
+    roots.reserveCapacity(template.resources.count + template.outputs.count)
+    if let metadata = template.metadata {
+      roots.append((Value(.map(metadata)), WalkScope(section: .metadata, logicalID: nil)))
+    }
+    for entry in template.rules.entries {
+      roots.append((entry.value, WalkScope(section: .rules, logicalID: entry.key)))
+    }
+    for entry in template.conditions.entries {
+      roots.append((entry.value, scope(.conditions, entry.key)))
+    }
+    template.forEachResource { logicalID, resource in
+      appendRoots(of: resource, logicalID: logicalID, to: &roots)
+    }
+    for entry in template.outputs.entries {
+      let output = entry.value
+      if let loop = output.loop {
+        roots.append((loop, scope(.outputs, entry.key)))
+        continue
+      }
+      roots.append((output.value, scope(.outputs, entry.key, "Value")))
+      if let description = output.description {
+        roots.append((description, scope(.outputs, entry.key, "Description")))
+      }
+      if let exportName = output.exportName {
+        roots.append((exportName, scope(.outputs, entry.key, "Export", "Name")))
+      }
+    }
+    if TemplateIndex.transformNames(template.transform).contains(TemplateIndex.serverlessTransform),
+      let globals = template.unknownSections["Globals"]
+    {
+      roots.append((globals, WalkScope(section: .globals, logicalID: nil)))
+    }
+    return roots
+  }
+
+  /// A resource's walked attributes (see `walk(_:logicalID:_:)`), appended to `roots`.
+  private static func appendRoots(
+    of resource: Resource, logicalID: String, to roots: inout [(Value, WalkScope)]
+  ) {
     if let loop = resource.loop {
-      try walk(loop, in: scope(.resources, logicalID), visit)
+      roots.append((loop, scope(.resources, logicalID)))
       return
     }
+    if !resource.properties.isEmpty {
+      roots.append(
+        (
+          Value(.map(resource.properties), at: resource.propertiesLocation),
+          scope(.resources, logicalID, "Properties")
+        ))
+    }
     let attributes: [(String, Value?)] = [
-      (
-        "Properties",
-        resource.properties.isEmpty
-          ? nil : Value(.map(resource.properties), at: resource.propertiesLocation)
-      ),
       ("Metadata", resource.metadata), ("CreationPolicy", resource.creationPolicy),
       ("UpdatePolicy", resource.updatePolicy), ("DeletionPolicy", resource.deletionPolicy),
       ("UpdateReplacePolicy", resource.updateReplacePolicy),
     ]
     for (name, value) in attributes {
       guard let value else { continue }
-      try walk(value, in: scope(.resources, logicalID, name), visit)
+      roots.append((value, scope(.resources, logicalID, name)))
+    }
+  }
+
+  // MARK: - Intrinsic functions only
+
+  /// Visits the intrinsic functions of a template, and nothing else, in the order and with the
+  /// visits `walk(_ template:)` gives them (every function's children included).
+  ///
+  /// The correctness checks only look at functions, a small part of a template's values: this
+  /// walk makes no visit, path or copy for the other values, and builds a function's path
+  /// from the walk's stack only when it meets one.
+  static func walkIntrinsics(_ template: Template, _ visit: (Intrinsic, ValueVisit) -> Void) {
+    for (root, scope) in roots(of: template) {
+      walkIntrinsics(root, in: scope, visit)
+    }
+  }
+
+  /// The children still to visit of one value on the walk's stack.
+  private struct Cursor {
+    enum Children {
+      case list([Value])
+      case map([OrderedMap<Value>.Entry])
+      /// A function's arguments, with its name for paths.
+      case arguments(String, [Value])
+    }
+
+    let children: Children
+    /// The position of the child after the one being visited.
+    var next: Int
+    let isInForEach: Bool
+
+    /// The path component of the child being visited.
+    var component: ValuePath.Component {
+      switch children {
+      case .list: return .index(next - 1)
+      case .map(let entries): return .key(entries[next - 1].key)
+      case .arguments(let name, _): return .argument(function: name, position: next - 1)
+      }
+    }
+  }
+
+  /// `walkIntrinsics(_:_:)` for one value tree.
+  static func walkIntrinsics(
+    _ root: Value, in scope: WalkScope, _ visit: (Intrinsic, ValueVisit) -> Void
+  ) {
+    var stack: [Cursor] = []
+    func enter(_ value: Value, isInForEach: Bool) {
+      switch value.kind {
+      case .string, .number, .bool, .null:
+        return
+      case .list(let items):
+        if !items.isEmpty {
+          stack.append(Cursor(children: .list(items), next: 0, isInForEach: isInForEach))
+        }
+      case .map(let map):
+        if !map.isEmpty {
+          stack.append(Cursor(children: .map(map.entries), next: 0, isInForEach: isInForEach))
+        }
+      case .intrinsic(let function):
+        visit(
+          function,
+          ValueVisit(
+            value: value, scope: scope, isInForEach: isInForEach,
+            components: stack.map(\.component)))
+        stack.append(
+          Cursor(
+            children: .arguments(function.name, function.arguments), next: 0,
+            isInForEach: isInForEach))
+      }
+    }
+    enter(root, isInForEach: scope.isForEach)
+    while let top = stack.indices.last {
+      let position = stack[top].next
+      let child: Value
+      var isLoopBody = false
+      switch stack[top].children {
+      case .list(let items), .arguments(_, let items):
+        guard position < items.count else {
+          stack.removeLast()
+          continue
+        }
+        child = items[position]
+      case .map(let entries):
+        guard position < entries.count else {
+          stack.removeLast()
+          continue
+        }
+        child = entries[position].value
+        isLoopBody = entries[position].key.hasPrefix(TemplateIndex.forEachPrefix)
+      }
+      stack[top].next += 1
+      enter(child, isInForEach: stack[top].isInForEach || isLoopBody)
     }
   }
 

@@ -97,6 +97,9 @@ public struct Assumptions: Sendable, Hashable, CustomStringConvertible {
   /// Both sets together, or `nil` when they contradict each other (one says IsProd is true,
   /// the other false): such a combination can never be deployed and is dropped.
   public func merged(with other: Assumptions) -> Assumptions? {
+    // Most values depend on no branch: merging with nothing is the other set, unchanged.
+    if other.isEmpty { return self }
+    if isEmpty { return other }
     var result = self
     for branch in other.branches where !result.insert(branch) { return nil }
     for choice in other.choices where !result.insert(choice) { return nil }

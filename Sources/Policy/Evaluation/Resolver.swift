@@ -96,7 +96,7 @@ public struct Resolver: Sendable {
   /// The possible values of `value` as strings: numbers and booleans become text; lists,
   /// mappings and absence are returned as they are for the caller to judge.
   public func resolveString(_ value: Value) -> [Resolved] {
-    resolve(value).map(stringified)
+    Self.stringified(resolve(value))
   }
 
   /// The elements of a resolved list, each resolved, keeping the list's assumptions.
@@ -105,6 +105,7 @@ public struct Resolver: Sendable {
   public func elements(of resolved: Resolved) -> [Resolved] {
     guard case .list(let list) = resolved.shape else { return [resolved] }
     var result: [Resolved] = []
+    result.reserveCapacity(list.count)
     for element in list {
       for item in resolve(element) where !item.isAbsent {
         if let merged = inherit(resolved, into: item) { result.append(merged) }
@@ -118,14 +119,14 @@ public struct Resolver: Sendable {
   public func member(_ key: String, of resolved: Resolved) -> [Resolved] {
     switch resolved.shape {
     case .map(let map):
-      guard let value = map[key] else {
+      guard let value = map.member(key) else {
         return [
           Resolved(
             .absent, assumptions: resolved.assumptions, parameters: resolved.parameters,
             location: resolved.location)
         ]
       }
-      return resolve(value).compactMap { inherit(resolved, into: $0) }
+      return inheriting(resolved, resolve(value))
     case .absent, .unknown:
       return [resolved]
     default:
@@ -150,7 +151,7 @@ public struct Resolver: Sendable {
           next += item.list != nil ? elements(of: item) : [item]
         } else if let index = Int(step), let list = item.list {
           if index >= 0, index < list.count {
-            next += resolve(list[index]).compactMap { inherit(item, into: $0) }
+            next += inheriting(item, resolve(list[index]))
           } else {
             next.append(
               Resolved(
@@ -310,20 +311,22 @@ public struct Resolver: Sendable {
         pieces.append([Resolved(.string(SymbolicString(text)))])
       case .reference(let name):
         if let variable = sub.variables?[name] {
-          pieces.append(resolve(variable, depth: depth).map(stringified))
-        } else if let dot = name.firstIndex(of: "."),
-          template.resources.contains(String(name[..<dot]))
-        {
+          pieces.append(Self.stringified(resolve(variable, depth: depth)))
+          continue
+        }
+        // The dot is looked up in the UTF-8 view: `Character` search pays for grapheme breaking.
+        let dot = name.utf8.firstIndex(of: UInt8(ascii: "."))
+        if let dot, template.resources.contains(String(name[..<dot])) {
           let resource = String(name[..<dot])
-          let attribute = String(name[name.index(after: dot)...])
+          let attribute = String(name[name.utf8.index(after: dot)...])
           pieces.append([Resolved(.string(SymbolicString(symbol: .attribute(resource, attribute))))]
           )
-        } else if name.contains("."), template.parameters[name] == nil {
+        } else if dot != nil, template.parameters[name] == nil {
           pieces.append([
             Resolved(.unknown("Fn::Sub refers to \(name), which the template does not define"))
           ])
         } else {
-          pieces.append(reference(name, at: here, depth: depth).map(stringified))
+          pieces.append(Self.stringified(reference(name, at: here, depth: depth)))
         }
       }
     }
@@ -494,12 +497,16 @@ public struct Resolver: Sendable {
         default: reasons.append("a \(describe(item.shape)) where text was expected")
         }
       }
-      let parameters = combination.items.flatMap(\.parameters)
+      var parameters: [String] = []
+      for item in combination.items where !item.parameters.isEmpty {
+        parameters += item.parameters
+      }
       let shape: Resolved.Shape =
         reasons.isEmpty ? .string(SymbolicString(parts)) : .unknown(reasons[0])
       result.append(
         Resolved(
-          shape, assumptions: combination.assumptions, parameters: unique(parameters),
+          shape, assumptions: combination.assumptions,
+          parameters: parameters.count > 1 ? unique(parameters) : parameters,
           location: here))
     }
     return capped(result)
@@ -512,6 +519,19 @@ public struct Resolver: Sendable {
 
   /// The cartesian product of possibilities, dropping contradictory combinations.
   private func product(_ lists: [[Resolved]]) -> [Combination] {
+    // One possibility per list (no `Fn::If` anywhere): one combination, built without the
+    // intermediate lists of the general case.
+    if lists.allSatisfy({ $0.count == 1 }) {
+      var items: [Resolved] = []
+      items.reserveCapacity(lists.count)
+      var assumptions = Assumptions.always
+      for list in lists {
+        guard let merged = assumptions.merged(with: list[0].assumptions) else { return [] }
+        assumptions = merged
+        items.append(list[0])
+      }
+      return [Combination(items: items, assumptions: assumptions)]
+    }
     var combinations = [Combination(items: [], assumptions: .always)]
     for list in lists {
       var next: [Combination] = []
@@ -546,6 +566,12 @@ public struct Resolver: Sendable {
   /// `item` with the assumptions and parameters of the container it was found in, or `nil`
   /// when the two contradict (a branch inside a branch that cannot happen).
   func inherit(_ container: Resolved, into item: Resolved) -> Resolved? {
+    // The common case: a container that assumes nothing and is located passes on nothing.
+    if container.assumptions.isEmpty, container.parameters.isEmpty,
+      item.location != nil || container.location == nil
+    {
+      return item
+    }
     guard let merged = container.assumptions.merged(with: item.assumptions) else { return nil }
     var item = item
     item.assumptions = merged
@@ -558,12 +584,45 @@ public struct Resolver: Sendable {
     return item
   }
 
-  func stringified(_ item: Resolved) -> Resolved {
+  /// `items` each under `container` (see `inherit(_:into:)`), contradicting ones dropped.
+  func inheriting(_ container: Resolved, _ items: [Resolved]) -> [Resolved] {
+    guard container.assumptions.isEmpty, container.parameters.isEmpty else {
+      return items.compactMap { inherit(container, into: $0) }
+    }
+    guard let location = container.location else { return items }
+    var items = items
+    for index in items.indices where items[index].location == nil {
+      items[index].location = location
+    }
+    return items
+  }
+
+  func stringified(_ item: Resolved) -> Resolved { Self.stringified(item) }
+
+  static func stringified(_ item: Resolved) -> Resolved {
     switch item.shape {
-    case .number(let number): return withShape(item, .string(SymbolicString(number.literal)))
-    case .bool(let bool): return withShape(item, .string(SymbolicString(bool ? "true" : "false")))
+    case .number(let number):
+      var item = item
+      item.shape = .string(SymbolicString(number.literal))
+      return item
+    case .bool(let bool):
+      var item = item
+      item.shape = .string(SymbolicString(bool ? "true" : "false"))
+      return item
     default: return item
     }
+  }
+
+  /// Each item stringified (see `stringified(_:)`), changing the list only where needed.
+  static func stringified(_ items: [Resolved]) -> [Resolved] {
+    var items = items
+    for index in items.indices {
+      switch items[index].shape {
+      case .number, .bool: items[index] = stringified(items[index])
+      default: continue
+      }
+    }
+    return items
   }
 
   private func withShape(_ item: Resolved, _ shape: Resolved.Shape) -> Resolved {

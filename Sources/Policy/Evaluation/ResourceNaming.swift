@@ -93,6 +93,47 @@ public struct ResourceNaming: Sendable {
   ]
 }
 
+extension ResourceNaming {
+  /// A piece of an ARN pattern (`Convention.arn`): fixed text or a pseudo parameter, or a
+  /// placeholder filled per resource.
+  enum ArnPiece: Sendable {
+    case part(SymbolicString.Part)
+    case name, ref, path
+  }
+
+  /// Each convention's ARN pattern broken into pieces once, by pattern: ARNs are spelled for
+  /// every resource a policy names, and re-reading the pattern each time showed in profiles.
+  static let arnPieces: [String: [ArnPiece]] = {
+    var result: [String: [ArnPiece]] = [:]
+    for convention in conventions.values {
+      if let pattern = convention.arn { result[pattern] = pieces(of: pattern) }
+    }
+    return result
+  }()
+
+  /// `arn:{P}:s3:::{name}` as text and placeholders, in order; the text between placeholders is
+  /// kept even when empty, as `SymbolicString` drops it anyway.
+  static func pieces(of pattern: String) -> [ArnPiece] {
+    var pieces: [ArnPiece] = []
+    var rest = Substring(pattern)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      pieces.append(.part(.text(String(rest[..<open]))))
+      switch rest[rest.index(after: open)..<close] {
+      case "P": pieces.append(.part(.symbol(.pseudo("AWS::Partition"))))
+      case "R": pieces.append(.part(.symbol(.pseudo("AWS::Region"))))
+      case "A": pieces.append(.part(.symbol(.pseudo("AWS::AccountId"))))
+      case "name": pieces.append(.name)
+      case "ref": pieces.append(.ref)
+      case "path": pieces.append(.path)
+      default: break
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    pieces.append(.part(.text(String(rest))))
+    return pieces
+  }
+}
+
 extension Resolver {
   /// The string with every resource symbol spelled out where the type's convention allows:
   /// `!GetAtt RawBucket.Arn` becomes `arn:${AWS::Partition}:s3:::genexomics-raw` when the bucket's
@@ -128,9 +169,11 @@ extension Resolver {
 
   private func physicalName(of logicalID: String, depth: Int) -> SymbolicString {
     let fallback = SymbolicString(symbol: .name(logicalID))
-    guard depth < 8, let resource = template.resources[logicalID], let type = resource.type,
+    // The type comes from the memo's table, so a resource whose type names nothing is not
+    // copied out of the template at all.
+    guard depth < 8, let type = type(of: logicalID),
       let property = ResourceNaming.conventions[type]?.nameProperty,
-      let value = resource.properties[property]
+      let value = template.resources[logicalID]?.properties.member(property)
     else { return fallback }
     let options = resolveString(value)
     guard let first = options.first?.string, first.isFullyKnown,
@@ -200,22 +243,17 @@ extension Resolver {
     -> SymbolicString?
   {
     guard let pattern = convention.arn else { return nil }
+    let pieces = ResourceNaming.arnPieces[pattern] ?? ResourceNaming.pieces(of: pattern)
     var parts: [SymbolicString.Part] = []
-    var rest = Substring(pattern)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      parts.append(.text(String(rest[..<open])))
-      switch rest[rest.index(after: open)..<close] {
-      case "P": parts.append(.symbol(.pseudo("AWS::Partition")))
-      case "R": parts.append(.symbol(.pseudo("AWS::Region")))
-      case "A": parts.append(.symbol(.pseudo("AWS::AccountId")))
-      case "name": parts += physicalName(of: id, depth: depth + 1).parts
-      case "ref": parts.append(.symbol(.ref(id)))
-      case "path": parts += iamPath(of: id).parts
-      default: break
+    parts.reserveCapacity(pieces.count + 2)
+    for piece in pieces {
+      switch piece {
+      case .part(let part): parts.append(part)
+      case .name: parts += physicalName(of: id, depth: depth + 1).parts
+      case .ref: parts.append(.symbol(.ref(id)))
+      case .path: parts += iamPath(of: id).parts
       }
-      rest = rest[rest.index(after: close)...]
     }
-    parts.append(.text(String(rest)))
     return SymbolicString(parts)
   }
 

@@ -28,7 +28,26 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
   public var parts: [Part]
 
   public init(_ parts: [Part]) {
+    // Parts built from pieces are usually normal already (no empty or adjacent text): keep them.
+    var isNormal = true
+    var previousIsText = false
+    for part in parts {
+      guard case .text(let text) = part else {
+        previousIsText = false
+        continue
+      }
+      if text.isEmpty || previousIsText {
+        isNormal = false
+        break
+      }
+      previousIsText = true
+    }
+    if isNormal {
+      self.parts = parts
+      return
+    }
     var normalized: [Part] = []
+    normalized.reserveCapacity(parts.count)
     for part in parts {
       if case .text(let text) = part {
         if text.isEmpty { continue }
@@ -42,9 +61,11 @@ public struct SymbolicString: Sendable, Hashable, CustomStringConvertible,
     self.parts = normalized
   }
 
-  public init(_ text: String) { self.init([.text(text)]) }
+  /// Plain text: one part, or none for the empty string (what `init(_:)` with parts makes of it,
+  /// without building the list twice).
+  public init(_ text: String) { parts = text.isEmpty ? [] : [.text(text)] }
   public init(stringLiteral value: String) { self.init(value) }
-  public init(symbol: Symbol) { self.init([.symbol(symbol)]) }
+  public init(symbol: Symbol) { parts = [.symbol(symbol)] }
 
   /// The string, when it is plain text (known names included).
   public var literal: String? {

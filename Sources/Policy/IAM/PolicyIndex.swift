@@ -50,10 +50,14 @@ public struct PolicyIndex: Sendable {
 
   public init(resolver: Resolver) {
     self.resolver = resolver
+    let template = resolver.template
+    roles = template.logicalIDs(ofType: "AWS::IAM::Role")
+    principals = template.logicalIDs(ofTypes: [
+      "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
+    ])
     collect()
     buildLookups()
   }
-
 
   public var template: Template { resolver.template }
 
@@ -66,10 +70,10 @@ public struct PolicyIndex: Sendable {
   public var trustPolicies: [PolicySource] { sources.filter { $0.kind == .trust } }
   public var resourcePolicies: [PolicySource] { sources.filter { $0.kind == .resource } }
 
-  /// Logical ids of the template's roles, in template order.
-  public var roles: [String] {
-    template.resources.entries.compactMap { $0.value.type == "AWS::IAM::Role" ? $0.key : nil }
-  }
+  /// Logical ids of the template's roles, in template order (found once: rules ask often).
+  public let roles: [String]
+  /// Every principal of the template (roles, users, groups), in template order.
+  public let principals: [String]
 
   /// The role's `AssumeRolePolicyDocument`.
   public func trustPolicy(of role: String) -> PolicyDocument? {
@@ -114,7 +118,7 @@ public struct PolicyIndex: Sendable {
     -> [Statement]
   {
     var owners = [principal]
-    if template.resources[principal]?.type == "AWS::IAM::User" {
+    if resolver.type(of: principal) == "AWS::IAM::User" {
       owners += groups(ofUser: principal)
     }
     var statements: [Statement] = []
@@ -165,12 +169,11 @@ public struct PolicyIndex: Sendable {
   /// The groups a user belongs to by its `Groups` property or `AWS::IAM::UserToGroupAddition`.
   public func groups(ofUser user: String) -> [String] {
     var result = principals(in: resolver.property("Groups", of: user), type: "AWS::IAM::Group")
-    for entry in template.resources.entries
-    where entry.value.type == "AWS::IAM::UserToGroupAddition" {
-      let users = principals(in: resolver.property("Users", of: entry.key), type: "AWS::IAM::User")
+    for addition in template.logicalIDs(ofType: "AWS::IAM::UserToGroupAddition") {
+      let users = principals(in: resolver.property("Users", of: addition), type: "AWS::IAM::User")
       if users.contains(user) {
         result += principals(
-          in: resolver.property("GroupName", of: entry.key), type: "AWS::IAM::Group")
+          in: resolver.property("GroupName", of: addition), type: "AWS::IAM::Group")
       }
     }
     return result
@@ -180,21 +183,21 @@ public struct PolicyIndex: Sendable {
 
   private mutating func collect() {
     var attachedByRole: [String: [String]] = [:]  // managed policy logical id -> principals
-    for entry in template.resources.entries {
-      let id = entry.key
-      let resource = entry.value
-      guard let type = resource.type else { continue }
+    // The resources are read in place (see `forEachResource`), and each is handed to `add`
+    // rather than looked up again by logical id.
+    template.forEachResource { id, resource in
+      guard let type = resource.type else { return }
       switch type {
       case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
         if type == "AWS::IAM::Role" {
-          add(.trust, id, type, "AssumeRolePolicyDocument", targets: [id])
+          add(.trust, id, type, "AssumeRolePolicyDocument", targets: [id], of: resource)
         }
-        inlinePolicies(of: id, type: type)
-        for arn in resolver.property("ManagedPolicyArns", of: id).flatMap({
+        inlinePolicies(of: id, type: type, resource: resource)
+        for arn in resolver.property("ManagedPolicyArns", of: resource).flatMap({
           resolver.elements(of: $0)
         }) {
           if let target = arn.string?.resourceReference?.logicalID,
-            template.resources[target]?.type == "AWS::IAM::ManagedPolicy"
+            resolver.type(of: target) == "AWS::IAM::ManagedPolicy"
           {
             attachedByRole[target, default: []].append(id)
           } else if !arn.isAbsent {
@@ -203,7 +206,7 @@ public struct PolicyIndex: Sendable {
         }
       case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
         let targets = attachments(of: id) + (attachedByRole[id] ?? [])
-        add(.identity, id, type, "PolicyDocument", targets: targets)
+        add(.identity, id, type, "PolicyDocument", targets: targets, of: resource)
       case "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
         let key =
           ["AWS::IAM::RolePolicy": "RoleName", "AWS::IAM::UserPolicy": "UserName"][type]
@@ -213,50 +216,51 @@ public struct PolicyIndex: Sendable {
           ?? "AWS::IAM::Group"
         add(
           .identity, id, type, "PolicyDocument",
-          targets: principals(in: resolver.property(key, of: id), type: kind))
+          targets: principals(in: resolver.property(key, of: id), type: kind), of: resource)
       case "AWS::S3::BucketPolicy":
         add(
           .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Bucket", of: id)))
+          targets: referenced(resolver.property("Bucket", of: id)), of: resource)
       case "AWS::SNS::TopicPolicy":
         add(
           .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Topics.*", of: id)))
+          targets: referenced(resolver.property("Topics.*", of: id)), of: resource)
       case "AWS::SQS::QueuePolicy":
         add(
           .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Queues.*", of: id)))
+          targets: referenced(resolver.property("Queues.*", of: id)), of: resource)
       case "AWS::KMS::Key", "AWS::KMS::ReplicaKey":
-        add(.resource, id, type, "KeyPolicy", targets: [id])
+        add(.resource, id, type, "KeyPolicy", targets: [id], of: resource)
       case "AWS::ECR::Repository":
-        add(.resource, id, type, "RepositoryPolicyText", targets: [id])
+        add(.resource, id, type, "RepositoryPolicyText", targets: [id], of: resource)
       case "AWS::EC2::VPCEndpoint":
-        add(.resource, id, type, "PolicyDocument", targets: [id])
+        add(.resource, id, type, "PolicyDocument", targets: [id], of: resource)
       case "AWS::Events::EventBus":
-        add(.resource, id, type, "Policy", targets: [id])
+        add(.resource, id, type, "Policy", targets: [id], of: resource)
       case "AWS::SecretsManager::ResourcePolicy":
         add(
           .resource, id, type, "ResourcePolicy",
-          targets: referenced(resolver.property("SecretId", of: id)))
+          targets: referenced(resolver.property("SecretId", of: id)), of: resource)
       case "AWS::S3::AccessPoint":
-        add(.resource, id, type, "Policy", targets: [id])
+        add(.resource, id, type, "Policy", targets: [id], of: resource)
       case "AWS::SNS::TopicInlinePolicy":
         add(
           .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("TopicArn", of: id)))
+          targets: referenced(resolver.property("TopicArn", of: id)), of: resource)
       case "AWS::SQS::QueueInlinePolicy":
         add(
           .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Queue", of: id)))
+          targets: referenced(resolver.property("Queue", of: id)), of: resource)
       case "AWS::Logs::ResourcePolicy":
         // The property is a JSON string by definition: reading it is not worth a warning.
-        add(.resource, id, type, "PolicyDocument", targets: [], stringIsExpected: true)
+        add(
+          .resource, id, type, "PolicyDocument", targets: [], stringIsExpected: true, of: resource)
       case "AWS::Events::EventBusPolicy":
         eventBusPolicy(id, resource)
       case "AWS::Lambda::Permission":
         lambdaPermission(id, resource)
       default:
-        continue
+        return
       }
     }
     // Managed policies attached by a role's ManagedPolicyArns after the policy was read.
@@ -280,11 +284,9 @@ public struct PolicyIndex: Sendable {
 
   private mutating func add(
     _ kind: PolicySource.Kind, _ id: String, _ type: String, _ property: String, targets: [String],
-    stringIsExpected: Bool = false
+    stringIsExpected: Bool = false, of resource: Resource
   ) {
-    guard let resource = template.resources[id], let value = resource.properties[property] else {
-      return
-    }
+    guard let value = resource.properties.member(property) else { return }
     var document = PolicyDocument(parsing: value, resolver: resolver)
     if stringIsExpected { document.problems.removeAll { $0.kind == .embeddedJSON } }
     appendSource(
@@ -294,9 +296,8 @@ public struct PolicyIndex: Sendable {
         location: value.location))
   }
 
-  private mutating func inlinePolicies(of id: String, type: String) {
-    guard let resource = template.resources[id], let policies = resource.properties["Policies"]
-    else { return }
+  private mutating func inlinePolicies(of id: String, type: String, resource: Resource) {
+    guard let policies = resource.properties.member("Policies") else { return }
     for list in resolver.resolve(policies) {
       guard case .list(let items) = list.shape else { continue }
       for (index, item) in items.enumerated() {
@@ -331,12 +332,13 @@ public struct PolicyIndex: Sendable {
     var result: [String] = []
     for item in possibilities.flatMap({ resolver.elements(of: $0) }) {
       if let target = item.string?.resourceReference?.logicalID,
-        template.resources[target]?.type == type
+        resolver.type(of: target) == type
       {
         result.append(target)
       } else if let name = item.literal {
-        for entry in template.resources.entries where entry.value.type == type {
-          if resolver.physicalName(of: entry.key).literal == name { result.append(entry.key) }
+        for id in template.logicalIDs(ofType: type)
+        where resolver.physicalName(of: id).literal == name {
+          result.append(id)
         }
       }
     }

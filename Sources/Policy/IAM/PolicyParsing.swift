@@ -203,7 +203,7 @@ struct PolicyReader {
 
   /// The possible values of a member of `container`, with the container's branches.
   func possibilities(_ value: Value, in container: Resolved) -> [Resolved] {
-    resolver.resolve(value).compactMap { resolver.inherit(container, into: $0) }
+    resolver.inheriting(container, resolver.resolve(value))
   }
 
   /// Reads `Action`/`NotAction` (or the resource pair): exactly one of the two may be present.
@@ -241,7 +241,13 @@ struct PolicyReader {
   mutating func strings(_ possibilities: [Resolved], what: @autoclosure () -> String) -> [(
     text: SymbolicString, assumptions: Assumptions, parameters: [String], location: SourceLocation?
   )] {
-    var result: [(SymbolicString, Assumptions, [String], SourceLocation?)] = []
+    // Declared with the labels it returns: an unlabelled list would be converted element by
+    // element on return.
+    var result:
+      [(
+        text: SymbolicString, assumptions: Assumptions, parameters: [String],
+        location: SourceLocation?
+      )] = []
     for possibility in possibilities {
       for item in resolver.elements(of: possibility) {
         let item = resolver.stringified(item)
@@ -299,8 +305,9 @@ struct PolicyReader {
                 at: principal.keyLocation, assumptions: possibility.assumptions))
             continue
           }
+          // The entry's own value: what `member(principal.key, of:)` would look up again.
           for item in strings(
-            resolver.member(principal.key, of: possibility), what: "\(what).\(principal.key)")
+            possibilities(principal.value, in: possibility), what: "\(what).\(principal.key)")
           {
             list.elements.append(
               PolicyElement(
@@ -337,7 +344,7 @@ struct PolicyReader {
       case .absent: continue
       case .map(let operators):
         for operation in operators.entries {
-          let tests = resolver.member(operation.key, of: block)
+          let tests = possibilities(operation.value, in: block)
           for test in tests {
             guard let keys = test.map else {
               if !test.isAbsent {
@@ -349,7 +356,7 @@ struct PolicyReader {
             }
             for key in keys.entries {
               let values = strings(
-                resolver.member(key.key, of: test), what: "condition \(operation.key) \(key.key)"
+                possibilities(key.value, in: test), what: "condition \(operation.key) \(key.key)"
               ).map(\.text)
               clauses.append(
                 ConditionClause(

@@ -19,8 +19,9 @@ extension PolicyIndex {
     func note(_ role: String, _ reason: String) {
       if reasons[role] == nil { reasons[role] = reason }
     }
-    let hasBatch = template.resources.entries.contains {
-      $0.value.type?.hasPrefix("AWS::Batch::") ?? false
+    var hasBatch = false
+    template.forEachResource { _, resource in
+      if !hasBatch, resource.type?.hasPrefix("AWS::Batch::") ?? false { hasBatch = true }
     }
     for role in roles {
       if isAssumable(role, by: "batch.amazonaws.com") {
@@ -29,16 +30,18 @@ extension PolicyIndex {
         note(role, "assumable by ecs-tasks.amazonaws.com in a template with Batch resources")
       }
     }
-    for entry in template.resources.entries {
-      switch entry.value.type {
+    for id in template.logicalIDs(ofTypes: [
+      "AWS::Batch::ComputeEnvironment", "AWS::Batch::JobDefinition",
+    ]) {
+      switch resolver.type(of: id) {
       case "AWS::Batch::ComputeEnvironment":
         for role in rolesNamed(
-          by: resolver.property("ComputeResources.InstanceRole", of: entry.key))
+          by: resolver.property("ComputeResources.InstanceRole", of: id))
         {
-          note(role, "instance role of compute environment \(entry.key)")
+          note(role, "instance role of compute environment \(id)")
         }
-        for role in rolesNamed(by: resolver.property("ServiceRole", of: entry.key)) {
-          note(role, "service role of compute environment \(entry.key)")
+        for role in rolesNamed(by: resolver.property("ServiceRole", of: id)) {
+          note(role, "service role of compute environment \(id)")
         }
       case "AWS::Batch::JobDefinition":
         for path in [
@@ -49,8 +52,8 @@ extension PolicyIndex {
           "NodeProperties.NodeRangeProperties.*.Container.ExecutionRoleArn",
         ] {
           let property = path.split(separator: ".").last.map(String.init) ?? path
-          for role in rolesNamed(by: resolver.property(path, of: entry.key)) {
-            note(role, "\(property) of job definition \(entry.key)")
+          for role in rolesNamed(by: resolver.property(path, of: id)) {
+            note(role, "\(property) of job definition \(id)")
           }
         }
       default: continue
@@ -63,14 +66,14 @@ extension PolicyIndex {
   /// with the rule: the event-driven steps of a pipeline (S3 event, rule, function).
   public func eventDrivenFunctionRoles() -> [(role: String, reason: String)] {
     var reasons: [String: String] = [:]
-    for entry in template.resources.entries where entry.value.type == "AWS::Events::Rule" {
-      for target in resolver.property("Targets.*.Arn", of: entry.key) {
+    for rule in template.logicalIDs(ofType: "AWS::Events::Rule") {
+      for target in resolver.property("Targets.*.Arn", of: rule) {
         guard let function = target.string?.resourceReference?.logicalID,
-          template.resources[function]?.type == "AWS::Lambda::Function"
+          resolver.type(of: function) == "AWS::Lambda::Function"
         else { continue }
         for role in rolesNamed(by: resolver.property("Role", of: function))
         where reasons[role] == nil {
-          reasons[role] = "role of function \(function), invoked by EventBridge rule \(entry.key)"
+          reasons[role] = "role of function \(function), invoked by EventBridge rule \(rule)"
         }
       }
     }
@@ -86,9 +89,7 @@ extension PolicyIndex {
     var result: [String] = []
     for item in possibilities.flatMap({ resolver.elements(of: $0) }) where !item.isAbsent {
       guard let string = item.string else { continue }
-      if let target = string.resourceReference?.logicalID,
-        let type = template.resources[target]?.type
-      {
+      if let target = string.resourceReference?.logicalID, let type = resolver.type(of: target) {
         if type == "AWS::IAM::Role" {
           result.append(target)
         } else if type == "AWS::IAM::InstanceProfile" {
@@ -101,22 +102,13 @@ extension PolicyIndex {
       for role in roles where resolver.physicalName(of: role).literal == name {
         result.append(role)
       }
-      for entry in template.resources.entries where entry.value.type == "AWS::IAM::InstanceProfile"
-      {
-        if resolver.physicalName(of: entry.key).literal == name {
-          result += rolesNamed(by: resolver.property("Roles", of: entry.key))
-        }
+      for profile in template.logicalIDs(ofType: "AWS::IAM::InstanceProfile")
+      where resolver.physicalName(of: profile).literal == name {
+        result += rolesNamed(by: resolver.property("Roles", of: profile))
       }
     }
     var seen: Set<String> = []
     return result.filter { seen.insert($0).inserted }
-  }
-
-  /// Every principal of the template (roles, users, groups), in template order.
-  public var principals: [String] {
-    template.resources.entries.compactMap {
-      Self.principalTypes.contains($0.value.type ?? "") ? $0.key : nil
-    }
   }
 
   /// Whether a principal of the template may do `action` on `resource`, by its identity

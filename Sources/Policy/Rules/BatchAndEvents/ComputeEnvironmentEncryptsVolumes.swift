@@ -12,7 +12,7 @@ extension BatchAndEvents {
     remediation:
       "Set ComputeResources.LaunchTemplate.LaunchTemplateId to !Ref a launch template whose BlockDeviceMappings set Ebs.Encrypted: true (see ENC009)."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let resources = context.property(logicalID, "ComputeResources")
       let ec2 = resources.filter { possibility in
         guard !possibility.isAbsent else { return false }

@@ -11,7 +11,7 @@ extension BatchAndEvents {
     remediation:
       "Set CloudWatchLogGroupArn to a log group (!GetAtt Logs.Arn) and Options.LogLevel: TRANSFER."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "CloudWatchLogGroupArn"), logicalID: logicalID,
         path: "Properties.CloudWatchLogGroupArn",

@@ -10,7 +10,7 @@ extension BatchAndEvents {
       "VerifyMode NONE skips the checksum comparison at the end of a transfer: a truncated FASTQ or BAM file lands in the raw bucket as if it were whole.",
     remediation: "Set Options.VerifyMode to ONLY_FILES_TRANSFERRED (or POINT_IN_TIME_CONSISTENT)."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "Options", "VerifyMode"), logicalID: logicalID,
         path: "Properties.Options.VerifyMode",

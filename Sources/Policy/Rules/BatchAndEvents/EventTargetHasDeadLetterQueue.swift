@@ -11,7 +11,7 @@ extension BatchAndEvents {
     remediation:
       "Set DeadLetterConfig.Arn on the target to an SQS queue (with a policy allowing events.amazonaws.com to send), and a RetryPolicy."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let targets = context.property(logicalID, "Targets").items()
       return targets.possibilities.flatMap { target -> [Finding] in
         let arns = targets.of(target).child("Arn").possibilities

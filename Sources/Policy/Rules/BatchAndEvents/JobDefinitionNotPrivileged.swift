@@ -11,7 +11,7 @@ extension BatchAndEvents {
     remediation:
       "Remove Privileged (or set it false) from ContainerProperties, every NodeRangeProperties container and every EKS container's SecurityContext."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let properties = context.properties(of: logicalID)
       let places: [(Reading, String)] = [
         (

@@ -15,11 +15,8 @@ final class CorrectnessFacts: Sendable {
   init(_ template: Template) {
     index = TemplateIndex(template)
     var uses: [IntrinsicUse] = []
-    ValueWalker.walk(template) { visit in
-      if case .intrinsic(let function) = visit.value.kind {
-        uses.append(IntrinsicUse(function: function, visit: visit))
-      }
-      return .visitChildren
+    ValueWalker.walkIntrinsics(template) { function, visit in
+      uses.append(IntrinsicUse(function: function, visit: visit))
     }
     self.uses = uses
     used = UsedNames(template, uses: uses)

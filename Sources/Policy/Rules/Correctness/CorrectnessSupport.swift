@@ -1,9 +1,17 @@
 import Template
 
 /// One intrinsic function met in a template, with where it was met.
-struct IntrinsicUse: Sendable {
+///
+/// A class, so the checks that go through every use of a template (ten of them, over tens of
+/// thousands of uses) share each one instead of copying its function, value and path.
+final class IntrinsicUse: Sendable {
   let function: Intrinsic
   let visit: ValueVisit
+
+  init(function: Intrinsic, visit: ValueVisit) {
+    self.function = function
+    self.visit = visit
+  }
 
   var scope: WalkScope { visit.scope }
   var isInForEach: Bool { visit.isInForEach }

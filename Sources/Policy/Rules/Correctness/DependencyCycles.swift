@@ -59,10 +59,12 @@ struct DependencyGraph: Sendable {
       default: break
       }
     }
-    for (source, entry) in template.resources.entries.enumerated() {
-      for dependency in entry.value.dependsOn where dependency.value != entry.key {
+    var source = 0
+    template.forEachResource { logicalID, resource in
+      for dependency in resource.dependsOn where dependency.value != logicalID {
         add(Substring(dependency.value), from: source)
       }
+      source += 1
     }
     self.edges = edges
   }

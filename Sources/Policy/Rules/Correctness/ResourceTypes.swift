@@ -28,14 +28,30 @@ extension Rule {
     remediation:
       "Correct the type name; the CloudFormation resource type reference lists the exact spelling."
   ) { context in
-    context.template.resources.entries.compactMap { entry in
-      guard let type = entry.value.type, let problem = ResourceTypeName.problem(with: type) else {
-        return nil
+    // A template repeats a few types many times: each is judged once.
+    var problems: [String: String?] = [:]
+    var findings: [Finding] = []
+    context.template.resources.entries.withUnsafeBufferPointer { entries in
+      for position in entries.indices {
+        guard let type = entries[position].value.type else { continue }
+        let problem: String?
+        if let known = problems[type] {
+          problem = known
+        } else {
+          problem = ResourceTypeName.problem(with: type)
+          problems[type] = .some(problem)
+        }
+        guard let problem else { continue }
+        let entry = entries[position]
+        findings.append(
+          context.finding(
+            "resource '\(entry.key)' has a malformed type '\(type)': \(problem)",
+            logicalID: entry.key,
+            at: entry.value.typeLocation ?? entry.value.location ?? entry.keyLocation, path: "Type")
+        )
       }
-      return context.finding(
-        "resource '\(entry.key)' has a malformed type '\(type)': \(problem)", logicalID: entry.key,
-        at: entry.value.typeLocation ?? entry.value.location ?? entry.keyLocation, path: "Type")
     }
+    return findings
   }
 }
 

@@ -61,7 +61,7 @@ struct UsedNames: Sendable {
       default: break
       }
     }
-    for resource in template.resources.values {
+    template.forEachResource { _, resource in
       if let condition = resource.condition { conditions.insert(condition.value) }
     }
     for output in template.outputs.values {

@@ -11,7 +11,7 @@ extension DataProtection {
     remediation:
       "Add LifecycleConfiguration.Rules with Status: Enabled: transitions to colder classes, expiration where the data has a retention period, NoncurrentVersionExpiration and AbortIncompleteMultipartUpload."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let rules = context.property(logicalID, "LifecycleConfiguration", "Rules")
       return context.judge(
         rules, logicalID: logicalID, path: "Properties.LifecycleConfiguration",

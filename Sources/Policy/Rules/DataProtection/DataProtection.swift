@@ -19,14 +19,16 @@ public enum DataProtection {
 
   /// Judges a `DeletionPolicy` or `UpdateReplacePolicy` value, absent meaning `Delete`.
   static func judgeRetention(
-    _ value: Value?, attribute: String, event: String, logicalID: String, in context: RuleContext
+    _ value: Value?, attribute: String, event: String, logicalID: String, type: String?,
+    in context: RuleContext
   ) -> [Finding] {
+    let resolver = context.resolver
     let possibilities =
-      value.map { context.resolver.resolve($0) } ?? [
+      value.map { resolver.resolve($0) } ?? [
         Resolved(.absent, location: context.location(of: logicalID))
       ]
-    let reading = Reading(resolver: context.resolver, possibilities: possibilities)
-    let type = context.template.resources[logicalID]?.type ?? "resource"
+    let reading = Reading(resolver: resolver, possibilities: possibilities)
+    let type = type ?? "resource"
     return context.judge(
       reading, logicalID: logicalID, path: attribute, question: "the resource is retained"
     ) { possibility in

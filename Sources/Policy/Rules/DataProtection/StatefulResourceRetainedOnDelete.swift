@@ -11,10 +11,10 @@ extension DataProtection {
     remediation:
       "Set DeletionPolicy: Retain (or RetainExceptOnCreate) on buckets, tables, keys and log groups."
   ) { context in
-    context.resources.flatMap { logicalID, resource in
+    context.findingsPerResource { logicalID, resource in
       judgeRetention(
         resource.deletionPolicy, attribute: "DeletionPolicy", event: "with its stack",
-        logicalID: logicalID, in: context)
+        logicalID: logicalID, type: resource.type, in: context)
     }
   }
 }

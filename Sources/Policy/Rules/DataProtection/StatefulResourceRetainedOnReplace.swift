@@ -11,11 +11,11 @@ extension DataProtection {
     remediation:
       "Set UpdateReplacePolicy: Retain (matching DeletionPolicy) on buckets, tables, keys and log groups."
   ) { context in
-    context.resources.flatMap { logicalID, resource in
+    context.findingsPerResource { logicalID, resource in
       judgeRetention(
         resource.updateReplacePolicy, attribute: "UpdateReplacePolicy",
         event: "when an update replaces it",
-        logicalID: logicalID, in: context)
+        logicalID: logicalID, type: resource.type, in: context)
     }
   }
 }

@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set BucketEncryption.ServerSideEncryptionConfiguration to SSEAlgorithm aws:kms with KMSMasterKeyID naming a customer-managed key (!GetAtt Key.Arn), and BucketKeyEnabled true to keep KMS costs down."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       let encryption = context.property(logicalID, "BucketEncryption")
       var findings = context.judge(
         encryption, logicalID: logicalID, path: "Properties.BucketEncryption",

@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set KmsKeyArn to a customer-managed key (!GetAtt Key.Arn) on every function that has Environment.Variables."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let withVariables = context.property(logicalID, "Environment", "Variables").possibilities
         .filter {
           !($0.map?.isEmpty ?? true) || $0.isUnknown

@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set EnableKeyRotation: true (and RotationPeriodInDays if a period other than 365 days is required). Asymmetric, HMAC and imported keys cannot rotate automatically and are not checked."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let spec = context.property(logicalID, "KeySpec").possibilities.map(\.text)
       let origin = context.property(logicalID, "Origin").possibilities.map(\.text)
       let symmetric = spec.contains { $0 == nil || $0 == "SYMMETRIC_DEFAULT" }

@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Add LaunchTemplateData.BlockDeviceMappings for the root device (and any data volume) with Ebs.Encrypted: true and, ideally, Ebs.KmsKeyId naming a customer-managed key."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let data = context.property(logicalID, "LaunchTemplateData")
       let mappings = data.child("BlockDeviceMappings")
       var findings = context.judge(

@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set KmsKeyId to the ARN of a customer-managed key (!GetAtt Key.Arn) whose policy allows the logs service principal of the region."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "KmsKeyId"), logicalID: logicalID, path: "Properties.KmsKeyId",
         question: "the log group uses a customer-managed key"

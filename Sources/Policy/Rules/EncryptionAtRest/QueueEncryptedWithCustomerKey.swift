@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set KmsMasterKeyId to a customer-managed key (!Ref Key) instead of relying on SqsManagedSseEnabled."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       let managed = context.property(logicalID, "SqsManagedSseEnabled").possibilities.contains {
         $0.bool == true
       }

@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set EncryptionConfiguration with EncryptionType: KMS and KmsKey naming a customer-managed key."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let configuration = context.property(logicalID, "EncryptionConfiguration")
       var usesKMS: [Resolved] = []
       var findings = context.judge(

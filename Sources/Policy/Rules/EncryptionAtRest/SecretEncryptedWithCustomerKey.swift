@@ -10,7 +10,7 @@ extension EncryptionAtRest {
       "A secret without KmsKeyId uses the AWS managed aws/secretsmanager key, which every principal of the account allowed secretsmanager:GetSecretValue can use; a customer-managed key adds a key policy and lets the secret be shared across accounts.",
     remediation: "Set KmsKeyId to a customer-managed key (!Ref Key)."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "KmsKeyId"), logicalID: logicalID, path: "Properties.KmsKeyId",
         question: "the secret uses a customer-managed key"

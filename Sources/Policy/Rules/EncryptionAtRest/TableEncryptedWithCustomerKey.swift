@@ -11,7 +11,7 @@ extension EncryptionAtRest {
     remediation:
       "Set SSESpecification with SSEEnabled: true, SSEType: KMS and KMSMasterKeyId naming a customer-managed key (!GetAtt Key.Arn)."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let specification = context.property(logicalID, "SSESpecification")
       var enabled: [Resolved] = []
       var findings = context.judge(

@@ -10,7 +10,7 @@ extension EncryptionAtRest {
       "Messages of a topic without KmsMasterKeyId are stored unencrypted by a key the account controls; the AWS managed alias/aws/sns key cannot be used by other services' publishers and gives no key policy of its own.",
     remediation: "Set KmsMasterKeyId to a customer-managed key (!Ref Key or !GetAtt Key.Arn)."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "KmsMasterKeyId"), logicalID: logicalID,
         path: "Properties.KmsMasterKeyId",

@@ -9,7 +9,7 @@ extension EncryptionAtRest {
       "An unencrypted volume and every snapshot taken of it hold data in the clear, and cannot be encrypted in place later.",
     remediation: "Set Encrypted: true and KmsKeyId to a customer-managed key."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "Encrypted"), logicalID: logicalID,
         path: "Properties.Encrypted",

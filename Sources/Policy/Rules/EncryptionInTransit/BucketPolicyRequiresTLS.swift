@@ -14,7 +14,7 @@ extension EncryptionInTransit {
     let reading = TransportDenyReading(
       context: context, policyType: "AWS::S3::BucketPolicy", targetProperty: "Bucket",
       allActions: "s3:*")
-    return context.resources.flatMap { logicalID, _ in
+    return context.inspectedLogicalIDs.flatMap { logicalID in
       reading.findings(for: logicalID, kind: "bucket", requirement: .secureTransport)
     }
   }

@@ -14,7 +14,7 @@ extension EncryptionInTransit {
     let reading = TransportDenyReading(
       context: context, policyType: "AWS::SQS::QueuePolicy", targetProperty: "Queues",
       allActions: "sqs:*")
-    return context.resources.flatMap { logicalID, _ in
+    return context.inspectedLogicalIDs.flatMap { logicalID in
       reading.findings(for: logicalID, kind: "queue", requirement: .secureTransport)
     }
   }

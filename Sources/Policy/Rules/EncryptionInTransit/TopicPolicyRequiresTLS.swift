@@ -14,7 +14,7 @@ extension EncryptionInTransit {
     let reading = TransportDenyReading(
       context: context, policyType: "AWS::SNS::TopicPolicy", targetProperty: "Topics",
       allActions: "sns:Publish")
-    return context.resources.flatMap { logicalID, _ in
+    return context.inspectedLogicalIDs.flatMap { logicalID in
       reading.findings(for: logicalID, kind: "topic", requirement: .secureTransport)
     }
   }

@@ -11,7 +11,7 @@ extension LeastPrivilege {
     remediation:
       "Replace the managed policy with an inline or customer-managed policy that lists the actions and resources the principal uses."
   ) { context in
-    context.resources.flatMap { logicalID, resource -> [Finding] in
+    context.findingsPerResource { logicalID, resource -> [Finding] in
       let resolver = context.resolver
       return resolver.property("ManagedPolicyArns", of: resource).flatMap {
         resolver.elements(of: $0)

@@ -11,7 +11,7 @@ extension Logging {
     remediation:
       "Set LoggingConfiguration.DestinationBucketName to a log bucket, or write the alternative in the bucket's Metadata: `formation: {accessLogging: \"CloudTrail data events in trail OrgTrail\"}` (10 characters at least)."
   ) { context in
-    context.resources.flatMap { logicalID, resource -> [Finding] in
+    context.findingsPerResource { logicalID, resource -> [Finding] in
       if let note = resource.metadata?["formation"]?["accessLogging"]?.stringValue, note.count >= 10
       {
         return []

@@ -16,7 +16,7 @@ extension Logging {
         context.referencedResources(
           $0.resource.properties["LoggingConfiguration"]?["DestinationBucketName"])
       })
-    return context.resources.flatMap { logicalID, _ -> [Finding] in
+    return context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let logDelivery = context.property(logicalID, "AccessControl").possibilities.contains {
         $0.text == "LogDeliveryWrite"
       }

@@ -12,7 +12,7 @@ extension Logging {
       "Set DeadLetterConfig.TargetArn to a queue or topic, or add an AWS::Lambda::EventInvokeConfig for the function with DestinationConfig.OnFailure.Destination."
   ) { context in
     let invokeConfigs = context.resources(ofType: "AWS::Lambda::EventInvokeConfig")
-    return context.resources.flatMap { logicalID, _ -> [Finding] in
+    return context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let hasDestination = invokeConfigs.contains { _, config in
         context.refers(config.properties["FunctionName"], to: logicalID)
           && config.properties["DestinationConfig"]?["OnFailure"]?["Destination"] != nil

@@ -10,7 +10,7 @@ extension Logging {
       "A log group without RetentionInDays keeps events forever: cost grows without bound and personal data outlives every retention policy.",
     remediation: "Set RetentionInDays to the period the records policy requires (for example 365)."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "RetentionInDays"), logicalID: logicalID,
         path: "Properties.RetentionInDays",

@@ -10,7 +10,7 @@ extension Logging {
       "With mutable tags a push can silently replace the image a job definition names, so what ran cannot be told from the record; a pipeline's results must be reproducible from the tag it logged.",
     remediation: "Set ImageTagMutability: IMMUTABLE."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "ImageTagMutability"), logicalID: logicalID,
         path: "Properties.ImageTagMutability",

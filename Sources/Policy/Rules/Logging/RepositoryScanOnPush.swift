@@ -11,7 +11,7 @@ extension Logging {
     remediation:
       "Set ImageScanningConfiguration.ScanOnPush: true (or configure enhanced scanning for the registry)."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "ImageScanningConfiguration", "ScanOnPush"),
         logicalID: logicalID,

@@ -10,7 +10,7 @@ extension Logging {
       "Point-in-time recovery restores a table to any second of the last 35 days after a bad write or a delete; without it the table has no backup unless one is scheduled elsewhere.",
     remediation: "Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(
           logicalID, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"),

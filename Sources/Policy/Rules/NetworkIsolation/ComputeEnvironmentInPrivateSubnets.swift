@@ -13,7 +13,7 @@ extension NetworkIsolation {
       "List only private subnets in ComputeResources.Subnets: subnets whose route table has no route to an AWS::EC2::InternetGateway (reach AWS through VPC endpoints, the internet through a NAT gateway if at all)."
   ) { context in
     let routes = RouteTableReading(context)
-    return context.resources.flatMap { logicalID, _ -> [Finding] in
+    return context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       context.judge(
         context.property(logicalID, "ComputeResources", "Subnets").items(), logicalID: logicalID,
         path: "Properties.ComputeResources.Subnets", question: "the subnet is private"

@@ -11,7 +11,7 @@ extension NetworkIsolation {
     remediation:
       "Set PolicyDocument to allow only the actions the VPC's workloads need on the account's own resources (for S3, scope Resource to the buckets and add aws:ResourceAccount)."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let types = context.property(logicalID, "VpcEndpointType").filter {
         $0.isAbsent || $0.text == "Gateway" || $0.text == "Interface"
       }

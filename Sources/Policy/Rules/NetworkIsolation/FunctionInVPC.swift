@@ -12,7 +12,7 @@ extension NetworkIsolation {
       "Set VpcConfig with SubnetIds of private subnets and SecurityGroupIds whose egress is restricted."
   ) { context in
     let templateHasVPC = context.declares("AWS::EC2::VPC")
-    return context.resources.flatMap { logicalID, _ in
+    return context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "VpcConfig", "SubnetIds"), logicalID: logicalID,
         path: "Properties.VpcConfig",

@@ -11,7 +11,7 @@ extension NetworkIsolation {
     remediation:
       "Set PrivateDnsEnabled: true on Interface endpoints (the VPC needs EnableDnsSupport and EnableDnsHostnames)."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let interface = context.property(logicalID, "VpcEndpointType").filter {
         $0.text == "Interface"
       }

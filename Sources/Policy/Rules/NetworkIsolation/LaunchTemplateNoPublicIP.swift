@@ -11,7 +11,7 @@ extension NetworkIsolation {
     remediation:
       "Remove AssociatePublicIpAddress (or set it false) and launch into private subnets with NAT or VPC endpoints."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "LaunchTemplateData", "NetworkInterfaces").items().child(
           "AssociatePublicIpAddress"),

@@ -11,7 +11,7 @@ extension NetworkIsolation {
     remediation:
       "Set LaunchTemplateData.MetadataOptions.HttpTokens: required (and HttpPutResponseHopLimit: 2 for containers)."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "LaunchTemplateData", "MetadataOptions", "HttpTokens"),
         logicalID: logicalID,

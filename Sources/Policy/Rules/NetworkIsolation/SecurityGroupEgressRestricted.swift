@@ -13,7 +13,7 @@ extension NetworkIsolation {
       "Add SecurityGroupEgress rules to the endpoints' security group (DestinationSecurityGroupId), the gateway endpoints' prefix lists (DestinationPrefixListId) and the ranges the workload truly needs."
   ) { context in
     guard context.declares("AWS::EC2::VPCEndpoint") else { return [] }
-    return context.resources.flatMap { logicalID, resource -> [Finding] in
+    return context.findingsPerResource { logicalID, resource -> [Finding] in
       if resource.type == "AWS::EC2::SecurityGroupEgress" {
         return SecurityGroupRuleReading.judgeOpen(
           context.properties(of: logicalID), direction: "egress", logicalID: logicalID,

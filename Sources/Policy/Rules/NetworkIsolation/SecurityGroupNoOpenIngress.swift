@@ -13,7 +13,7 @@ extension NetworkIsolation {
       "Replace CidrIp 0.0.0.0/0 / CidrIpv6 ::/0 with SourceSecurityGroupId, a prefix list, or the narrowest range that needs access; put public entry points behind a load balancer. For a public load balancer on 80/443, confirm the exposure and suppress the finding with the reason."
   ) { context in
     let publicEntry = PublicLoadBalancerGroups(context)
-    return context.resources.flatMap { logicalID, resource -> [Finding] in
+    return context.findingsPerResource { logicalID, resource -> [Finding] in
       if resource.type == "AWS::EC2::SecurityGroupIngress" {
         let groups = context.referencedResources(resource.properties["GroupId"])
         return SecurityGroupRuleReading.judgeOpen(

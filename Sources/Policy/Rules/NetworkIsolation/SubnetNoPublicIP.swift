@@ -11,7 +11,7 @@ extension NetworkIsolation {
     remediation:
       "Remove MapPublicIpOnLaunch (or set it false); keep public subnets for load balancers and NAT gateways only."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "MapPublicIpOnLaunch"), logicalID: logicalID,
         path: "Properties.MapPublicIpOnLaunch",

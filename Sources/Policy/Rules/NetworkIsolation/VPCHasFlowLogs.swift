@@ -11,7 +11,7 @@ extension NetworkIsolation {
       "Add an AWS::EC2::FlowLog with ResourceType VPC, ResourceId !Ref the VPC and TrafficType ALL."
   ) { context in
     let flowLogs = context.resources(ofType: "AWS::EC2::FlowLog")
-    return context.resources.compactMap { logicalID, _ in
+    return context.inspectedLogicalIDs.compactMap { logicalID in
       let logged = flowLogs.contains {
         context.refers($0.resource.properties["ResourceId"], to: logicalID)
       }

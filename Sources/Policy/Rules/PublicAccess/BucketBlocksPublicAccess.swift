@@ -11,7 +11,7 @@ extension PublicAccess {
     remediation:
       "Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let block = context.property(logicalID, "PublicAccessBlockConfiguration")
       var findings = context.judge(
         block.filter(\.isAbsent), logicalID: logicalID,

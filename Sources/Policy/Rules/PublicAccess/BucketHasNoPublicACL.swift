@@ -11,7 +11,7 @@ extension PublicAccess {
     remediation:
       "Remove AccessControl (or set Private) and grant access with a bucket policy naming the principals that need it."
   ) { context in
-    context.resources.flatMap { logicalID, _ in
+    context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
         context.property(logicalID, "AccessControl"), logicalID: logicalID,
         path: "Properties.AccessControl",

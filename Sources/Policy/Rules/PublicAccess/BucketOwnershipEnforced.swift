@@ -11,7 +11,7 @@ extension PublicAccess {
     remediation:
       "Set OwnershipControls.Rules to [{ObjectOwnership: BucketOwnerEnforced}] and grant access with the bucket policy."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let rules = context.property(logicalID, "OwnershipControls", "Rules")
       var findings = context.judge(
         rules.filter { $0.isAbsent || ($0.list?.isEmpty ?? false) }, logicalID: logicalID,

@@ -10,7 +10,7 @@ extension PublicAccess {
     remediation:
       "Name the service or account as Principal, and add SourceArn (the rule, bucket or topic) and SourceAccount (!Ref AWS::AccountId)."
   ) { context in
-    context.resources.flatMap { logicalID, _ -> [Finding] in
+    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let principal = context.property(logicalID, "Principal")
       let sourceArn = context.property(logicalID, "SourceArn")
       let sourceAccount = context.property(logicalID, "SourceAccount")

@@ -16,16 +16,48 @@ extension RuleContext {
 
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
-    let entry = template.resources.entry(logicalID)
-    let location = entry?.keyLocation ?? entry?.value.location
-    let root = Value(.map(entry?.value.properties ?? [:]), at: location)
-    let resolver = self.resolver
-    return Reading(resolver: resolver, possibilities: resolver.resolve(root))
+    var location: SourceLocation?
+    var properties = OrderedMap<Value>()
+    if let position = position(of: logicalID) {
+      template.resources.entries.withUnsafeBufferPointer { entries in
+        location = entries[position].keyLocation ?? entries[position].value.location
+        properties = entries[position].value.properties
+      }
+    }
+    // What `resolve` makes of a mapping: itself, located where the resource is written.
+    return Reading(
+      resolver: resolver, possibilities: [Resolved(.map(properties), location: location)])
   }
 
   /// Reads `keys` below the resource's `Properties`.
   public func property(_ logicalID: String, _ keys: String...) -> Reading {
-    keys.reduce(properties(of: logicalID)) { $0.child($1) }
+    var reading = properties(of: logicalID)
+    for key in keys { reading = reading.child(key) }
+    return reading
+  }
+
+  /// Where the resource `logicalID` is in `template.resources.entries`, from a table the rules
+  /// of the check share (see `ResourcePositions`).
+  func position(of logicalID: String) -> Int? {
+    memo.value(ResourcePositions.self).position(of: logicalID)
+  }
+
+  /// The logical ids of the resources this rule inspects (`resources`), in template order,
+  /// found without copying any resource.
+  public var inspectedLogicalIDs: [String] { template.logicalIDs(ofTypes: rule.resourceTypes) }
+
+  /// The findings of `body` for each resource this rule inspects, in template order; the
+  /// resources are read in place rather than copied as `resources` does.
+  public func findingsPerResource(
+    _ body: (_ logicalID: String, _ resource: Resource) -> [Finding]
+  ) -> [Finding] {
+    let types = rule.resourceTypes
+    var findings: [Finding] = []
+    template.forEachResource { logicalID, resource in
+      guard types.isEmpty || types.contains(resource.type ?? "") else { return }
+      findings += body(logicalID, resource)
+    }
+    return findings
   }
 
   /// The findings of judging every possibility of `reading`: a failure in a conditional
@@ -81,23 +113,43 @@ extension RuleContext {
 
   /// Every resource of `type`, in template order.
   public func resources(ofType type: String) -> [(logicalID: String, resource: Resource)] {
-    template.resources.entries.compactMap { $0.value.type == type ? ($0.key, $0.value) : nil }
+    template.resources.entries.withUnsafeBufferPointer { entries in
+      var result: [(logicalID: String, resource: Resource)] = []
+      for position in entries.indices where entries[position].value.type == type {
+        result.append((entries[position].key, entries[position].value))
+      }
+      return result
+    }
   }
 
   /// True when the template declares a resource of `type`.
   public func declares(_ type: String) -> Bool {
-    template.resources.entries.contains { $0.value.type == type }
+    template.resources.entries.withUnsafeBufferPointer { entries in
+      entries.indices.contains { entries[$0].value.type == type }
+    }
   }
 
   /// The type of a resource of this template, or of a `stack::LogicalId` another linted
   /// template exports (see `ExportIndex`).
   public func resourceType(_ logicalID: String) -> String? {
-    template.resources[logicalID]?.type ?? ExportIndex.current.resource(logicalID)?.resource.type
+    if let position = position(of: logicalID) {
+      if let type = template.resources.entries.withUnsafeBufferPointer({
+        entries in entries[position].value.type
+      }) {
+        return type
+      }
+    }
+    return ExportIndex.current.resource(logicalID)?.resource.type
   }
 
   /// The resource's location: where its logical id is written.
   public func location(of logicalID: String) -> SourceLocation? {
-    template.resources.entry(logicalID)?.keyLocation ?? template.resources[logicalID]?.location
+    guard let position = position(of: logicalID) else {
+      return nil
+    }
+    return template.resources.entries.withUnsafeBufferPointer { entries in
+      entries[position].keyLocation ?? entries[position].value.location
+    }
   }
 }
 

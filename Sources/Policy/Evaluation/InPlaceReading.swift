@@ -1,0 +1,86 @@
+import Template
+
+/// Reading a template's resources and small mappings where they are stored.
+///
+/// `OrderedMap` lives in another module and is generic: each call through its subscript or
+/// `entry(_:)` runs unspecialised code that copies the whole element (a `Resource` is some
+/// fifteen references, each retained and released), and iterating `entries` with `for in`
+/// copies every entry it passes. On a 5,000-resource template the checker makes such copies
+/// millions of times, so the hot paths read through these helpers, which borrow the storage
+/// instead and copy only the field they return.
+extension Template {
+  /// Calls `body` with each resource's logical id and resource, in template order, without
+  /// copying the resources.
+  func forEachResource(_ body: (_ logicalID: String, _ resource: Resource) throws -> Void)
+    rethrows
+  {
+    try resources.entries.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices {
+        try body(buffer[position].key, buffer[position].value)
+      }
+    }
+  }
+
+  /// The logical ids of the resources of `type`, in template order.
+  func logicalIDs(ofType type: String) -> [String] {
+    resources.entries.withUnsafeBufferPointer { buffer in
+      var ids: [String] = []
+      for position in buffer.indices where buffer[position].value.type == type {
+        ids.append(buffer[position].key)
+      }
+      return ids
+    }
+  }
+
+  /// The logical ids of the resources whose type is one of `types` (every resource when
+  /// `types` is empty), in template order.
+  func logicalIDs(ofTypes types: [String]) -> [String] {
+    resources.entries.withUnsafeBufferPointer { buffer in
+      var ids: [String] = []
+      for position in buffer.indices {
+        guard types.isEmpty || types.contains(buffer[position].value.type ?? "") else { continue }
+        ids.append(buffer[position].key)
+      }
+      return ids
+    }
+  }
+}
+
+extension OrderedMap where Element == Value {
+  /// The value under `key`, like the subscript, read in place: a scan of the entries for the
+  /// small mappings property values are, the map's own index for large ones.
+  func member(_ key: String) -> Value? {
+    let entries = self.entries
+    guard entries.count <= 8 else { return self[key] }
+    return entries.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices where buffer[position].key == key {
+        return buffer[position].value
+      }
+      return nil
+    }
+  }
+}
+
+/// Each resource's position in `template.resources.entries`, by logical id, worked out once per
+/// check and shared by its rules (through `TemplateMemo`).
+///
+/// Rules read a resource by logical id for nearly every finding and property; with the
+/// position they read it in place (`entries.withUnsafeBufferPointer`) instead of through
+/// `OrderedMap`'s generic lookup, which copies the whole resource.
+final class ResourcePositions: TemplateDerivation, Sendable {
+  private let positions: [String: Int]
+
+  init(deriving memo: TemplateMemo) {
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(memo.template.resources.count)
+    var position = 0
+    memo.template.forEachResource { logicalID, _ in
+      // The first entry of a key wins, as `OrderedMap` keeps keys unique anyway.
+      if positions[logicalID] == nil { positions[logicalID] = position }
+      position += 1
+    }
+    self.positions = positions
+  }
+
+  func position(of logicalID: String) -> Int? { positions[logicalID] }
+}
