@@ -31,7 +31,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
   /// No location: file number 0, which no file name gets. Only `Value` stores it, to keep
   /// its location in 12 bytes; it never escapes as a `SourceLocation`.
-  static let none = SourceLocation(fileID: 0, line: 0, column: 0)
+  static var nowhere: SourceLocation { SourceLocation(fileID: 0, line: 0, column: 0) }
 
   /// The file name as given when the location was made.
   public var file: String {

@@ -29,12 +29,12 @@ public struct Value: Sendable, Hashable {
 
   public var location: SourceLocation? {
     get { storedLocation.fileID == 0 ? nil : storedLocation }
-    set { storedLocation = newValue ?? .none }
+    set { storedLocation = newValue ?? .nowhere }
   }
 
   public init(_ kind: Kind, at location: SourceLocation? = nil) {
     self.kind = kind
-    self.storedLocation = location ?? .none
+    self.storedLocation = location ?? .nowhere
   }
 
   public static func == (lhs: Value, rhs: Value) -> Bool { lhs.kind == rhs.kind }

@@ -17,7 +17,7 @@ final class StringTable {
   /// Longer strings are rarely repeated (descriptions, policies) and are made directly.
   static let longLimit = 256
   /// The table stops taking new strings past this many slots (half of them used).
-  private static let maxSlots = 1 << 20
+  private static let maxSlots = 1 << 18
 
   private var hashes: UnsafeMutablePointer<UInt64>
   private var strings: UnsafeMutablePointer<String>

@@ -53,7 +53,7 @@ struct ValueBuilder {
   init(maxDepth: Int) {
     self.maxDepth = maxDepth
     current = Frame(
-      kind: .document, location: SourceLocation.none, start: 0, nodesAtOpen: 0, height: 0)
+      kind: .document, location: SourceLocation.nowhere, start: 0, nodesAtOpen: 0, height: 0)
     enclosing.reserveCapacity(32)
   }
 
