@@ -24,7 +24,7 @@ final class StringTable {
   private var slots: Int
   private var count = 0
 
-  init(slots: Int = 1024) {
+  init(slots: Int = 64) {
     self.slots = slots
     hashes = .allocate(capacity: slots)
     hashes.initialize(repeating: 0, count: slots)
