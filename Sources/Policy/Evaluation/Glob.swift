@@ -134,6 +134,16 @@ public enum Glob {
       var atoms: [Atom] = []
       var reasons: [String] = []
       var origins: [Int32] = []
+      // One atom per byte of text, one per other part: sized once instead of grown byte by byte.
+      var capacity = 0
+      for part in string.parts {
+        switch part {
+        case .text(let text), .known(let text, _): capacity += text.utf8.count
+        default: capacity += 1
+        }
+      }
+      atoms.reserveCapacity(capacity)
+      origins.reserveCapacity(capacity)
       for part in string.parts {
         var origin: Int32 = 0
         switch part {

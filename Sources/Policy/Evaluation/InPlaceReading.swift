@@ -61,14 +61,19 @@ extension OrderedMap where Element == Value {
   }
 }
 
-/// Each resource's position in `template.resources.entries`, by logical id, worked out once per
-/// check and shared by its rules (through `TemplateMemo`).
+/// What the rules of a check read resources with, worked out once per check and shared through
+/// `TemplateMemo`: each resource's position in `template.resources.entries` by logical id, and
+/// one resolver in a box that readings share.
 ///
-/// Rules read a resource by logical id for nearly every finding and property; with the
+/// Rules read a resource by logical id for nearly every finding and property. With the
 /// position they read it in place (`entries.withUnsafeBufferPointer`) instead of through
-/// `OrderedMap`'s generic lookup, which copies the whole resource.
-final class ResourcePositions: TemplateDerivation, Sendable {
+/// `OrderedMap`'s generic lookup, which copies the whole resource; with the shared resolver a
+/// reading does not copy the template (some twenty references) for every key it follows.
+final class ResourceReading: TemplateDerivation, Sendable {
   private let positions: [String: Int]
+  /// A resolver of the template with the check's `ResolverMemo`, what `RuleContext.resolver`
+  /// makes on every call.
+  let resolver: ResolverBox
 
   init(deriving memo: TemplateMemo) {
     var positions: [String: Int] = [:]
@@ -80,7 +85,14 @@ final class ResourcePositions: TemplateDerivation, Sendable {
       position += 1
     }
     self.positions = positions
+    resolver = ResolverBox(Resolver(memo.template, memo: memo.value(ResolverMemo.self)))
   }
 
   func position(of logicalID: String) -> Int? { positions[logicalID] }
+}
+
+/// A resolver behind one reference, for values that many readings share.
+final class ResolverBox: Sendable {
+  let resolver: Resolver
+  init(_ resolver: Resolver) { self.resolver = resolver }
 }

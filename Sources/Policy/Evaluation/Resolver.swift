@@ -117,9 +117,15 @@ public struct Resolver: Sendable {
   /// The member `key` of a resolved mapping, resolved, keeping the mapping's assumptions;
   /// `.absent` when the mapping has no such key, `.unknown` when the value is not a mapping.
   public func member(_ key: String, of resolved: Resolved) -> [Resolved] {
+    member(key, of: resolved, found: resolved.map?.member(key))
+  }
+
+  /// `member(_:of:)` with the member already looked up (`found`, `nil` when the mapping has
+  /// no such key): `Reading.child` looks at the raw value first and need not look twice.
+  func member(_ key: String, of resolved: Resolved, found: Value?) -> [Resolved] {
     switch resolved.shape {
-    case .map(let map):
-      guard let value = map.member(key) else {
+    case .map:
+      guard let value = found else {
         return [
           Resolved(
             .absent, assumptions: resolved.assumptions, parameters: resolved.parameters,

@@ -180,8 +180,15 @@ extension Resolver {
       options.allSatisfy({ $0.string == first })
     else { return fallback }
     let spelled = canonical(first, depth: depth + 1)
-    guard let literal = spelled.literal else { return spelled }
-    return SymbolicString([.known(literal, resource: logicalID)])
+    let name =
+      spelled.literal.map { SymbolicString([.known($0, resource: logicalID)]) } ?? spelled
+    // A name that names no other resource is the same at every depth: spelled inside an ARN
+    // (depth 1), it is what `physicalName(of:)` would work out, so the memo keeps it for that.
+    let namesNoResource = !first.parts.contains {
+      if case .symbol(let symbol) = $0 { symbol.logicalID != nil } else { false }
+    }
+    if depth > 0, namesNoResource { memo.remember(name, physicalNameOf: logicalID) }
+    return name
   }
 
   private func canonical(_ string: SymbolicString, depth: Int) -> SymbolicString {

@@ -40,9 +40,10 @@ struct DependencyGraph: Sendable {
   /// The graph of `template`, from its intrinsic functions (in document order) and DependsOn.
   init(_ template: Template, index: TemplateIndex, uses: [IntrinsicUse]) {
     var edges = [[Int]](repeating: [], count: template.resources.count)
-    var seen = [Set<Int>](repeating: [], count: template.resources.count)
+    // A resource references a few others: its list is searched rather than a set kept per
+    // resource (five thousand sets on a large template).
     func add(_ name: Substring, from source: Int) {
-      guard let target = index.resourceOrder[String(name)], seen[source].insert(target).inserted
+      guard let target = index.resourceOrder[String(name)], !edges[source].contains(target)
       else { return }
       edges[source].append(target)
     }
@@ -54,7 +55,7 @@ struct DependencyGraph: Sendable {
       case .sub(let sub):
         let variables = sub.variables
         for name in sub.references where variables?.contains(name) != true {
-          add(name.split(separator: ".", maxSplits: 1).first ?? Substring(name), from: source)
+          add(Self.resourceName(in: name), from: source)
         }
       default: break
       }
@@ -67,6 +68,17 @@ struct DependencyGraph: Sendable {
       source += 1
     }
     self.edges = edges
+  }
+
+  /// The resource a `${}` reference names: the part before the first dot, found in the UTF-8
+  /// view. The same as `name.split(separator: ".", maxSplits: 1).first ?? name`, which drops
+  /// an empty part before or after the dot.
+  static func resourceName(in name: String) -> Substring {
+    guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return Substring(name) }
+    let head = name[..<dot]
+    if !head.isEmpty { return head }
+    let tail = name[name.utf8.index(after: dot)...]
+    return tail.isEmpty ? Substring(name) : tail
   }
 
   /// A strongly connected set of resources with one loop through its first member.

@@ -6,11 +6,21 @@ import Template
 /// follows every `Fn::If` branch and `AWS::NoValue` on the way, so a rule judges what each
 /// deployed variant of the resource would have, and a finding names the branch it is about.
 public struct Reading: Sendable {
-  public let resolver: Resolver
+  /// The resolver, held in a box every reading derived from this one shares: a `Resolver`
+  /// carries the whole `Template` value (some twenty references), and rules derive a reading
+  /// per key they follow.
+  private let shared: ResolverBox
   public var possibilities: [Resolved]
 
+  public var resolver: Resolver { shared.resolver }
+
   public init(resolver: Resolver, possibilities: [Resolved]) {
-    self.resolver = resolver
+    self.init(shared: ResolverBox(resolver), possibilities: possibilities)
+  }
+
+  /// A reading whose resolver is `shared` with others (see `ResourceReading`).
+  init(shared: ResolverBox, possibilities: [Resolved]) {
+    self.shared = shared
     self.possibilities = possibilities
   }
 
@@ -21,14 +31,14 @@ public struct Reading: Sendable {
   /// X at its default)` clause says where the value came from.
   public func child(_ key: String) -> Reading {
     Reading(
-      resolver: resolver,
+      shared: shared,
       possibilities: possibilities.flatMap { possibility in
-        let raw = possibility.map?[key]
+        let raw = possibility.map?.member(key)
         if let raw, let imported = importing(raw) {
           return imported.compactMap { Self.inherit(possibility, into: $0) }
         }
         let written = raw?.location
-        return resolver.member(key, of: possibility).map { member in
+        return shared.resolver.member(key, of: possibility, found: raw).map { member in
           guard let written, member.parameters.count > possibility.parameters.count else {
             return member
           }
@@ -42,7 +52,7 @@ public struct Reading: Sendable {
   /// An `Fn::ImportValue` that another template of the run exports (see `ExportIndex`).
   private func importing(_ raw: Value) -> [Resolved]? {
     guard case .intrinsic(.importValue(let name)) = raw.kind else { return nil }
-    return ExportIndex.current.resolveImport(name, with: resolver, at: raw.location)
+    return ExportIndex.current.resolveImport(name, with: shared.resolver, at: raw.location)
   }
 
   /// `item` under the branches and parameters of `parent`; nil when the branches contradict.
@@ -63,13 +73,13 @@ public struct Reading: Sendable {
   /// single mapping where a list is expected counts as a one-element list.
   public func items() -> Reading {
     Reading(
-      resolver: resolver,
+      shared: shared,
       possibilities: possibilities.flatMap { possibility -> [Resolved] in
         switch possibility.shape {
         case .absent: return []
         case .list(let list):
           return list.flatMap { element -> [Resolved] in
-            let items = importing(element) ?? resolver.resolve(element)
+            let items = importing(element) ?? shared.resolver.resolve(element)
             return items.filter { !$0.isAbsent }.compactMap { Self.inherit(possibility, into: $0) }
           }
         default: return [possibility]
@@ -79,19 +89,19 @@ public struct Reading: Sendable {
 
   /// A reading of one possibility, to look further below it while keeping its branches.
   public func of(_ possibility: Resolved) -> Reading {
-    Reading(resolver: resolver, possibilities: [possibility])
+    Reading(shared: shared, possibilities: [possibility])
   }
 
   /// Only the possibilities `keep` accepts.
   public func filter(_ keep: (Resolved) -> Bool) -> Reading {
-    Reading(resolver: resolver, possibilities: possibilities.filter(keep))
+    Reading(shared: shared, possibilities: possibilities.filter(keep))
   }
 
   /// These possibilities under the branches `earlier` assumed; combinations that contradict
   /// them (one branch of the same `Fn::If` each) cannot be deployed and are dropped.
   public func after(_ earlier: Resolved) -> Reading {
     Reading(
-      resolver: resolver,
+      shared: shared,
       possibilities: possibilities.compactMap { possibility in
         guard let merged = possibility.assumptions.merged(with: earlier.assumptions) else {
           return nil

@@ -16,9 +16,10 @@ extension RuleContext {
 
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
+    let reading = memo.value(ResourceReading.self)
     var location: SourceLocation?
     var properties = OrderedMap<Value>()
-    if let position = position(of: logicalID) {
+    if let position = reading.position(of: logicalID) {
       template.resources.entries.withUnsafeBufferPointer { entries in
         location = entries[position].keyLocation ?? entries[position].value.location
         properties = entries[position].value.properties
@@ -26,7 +27,7 @@ extension RuleContext {
     }
     // What `resolve` makes of a mapping: itself, located where the resource is written.
     return Reading(
-      resolver: resolver, possibilities: [Resolved(.map(properties), location: location)])
+      shared: reading.resolver, possibilities: [Resolved(.map(properties), location: location)])
   }
 
   /// Reads `keys` below the resource's `Properties`.
@@ -37,9 +38,9 @@ extension RuleContext {
   }
 
   /// Where the resource `logicalID` is in `template.resources.entries`, from a table the rules
-  /// of the check share (see `ResourcePositions`).
+  /// of the check share (see `ResourceReading`).
   func position(of logicalID: String) -> Int? {
-    memo.value(ResourcePositions.self).position(of: logicalID)
+    memo.value(ResourceReading.self).position(of: logicalID)
   }
 
   /// The logical ids of the resources this rule inspects (`resources`), in template order,
@@ -156,6 +157,14 @@ extension RuleContext {
 extension Array where Element == Finding {
   /// Removes repeats (two branches that fail the same way at the same place), keeping order.
   func uniqued() -> [Finding] {
+    // Nearly always none or one: no set to hash them into. A few are compared pairwise.
+    if count < 2 { return self }
+    if count <= 8 {
+      var result: [Finding] = []
+      result.reserveCapacity(count)
+      for finding in self where !result.contains(finding) { result.append(finding) }
+      return result
+    }
     var seen = Set<Finding>()
     return filter { seen.insert($0).inserted }
   }
