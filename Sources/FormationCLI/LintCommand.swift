@@ -115,7 +115,8 @@ public struct LintCommand: ParsableCommand {
     switch format {
     case .text:
       let reporter = TextReporter(style: .logicalID)
-      output = visible.map { finding in
+      // A large run prints tens of thousands of lines: they are formatted on every core.
+      output = visible.concurrentMap { finding in
         var line = reporter.line(for: finding)
         if let suppression = finding.suppression {
           line +=
@@ -202,14 +203,16 @@ struct Linter {
     let checked = ExportIndex.$current.withValue(exports) {
       engine.check(parsed.map(\.template))
     }
+    let suppressed = Array(zip(parsed, checked)).concurrentMap { parsed, findings in
+      pass.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
+    }
     var findings: [Finding] = []
     var unreadable = 0
     var next = 0
     for outcome in read {
       switch outcome {
-      case .success(let parsed):
-        let all = parsed.warnings.map(Finding.init) + checked[next]
-        findings += pass.apply(to: all, of: parsed.template)
+      case .success:
+        findings += suppressed[next]
         next += 1
       case .failure(let error):
         unreadable += 1
