@@ -293,27 +293,28 @@ public enum ValueWalker {
       }
     }
     enter(root, isInForEach: scope.isForEach)
+    // Scalars hold no function: runs of them are skipped in place, without copying them.
     while let top = stack.indices.last {
-      let position = stack[top].next
-      let child: Value
-      var isLoopBody = false
+      var position = stack[top].next
       switch stack[top].children {
       case .list(let items), .arguments(_, let items):
+        while position < items.count, items[position].isScalar { position += 1 }
         guard position < items.count else {
           stack.removeLast()
           continue
         }
-        child = items[position]
+        stack[top].next = position + 1
+        enter(items[position], isInForEach: stack[top].isInForEach)
       case .map(let entries):
+        while position < entries.count, entries[position].value.isScalar { position += 1 }
         guard position < entries.count else {
           stack.removeLast()
           continue
         }
-        child = entries[position].value
-        isLoopBody = entries[position].key.hasPrefix(TemplateIndex.forEachPrefix)
+        stack[top].next = position + 1
+        let isLoopBody = entries[position].key.hasPrefix(TemplateIndex.forEachPrefix)
+        enter(entries[position].value, isInForEach: stack[top].isInForEach || isLoopBody)
       }
-      stack[top].next += 1
-      enter(child, isInForEach: stack[top].isInForEach || isLoopBody)
     }
   }
 
@@ -352,6 +353,14 @@ public enum ValueWalker {
 }
 
 extension Value {
+  /// A string, number, boolean or null: a value with no children.
+  fileprivate var isScalar: Bool {
+    switch kind {
+    case .string, .number, .bool, .null: return true
+    case .list, .map, .intrinsic: return false
+    }
+  }
+
   fileprivate var hasChildren: Bool {
     switch kind {
     case .string, .number, .bool, .null: return false

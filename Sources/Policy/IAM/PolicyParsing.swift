@@ -248,20 +248,39 @@ struct PolicyReader {
         text: SymbolicString, assumptions: Assumptions, parameters: [String],
         location: SourceLocation?
       )] = []
+    func add(_ item: Resolved) {
+      let item = resolver.stringified(item)
+      switch item.shape {
+      case .absent: return
+      case .string(let string):
+        result.append((string, item.assumptions, item.parameters, item.location))
+      case .unknown(let reason):
+        result.append(
+          (SymbolicString([.unknown(reason)]), item.assumptions, item.parameters, item.location))
+      default:
+        problem(
+          "\(what()) is \(resolver.describe(item.shape)); expected a string or a list of strings",
+          item)
+      }
+    }
     for possibility in possibilities {
-      for item in resolver.elements(of: possibility) {
-        let item = resolver.stringified(item)
-        switch item.shape {
-        case .absent: continue
-        case .string(let string):
-          result.append((string, item.assumptions, item.parameters, item.location))
-        case .unknown(let reason):
+      // The common shape, a list under no branch: a literal element is taken as it is (what
+      // `elements(of:)` would make of it), anything else is resolved as `elements(of:)` does.
+      guard case .list(let list) = possibility.shape, possibility.assumptions.isEmpty,
+        possibility.parameters.isEmpty
+      else {
+        for item in resolver.elements(of: possibility) { add(item) }
+        continue
+      }
+      result.reserveCapacity(result.count + list.count)
+      for element in list {
+        if case .string(let text) = element.kind {
           result.append(
-            (SymbolicString([.unknown(reason)]), item.assumptions, item.parameters, item.location))
-        default:
-          problem(
-            "\(what()) is \(resolver.describe(item.shape)); expected a string or a list of strings",
-            item)
+            (SymbolicString(text), .always, [], element.location ?? possibility.location))
+          continue
+        }
+        for item in resolver.resolve(element) where !item.isAbsent {
+          if let item = resolver.inherit(possibility, into: item) { add(item) }
         }
       }
     }

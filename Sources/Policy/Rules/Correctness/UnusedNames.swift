@@ -54,8 +54,16 @@ struct UsedNames: Sendable {
       case .getAtt(let name, _): parameters.insert(name)
       case .sub(let sub):
         let variables = sub.variables
-        for name in sub.references where variables?.contains(name) != true {
-          parameters.insert(References.splitAttribute(name)?.0 ?? name)
+        for part in sub.parts {
+          guard case .reference(let name) = part, variables?.contains(name) != true else {
+            continue
+          }
+          // The part before the first dot (`References.splitAttribute`), found in UTF-8.
+          if let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) {
+            parameters.insert(String(name[..<dot]))
+          } else {
+            parameters.insert(name)
+          }
         }
       case .if(let name, _, _), .condition(let name): conditions.insert(name)
       default: break
