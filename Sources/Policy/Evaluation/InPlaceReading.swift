@@ -71,6 +71,10 @@ extension OrderedMap where Element == Value {
 /// reading does not copy the template (some twenty references) for every key it follows.
 final class ResourceReading: TemplateDerivation, Sendable {
   private let positions: [String: Int]
+  /// Every logical id, in template order.
+  private let logicalIDs: [String]
+  /// The positions of the resources of each type, in template order.
+  private let positionsByType: [String: [Int]]
   /// A resolver of the template with the check's `ResolverMemo`, what `RuleContext.resolver`
   /// makes on every call.
   let resolver: ResolverBox
@@ -78,17 +82,34 @@ final class ResourceReading: TemplateDerivation, Sendable {
   init(deriving memo: TemplateMemo) {
     var positions: [String: Int] = [:]
     positions.reserveCapacity(memo.template.resources.count)
+    var logicalIDs: [String] = []
+    logicalIDs.reserveCapacity(memo.template.resources.count)
+    var positionsByType: [String: [Int]] = [:]
     var position = 0
-    memo.template.forEachResource { logicalID, _ in
+    memo.template.forEachResource { logicalID, resource in
       // The first entry of a key wins, as `OrderedMap` keeps keys unique anyway.
       if positions[logicalID] == nil { positions[logicalID] = position }
+      logicalIDs.append(logicalID)
+      positionsByType[resource.type ?? "", default: []].append(position)
       position += 1
     }
     self.positions = positions
+    self.logicalIDs = logicalIDs
+    self.positionsByType = positionsByType
     resolver = ResolverBox(Resolver(memo.template, memo: memo.value(ResolverMemo.self)))
   }
 
   func position(of logicalID: String) -> Int? { positions[logicalID] }
+
+  /// The logical ids of the resources whose type is one of `types` (a resource without a type
+  /// counts as type `""`), every resource when `types` is empty; in template order.
+  func logicalIDs(ofTypes types: [String]) -> [String] {
+    if types.isEmpty { return logicalIDs }
+    var found: [Int] = []
+    for type in Set(types) { found += positionsByType[type] ?? [] }
+    if types.count > 1 { found.sort() }
+    return found.map { logicalIDs[$0] }
+  }
 }
 
 /// A resolver behind one reference, for values that many readings share.

@@ -22,12 +22,11 @@ public enum DataProtection {
     _ value: Value?, attribute: String, event: String, logicalID: String, type: String?,
     in context: RuleContext
   ) -> [Finding] {
-    let resolver = context.resolver
     let possibilities =
-      value.map { resolver.resolve($0) } ?? [
+      value.map { context.resolved($0) } ?? [
         Resolved(.absent, location: context.location(of: logicalID))
       ]
-    let reading = Reading(resolver: resolver, possibilities: possibilities)
+    let reading = context.reading(possibilities)
     let type = type ?? "resource"
     return context.judge(
       reading, logicalID: logicalID, path: attribute, question: "the resource is retained"

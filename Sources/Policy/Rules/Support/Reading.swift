@@ -30,23 +30,29 @@ public struct Reading: Sendable {
   /// the parameter, not at the default: the finding is about the resource, and the `(parameter
   /// X at its default)` clause says where the value came from.
   public func child(_ key: String) -> Reading {
-    Reading(
-      shared: shared,
-      possibilities: possibilities.flatMap { possibility in
-        let raw = possibility.map?.member(key)
-        if let raw, let imported = importing(raw) {
-          return imported.compactMap { Self.inherit(possibility, into: $0) }
-        }
-        let written = raw?.location
-        return shared.resolver.member(key, of: possibility, found: raw).map { member in
-          guard let written, member.parameters.count > possibility.parameters.count else {
-            return member
-          }
-          var moved = member
-          moved.location = written
-          return moved
-        }
-      })
+    // One possibility is the rule (no `Fn::If` on the way): its members are the reading.
+    if possibilities.count == 1 {
+      return Reading(shared: shared, possibilities: members(key, of: possibilities[0]))
+    }
+    var members: [Resolved] = []
+    for possibility in possibilities { members += self.members(key, of: possibility) }
+    return Reading(shared: shared, possibilities: members)
+  }
+
+  /// The member `key` of one possibility (see `child`).
+  private func members(_ key: String, of possibility: Resolved) -> [Resolved] {
+    let raw = possibility.map?.member(key)
+    if let raw, let imported = importing(raw) {
+      return imported.compactMap { Self.inherit(possibility, into: $0) }
+    }
+    var members = shared.resolver.member(key, of: possibility, found: raw)
+    if let written = raw?.location {
+      for index in members.indices
+      where members[index].parameters.count > possibility.parameters.count {
+        members[index].location = written
+      }
+    }
+    return members
   }
 
   /// An `Fn::ImportValue` that another template of the run exports (see `ExportIndex`).

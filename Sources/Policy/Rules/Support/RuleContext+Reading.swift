@@ -45,7 +45,22 @@ extension RuleContext {
 
   /// The logical ids of the resources this rule inspects (`resources`), in template order,
   /// found without copying any resource.
-  public var inspectedLogicalIDs: [String] { template.logicalIDs(ofTypes: rule.resourceTypes) }
+  public var inspectedLogicalIDs: [String] {
+    memo.value(ResourceReading.self).logicalIDs(ofTypes: rule.resourceTypes)
+  }
+
+  /// A reading of `possibilities` with the resolver the rules of the check share (see
+  /// `ResourceReading`): the same as `Reading(resolver: resolver, possibilities:)`, without
+  /// making a resolver.
+  func reading(_ possibilities: [Resolved]) -> Reading {
+    Reading(shared: memo.value(ResourceReading.self).resolver, possibilities: possibilities)
+  }
+
+  /// The possible values of `value`, resolved by the resolver the rules of the check share
+  /// (what `resolver.resolve(value)` gives, without making a resolver).
+  func resolved(_ value: Value) -> [Resolved] {
+    memo.value(ResourceReading.self).resolver.resolver.resolve(value)
+  }
 
   /// The findings of `body` for each resource this rule inspects, in template order; the
   /// resources are read in place rather than copied as `resources` does.
