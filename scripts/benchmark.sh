@@ -40,13 +40,25 @@ echo "## Phases (in-process, best of 5)"
 echo
 echo "| template | size | floor (libyaml events) | read | read / floor | write | validate | lint, 2 cores (CPU) | lint, 1 core | lint / read (by CPU) |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for n in 50 500 5000; do
-  line=$("$bin/benchmark" phases "$work/t$n.yaml" 5)
+for input in t50 t500 t5000 folder; do
+  line=$("$bin/benchmark" phases "$work/$input$([ "$input" = folder ] || echo .yaml)" 5)
   get() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$line"; }
-  bytes=$(sed -E 's/.*bytes=([0-9]+).*/\1/' <<<"$line")
-  awk -v n="$n" -v b="$bytes" -v f="$(get floor)" -v r="$(get read)" -v w="$(get write)" -v v="$(get validate)" \
+  label=$(awk -v f="$(get files)" -v r="$(get resources)" \
+    'BEGIN { if (f > 1) printf "%d templates (%d resources)", f, r; else printf "%d resources", r }')
+  awk -v label="$label" -v b="$(get bytes)" -v f="$(get floor)" -v r="$(get read)" -v w="$(get write)" -v v="$(get validate)" \
     -v l="$(get lint)" -v c="$(get lintcpu)" -v o="$(get lint1)" \
-    'BEGIN { printf "| %d resources | %.0f KB | %.1f ms | %.1f ms | %.2fx | %.1f ms | %.1f ms | %.1f ms (%.1f ms) | %.1f ms | %.2fx (%.2fx) |\n", n, b/1024, f*1000, r*1000, r/f, w*1000, v*1000, l*1000, c*1000, o*1000, (r+l)/r, (r+c)/r }'
+    'BEGIN { printf "| %s | %.0f KB | %.1f ms | %.1f ms | %.2fx | %.1f ms | %.1f ms | %.1f ms (%.1f ms) | %.1f ms | %.2fx (%.2fx) |\n", label, b/1024, f*1000, r*1000, r/f, w*1000, v*1000, l*1000, c*1000, o*1000, (r+l)/r, (r+c)/r }'
+done
+echo
+echo "## The reader's memory (growth of the resident high-water mark over one read, and the heap the"
+echo "## template keeps, both as multiples of the file; the runtime's own start-up memory left out)"
+echo
+echo "| template | size | reader peak | template kept | whole process peak (once read) |"
+echo "|---|---|---|---|---|"
+for n in 50 500 5000; do
+  line=$("$bin/benchmark" memory "$work/t$n.yaml")
+  get() { sed -E "s|.*(^\| )$1=([0-9.]+[A-Za-z]*).*|\2|" <<<"$line"; }
+  echo "| $n resources | $(( $(get bytes) / 1024 )) KB | $(get peak) ($(get peak/file)) | $(get retained) ($(get retained/file)) | $(get process-peak) |"
 done
 echo
 echo "## Whole commands against the peers (wall seconds (CPU seconds on all cores) / peak MB, same files, same run)"

@@ -96,16 +96,29 @@ case "generate":
   FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   print("\(path): \(count) resources, \(text.utf8.count) bytes")
 case "phases":
-  guard arguments.count >= 2 else { fail("usage: phases FILE [K]") }
+  guard arguments.count >= 2 else { fail("usage: phases FILE|DIR [K]") }
   let path = Array(arguments)[1]
   let runs = arguments.count > 2 ? Int(Array(arguments)[2]) ?? 5 : 5
-  let bytes = load(path)
-  // Writing, validating and linting are timed on a template read before, outside the timer, so
+  // A folder is timed as one input: every phase over all its files (`.yaml`, in name order),
+  // reading and writing one file after another, checking as `lint` does (the files side by
+  // side on every core; one file alone has its rules side by side).
+  var isFolder: ObjCBool = false
+  FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+  let files =
+    isFolder.boolValue
+    ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+      $0.hasSuffix(".yaml")
+    }.sorted().map { path + "/" + $0 } : [path]
+  let inputs = files.map { (file: $0, bytes: load($0)) }
+  // Writing, validating and linting are timed on templates read before, outside the timer, so
   // each row is that phase's own cost; each check derives what its rules share afresh (its
-  // own TemplateMemo), so checking one template again times the work, not a cache. `lint` runs
-  // the rules on every core: its CPU time (all threads) is reported too, as `lintcpu`.
-  guard let template = try? Template.parse(bytes, file: path).template else {
-    fail("\(path) does not read")
+  // own TemplateMemo), so checking a template again times the work, not a cache. `lint` uses
+  // every core: its CPU time (all threads) is reported too, as `lintcpu`.
+  let templates = inputs.map { input in
+    guard let template = try? Template.parse(input.bytes, file: input.file).template else {
+      fail("\(input.file) does not read")
+    }
+    return template
   }
   var best: [Phase: Double] = [:]
   var lintCPU = Double.infinity
@@ -114,13 +127,15 @@ case "phases":
       let cpuBefore = processCPUSeconds()
       let time = seconds {
         switch phase {
-        case .floor: _ = rawEventLoop(bytes)
-        case .read: _ = try? Template.parse(bytes, file: path)
-        case .write: _ = template.yaml()
-        case .validate: _ = Engine(rules: Catalogue.correctness).check(template)
-        case .lint: _ = Engine(rules: Catalogue.all).check(template)
+        case .floor: for input in inputs { _ = rawEventLoop(input.bytes) }
+        case .read: for input in inputs { _ = try? Template.parse(input.bytes, file: input.file) }
+        case .write: for template in templates { _ = template.yaml() }
+        case .validate: _ = Engine(rules: Catalogue.correctness).check(templates)
+        case .lint: _ = Engine(rules: Catalogue.all).check(templates)
         case .lintOneCore:
-          _ = Engine(rules: Catalogue.all).check(template, rulesConcurrently: false)
+          for template in templates {
+            _ = Engine(rules: Catalogue.all).check(template, rulesConcurrently: false)
+          }
         }
       }
       if phase == .lint { lintCPU = min(lintCPU, processCPUSeconds() - cpuBefore) }
@@ -131,7 +146,8 @@ case "phases":
     Phase.allCases.map { String(format: "%@=%.4f", $0.rawValue, best[$0]!) }
     + [String(format: "lintcpu=%.4f", lintCPU)]
   print(
-    "\(path) bytes=\(bytes.count) resources=\(template.resources.count) "
+    "\(path) files=\(inputs.count) bytes=\(inputs.map(\.bytes.count).reduce(0, +)) "
+      + "resources=\(templates.map(\.resources.count).reduce(0, +)) "
       + fields.joined(separator: " "))
 case "rules":
   // Each rule's own time over one template, slowest first: where lint spends its time.
