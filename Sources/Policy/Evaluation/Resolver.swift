@@ -310,6 +310,7 @@ public struct Resolver: Sendable {
   }
 
   private func substitute(_ sub: Sub, at here: SourceLocation?, depth: Int) -> [Resolved] {
+    if let single = substituteWithoutBranches(sub, at: here, depth: depth) { return single }
     var pieces: [[Resolved]] = []
     for part in sub.parts {
       switch part {
@@ -337,6 +338,54 @@ public struct Resolver: Sendable {
       }
     }
     return concatenate(pieces, separator: "", at: here)
+  }
+
+  /// `substitute` when every `${}` has one possibility under no branch (nearly every `Fn::Sub`):
+  /// the parts are put together directly, as `concatenate` would with its one combination.
+  /// `nil` when some reference branches or is not text; `substitute` then takes the general way.
+  private func substituteWithoutBranches(_ sub: Sub, at here: SourceLocation?, depth: Int)
+    -> [Resolved]?
+  {
+    var parts: [SymbolicString.Part] = []
+    parts.reserveCapacity(sub.parts.count)
+    var parameters: [String] = []
+    for part in sub.parts {
+      let items: [Resolved]
+      switch part {
+      case .text(let text):
+        parts.append(.text(text))
+        continue
+      case .reference(let name):
+        if let variable = sub.variables?[name] {
+          items = resolve(variable, depth: depth)
+        } else {
+          let dot = name.utf8.firstIndex(of: UInt8(ascii: "."))
+          if let dot, template.resources.contains(String(name[..<dot])) {
+            let attribute = String(name[name.utf8.index(after: dot)...])
+            parts.append(.symbol(.attribute(String(name[..<dot]), attribute)))
+            continue
+          } else if dot != nil, template.parameters[name] == nil {
+            parts.append(.unknown("Fn::Sub refers to \(name), which the template does not define"))
+            continue
+          }
+          items = reference(name, at: here, depth: depth)
+        }
+      }
+      guard items.count == 1, items[0].assumptions.isEmpty else { return nil }
+      let item = Self.stringified(items[0])
+      switch item.shape {
+      case .string(let string): parts += string.parts
+      case .unknown(let reason): parts.append(.unknown(reason))
+      case .absent: break
+      default: return nil
+      }
+      parameters += item.parameters
+    }
+    return [
+      Resolved(
+        .string(SymbolicString(parts)),
+        parameters: parameters.count > 1 ? unique(parameters) : parameters, location: here)
+    ]
   }
 
   private func join(delimiter: String, _ values: Value, at here: SourceLocation?, depth: Int)

@@ -192,10 +192,34 @@ extension SymbolicString {
     parts.contains { part in
       switch part {
       case .text(let text), .known(let text, _):
-        return text.lowercased().split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
+        return Self.hasWord(word, in: text)
       default: return false
       }
     }
+  }
+
+  /// Whether `text`, lower-cased and split at every character that is neither a letter nor a
+  /// number, has `word` as a piece. ASCII text (every name in practice) is split byte by byte;
+  /// other text goes through `Character`'s Unicode properties.
+  private static func hasWord(_ word: String, in text: String) -> Bool {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }), word.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.lowercased().split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
+    }
+    let target = Array(word.utf8)
+    var piece: [UInt8] = []
+    func isWord(_ byte: UInt8) -> Bool {
+      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x61 && byte <= 0x7A)
+    }
+    for byte in text.utf8 {
+      if isWord(byte) {
+        piece.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+      } else {
+        if !piece.isEmpty, piece == target { return true }
+        piece.removeAll(keepingCapacity: true)
+      }
+    }
+    return !piece.isEmpty && piece == target
   }
 }
 
