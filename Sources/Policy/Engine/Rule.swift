@@ -77,10 +77,12 @@ public struct RuleContext: Sendable {
     _ message: String, logicalID: String? = nil, at location: SourceLocation? = nil,
     path: String? = nil, severity: Severity? = nil
   ) -> Finding {
-    let resourceLocation = logicalID.flatMap { template.resources.entry($0)?.keyLocation }
+    // The resource is looked up only when the finding has no location of its own (most have).
+    let located =
+      location ?? logicalID.flatMap { template.resources.entry($0)?.keyLocation }
+      ?? SourceLocation(file: file, line: 1, column: 1)
     return Finding(
       ruleID: rule.id, severity: severity ?? rule.severity, message: message, logicalID: logicalID,
-      location: location ?? resourceLocation ?? SourceLocation(file: file, line: 1, column: 1),
-      path: path)
+      location: located, path: path)
   }
 }

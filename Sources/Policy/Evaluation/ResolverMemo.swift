@@ -13,25 +13,35 @@ import Template
 /// (`RuleContext.resolver`); what it holds depends only on the template.
 final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   private let lock = NSLock()
+  /// The type table of a memo shared by a whole check, made up front and never changed, so the
+  /// many type lookups of a check read it without the lock.
+  private let sharedTypes: [String: String]?
   private var typesByID: [String: String]?
   private var expansions: [Symbol: SymbolicString] = [:]
   private var physicalNames: [String: SymbolicString] = [:]
 
-  init() {}
+  /// A memo for one resolver: every table is filled on first use.
+  init() { sharedTypes = nil }
 
-  /// Starts empty: every table is filled on first use.
-  init(deriving memo: TemplateMemo) {}
+  /// The memo the resolvers of one check share: the type table is made at once (every check
+  /// needs it), the other tables on first use.
+  init(deriving memo: TemplateMemo) { sharedTypes = Self.typeTable(of: memo.template) }
 
-  func types(of template: Template) -> [String: String] {
+  /// The type of the resource `logicalID` of `template` (the memo's template).
+  func type(of logicalID: String, in template: Template) -> String? {
+    if let sharedTypes { return sharedTypes[logicalID] }
     lock.lock()
     defer { lock.unlock() }
-    if let typesByID { return typesByID }
+    if typesByID == nil { typesByID = Self.typeTable(of: template) }
+    return typesByID?[logicalID]
+  }
+
+  private static func typeTable(of template: Template) -> [String: String] {
     var types: [String: String] = [:]
     types.reserveCapacity(template.resources.count)
     for entry in template.resources.entries {
       if let type = entry.value.type { types[entry.key] = type }
     }
-    typesByID = types
     return types
   }
 

@@ -165,7 +165,7 @@ extension Resolver {
   }
 
   /// A resource's `Type`, without copying the resource.
-  func type(of logicalID: String) -> String? { memo.types(of: template)[logicalID] }
+  func type(of logicalID: String) -> String? { memo.type(of: logicalID, in: template) }
 
   private func physicalName(of logicalID: String, depth: Int) -> SymbolicString {
     let fallback = SymbolicString(symbol: .name(logicalID))

@@ -158,7 +158,7 @@ public struct PolicyIndex: Sendable {
 
   /// The roles whose trust policy lets `service` assume them, in template order.
   public func roles(assumableBy service: String) -> [String] {
-    roles.filter { isAssumable($0, by: service) }
+    memo.roles(assumableBy: service) { roles.filter { isAssumable($0, by: service) } }
   }
 
   /// The role's ARN spelled out for matching.
