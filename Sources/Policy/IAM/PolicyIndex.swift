@@ -43,7 +43,7 @@ public struct PolicyIndex: Sendable {
   private var resourceByTarget: [String: [Int]] = [:]
   private var statementsByPrincipal: [String: [Statement]] = [:]
   /// Answers derived from the index on first request (`batchRoles()`), kept with it so every
-  /// rule sharing the index (`shared(for:)`) shares them.
+  /// rule sharing the index (through the check's `TemplateMemo`) shares them.
   let memo = PolicyIndexMemo()
 
   public init(_ template: Template) { self.init(resolver: Resolver(template)) }
@@ -57,6 +57,13 @@ public struct PolicyIndex: Sendable {
     ])
     collect()
     buildLookups()
+    for source in sources {
+      switch source.kind {
+      case .identity: identityPolicies.append(source)
+      case .trust: trustPolicies.append(source)
+      case .resource: resourcePolicies.append(source)
+      }
+    }
   }
 
   public var template: Template { resolver.template }
@@ -66,9 +73,11 @@ public struct PolicyIndex: Sendable {
     "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
   ]
 
-  public var identityPolicies: [PolicySource] { sources.filter { $0.kind == .identity } }
-  public var trustPolicies: [PolicySource] { sources.filter { $0.kind == .trust } }
-  public var resourcePolicies: [PolicySource] { sources.filter { $0.kind == .resource } }
+  /// The sources of each kind, sorted out once: about ten rules ask for each list, and
+  /// filtering thousands of sources (copying each) per request added up on large templates.
+  public private(set) var identityPolicies: [PolicySource] = []
+  public private(set) var trustPolicies: [PolicySource] = []
+  public private(set) var resourcePolicies: [PolicySource] = []
 
   /// Logical ids of the template's roles, in template order (found once: rules ask often).
   public let roles: [String]
