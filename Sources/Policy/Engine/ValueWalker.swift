@@ -240,26 +240,26 @@ public enum ValueWalker {
   }
 
   /// The children still to visit of one value on the walk's stack.
+  ///
+  /// The children are kept in two stored arrays rather than an enum's payloads: the walk reads
+  /// `stack[top].items[position]` in place, where binding an enum payload copies the array (a
+  /// retain and a release for every child the walk passes).
   private struct Cursor {
-    enum Children {
-      case list([Value])
-      case map([OrderedMap<Value>.Entry])
-      /// A function's arguments, with its name for paths.
-      case arguments(String, [Value])
-    }
-
-    let children: Children
+    /// A list's elements or a function's arguments (empty for a mapping).
+    let items: [Value]
+    /// A mapping's entries (empty for a list or a function).
+    let entries: [OrderedMap<Value>.Entry]
+    /// The function's name, for the paths of its arguments; nil for a list or a mapping.
+    let function: String?
     /// The position of the child after the one being visited.
     var next: Int
     let isInForEach: Bool
 
     /// The path component of the child being visited.
     var component: ValuePath.Component {
-      switch children {
-      case .list: return .index(next - 1)
-      case .map(let entries): return .key(entries[next - 1].key)
-      case .arguments(let name, _): return .argument(function: name, position: next - 1)
-      }
+      if let function { return .argument(function: function, position: next - 1) }
+      if items.isEmpty { return .key(entries[next - 1].key) }
+      return .index(next - 1)
     }
   }
 
@@ -274,11 +274,14 @@ public enum ValueWalker {
         return
       case .list(let items):
         if !items.isEmpty {
-          stack.append(Cursor(children: .list(items), next: 0, isInForEach: isInForEach))
+          stack.append(
+            Cursor(items: items, entries: [], function: nil, next: 0, isInForEach: isInForEach))
         }
       case .map(let map):
         if !map.isEmpty {
-          stack.append(Cursor(children: .map(map.entries), next: 0, isInForEach: isInForEach))
+          stack.append(
+            Cursor(
+              items: [], entries: map.entries, function: nil, next: 0, isInForEach: isInForEach))
         }
       case .intrinsic(let function):
         visit(
@@ -288,7 +291,7 @@ public enum ValueWalker {
             components: stack.map(\.component)))
         stack.append(
           Cursor(
-            children: .arguments(function.name, function.arguments), next: 0,
+            items: function.arguments, entries: [], function: function.name, next: 0,
             isInForEach: isInForEach))
       }
     }
@@ -296,26 +299,35 @@ public enum ValueWalker {
     // Scalars hold no function: runs of them are skipped in place, without copying them.
     while let top = stack.indices.last {
       var position = stack[top].next
-      switch stack[top].children {
-      case .list(let items), .arguments(_, let items):
-        while position < items.count, items[position].isScalar { position += 1 }
-        guard position < items.count else {
+      let itemCount = stack[top].items.count
+      if itemCount > 0 || stack[top].function != nil {
+        while position < itemCount, stack[top].items[position].isScalar { position += 1 }
+        guard position < itemCount else {
           stack.removeLast()
           continue
         }
         stack[top].next = position + 1
-        enter(items[position], isInForEach: stack[top].isInForEach)
-      case .map(let entries):
-        while position < entries.count, entries[position].value.isScalar { position += 1 }
-        guard position < entries.count else {
+        let child = stack[top].items[position]
+        enter(child, isInForEach: stack[top].isInForEach)
+      } else {
+        let entryCount = stack[top].entries.count
+        while position < entryCount, stack[top].entries[position].value.isScalar { position += 1 }
+        guard position < entryCount else {
           stack.removeLast()
           continue
         }
         stack[top].next = position + 1
-        let isLoopBody = entries[position].key.hasPrefix(TemplateIndex.forEachPrefix)
-        enter(entries[position].value, isInForEach: stack[top].isInForEach || isLoopBody)
+        let isLoopBody = Self.isLoopKey(stack[top].entries[position].key)
+        let child = stack[top].entries[position].value
+        enter(child, isInForEach: stack[top].isInForEach || isLoopBody)
       }
     }
+  }
+
+  /// True for a `Fn::ForEach::` key; nearly every key fails on its first byte, before the
+  /// prefix comparison.
+  private static func isLoopKey(_ key: String) -> Bool {
+    key.utf8.first == UInt8(ascii: "F") && key.hasPrefix(TemplateIndex.forEachPrefix)
   }
 
   private static func scope(_ section: WalkScope.Section, _ logicalID: String, _ keys: String...)

@@ -22,12 +22,17 @@ public enum DataProtection {
     _ value: Value?, attribute: String, event: String, logicalID: String, type: String?,
     in context: RuleContext
   ) -> [Finding] {
-    let possibilities =
-      value.map { context.resolved($0) } ?? [
-        Resolved(.absent, location: context.location(of: logicalID))
-      ]
-    let reading = context.reading(possibilities)
     let type = type ?? "resource"
+    guard let value else {
+      // Absent, the usual case: the one finding `judge` makes of an absent value (no branch,
+      // no parameter), made directly.
+      return [
+        context.finding(
+          "\(type) is deleted \(event): \(attribute) is not set (Delete); set Retain",
+          logicalID: logicalID, at: context.location(of: logicalID), path: attribute)
+      ]
+    }
+    let reading = context.reading(context.resolved(value))
     return context.judge(
       reading, logicalID: logicalID, path: attribute, question: "the resource is retained"
     ) { possibility in
