@@ -138,11 +138,21 @@ public enum Invariants {
   static func importedExports(in index: PolicyIndex) -> [String] {
     var seen: Set<String> = []
     var result: [String] = []
-    for source in index.sources {
-      for statement in source.document.statements {
-        for element in statement.resources?.elements ?? [] {
-          for export in element.content.written.importedExports where seen.insert(export).inserted {
-            result.append(export)
+    // The sources and statements are read in place: `for in` over them copies every
+    // statement (dozens of references), and two of the invariant rules ask for every policy
+    // of the template.
+    index.sources.withUnsafeBufferPointer { sources in
+      for source in sources.indices {
+        sources[source].document.statements.withUnsafeBufferPointer { statements in
+          for statement in statements.indices {
+            guard let elements = statements[statement].resources?.elements else { continue }
+            for element in elements.indices {
+              for part in elements[element].content.written.parts {
+                guard case .symbol(.imported(let export)) = part, seen.insert(export).inserted
+                else { continue }
+                result.append(export)
+              }
+            }
           }
         }
       }

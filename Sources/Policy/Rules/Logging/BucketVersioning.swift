@@ -11,11 +11,15 @@ extension Logging {
     remediation:
       "Set VersioningConfiguration.Status: Enabled, with a lifecycle rule expiring noncurrent versions."
   ) { context in
-    let logTargets = Set(
-      context.resources(ofType: "AWS::S3::Bucket").flatMap {
-        context.referencedResources(
-          $0.resource.properties["LoggingConfiguration"]?["DestinationBucketName"])
-      })
+    // The buckets other buckets log to, found without copying any bucket (most have no
+    // LoggingConfiguration, and nothing to resolve).
+    var logTargets: Set<String> = []
+    context.template.forEachResource { _, resource in
+      guard resource.type == "AWS::S3::Bucket",
+        let logging = resource.properties.member("LoggingConfiguration")
+      else { return }
+      logTargets.formUnion(context.referencedResources(logging["DestinationBucketName"]))
+    }
     return context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       let logDelivery = context.property(logicalID, "AccessControl").possibilities.contains {
         $0.text == "LogDeliveryWrite"

@@ -114,7 +114,7 @@ extension RuleContext {
   /// in any branch of an `Fn::If`.
   public func referencedResources(_ value: Value?) -> [String] {
     guard let value else { return [] }
-    return resolver.resolve(value).compactMap { $0.string?.resourceReference?.logicalID }
+    return resolved(value).compactMap { $0.string?.resourceReference?.logicalID }
   }
 
   /// The resource a resolved value is exactly a reference to.
