@@ -144,7 +144,7 @@ public struct TemplateIndex: Sendable {
   }
 
   public func isResource(_ name: String) -> Bool {
-    resourceOrder[name] != nil || generatedResources.contains(name)
+    resourceOrder[name] != nil || !generatedResources.isEmpty && generatedResources.contains(name)
   }
   public func isParameter(_ name: String) -> Bool { parameters.contains(name) }
   public func isPseudoParameter(_ name: String) -> Bool { Self.pseudoParameters.contains(name) }

@@ -207,22 +207,44 @@ public enum ValueWalker {
       roots.append((loop, scope(.resources, logicalID)))
       return
     }
+    // One scope per resource, its path changed per attribute: the paths are made once (see
+    // `AttributePaths`), so a resource's roots allocate nothing but the roots list.
+    var attributeScope = scope(.resources, logicalID)
     if !resource.properties.isEmpty {
+      attributeScope.basePath = AttributePaths.properties
       roots.append(
-        (
-          Value(.map(resource.properties), at: resource.propertiesLocation),
-          scope(.resources, logicalID, "Properties")
-        ))
+        (Value(.map(resource.properties), at: resource.propertiesLocation), attributeScope))
     }
-    let attributes: [(String, Value?)] = [
-      ("Metadata", resource.metadata), ("CreationPolicy", resource.creationPolicy),
-      ("UpdatePolicy", resource.updatePolicy), ("DeletionPolicy", resource.deletionPolicy),
-      ("UpdateReplacePolicy", resource.updateReplacePolicy),
-    ]
-    for (name, value) in attributes {
-      guard let value else { continue }
-      roots.append((value, scope(.resources, logicalID, name)))
+    if let metadata = resource.metadata {
+      attributeScope.basePath = AttributePaths.metadata
+      roots.append((metadata, attributeScope))
     }
+    if let creationPolicy = resource.creationPolicy {
+      attributeScope.basePath = AttributePaths.creationPolicy
+      roots.append((creationPolicy, attributeScope))
+    }
+    if let updatePolicy = resource.updatePolicy {
+      attributeScope.basePath = AttributePaths.updatePolicy
+      roots.append((updatePolicy, attributeScope))
+    }
+    if let deletionPolicy = resource.deletionPolicy {
+      attributeScope.basePath = AttributePaths.deletionPolicy
+      roots.append((deletionPolicy, attributeScope))
+    }
+    if let updateReplacePolicy = resource.updateReplacePolicy {
+      attributeScope.basePath = AttributePaths.updateReplacePolicy
+      roots.append((updateReplacePolicy, attributeScope))
+    }
+  }
+
+  /// The paths of a resource's walked attributes, in the order `appendRoots` walks them.
+  private enum AttributePaths {
+    static let properties = ValuePath("Properties")
+    static let metadata = ValuePath("Metadata")
+    static let creationPolicy = ValuePath("CreationPolicy")
+    static let updatePolicy = ValuePath("UpdatePolicy")
+    static let deletionPolicy = ValuePath("DeletionPolicy")
+    static let updateReplacePolicy = ValuePath("UpdateReplacePolicy")
   }
 
   // MARK: - Intrinsic functions only
@@ -334,8 +356,9 @@ public enum ValueWalker {
     -> WalkScope
   {
     WalkScope(
-      section: section, logicalID: logicalID, basePath: ValuePath(keys.map { .key($0) }),
-      isForEach: logicalID.hasPrefix(TemplateIndex.forEachPrefix))
+      section: section, logicalID: logicalID,
+      basePath: keys.isEmpty ? ValuePath() : ValuePath(keys.map { .key($0) }),
+      isForEach: isLoopKey(logicalID))
   }
 
   private static func frame(for value: Value, isInForEach: Bool) -> Frame {

@@ -52,8 +52,12 @@ extension OrderedMap where Element == Value {
   func member(_ key: String) -> Value? {
     let entries = self.entries
     guard entries.count <= 8 else { return self[key] }
+    // Keys of another length are passed over on the length the string holds inline, without
+    // reaching the key's storage.
+    let length = key.utf8.count
     return entries.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices where buffer[position].key == key {
+      for position in buffer.indices
+      where buffer[position].key.utf8.count == length && buffer[position].key == key {
         return buffer[position].value
       }
       return nil

@@ -94,8 +94,12 @@ extension Rule {
             "Fn::GetAtt on parameter '\(name)' (attribute '\(attribute)'): parameters have no attributes; use Ref",
             about: use))
       case .sub(let sub):
+        // Only `${Name.Attribute}` can be reported: a reference without a dot is passed over
+        // before any lookup (a `.` character is always a `.` byte).
+        let dotted = sub.references.filter { $0.utf8.contains(UInt8(ascii: ".")) }
+        if dotted.isEmpty { continue }
         let variables = Set(sub.variables?.keys ?? [])
-        for name in sub.references where !variables.contains(name) && !index.isReferenceable(name) {
+        for name in dotted where !variables.contains(name) && !index.isReferenceable(name) {
           guard let (head, _) = References.splitAttribute(name), index.isParameter(head),
             !index.isResource(head)
           else { continue }

@@ -17,15 +17,19 @@ extension RuleContext {
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
     let reading = memo.value(ResourceReading.self)
-    var location: SourceLocation?
-    var properties = OrderedMap<Value>()
-    if let position = reading.position(of: logicalID) {
-      template.resources.entries.withUnsafeBufferPointer { entries in
-        location = entries[position].keyLocation ?? entries[position].value.location
-        properties = entries[position].value.properties
-      }
+    // What `resolve` makes of a mapping: itself, located where the resource is written. (No
+    // empty map is made up front for the usual case: `OrderedMap()` is generic code run
+    // unspecialised.)
+    guard let position = reading.position(of: logicalID) else {
+      return Reading(
+        shared: reading.resolver, possibilities: [Resolved(.map(OrderedMap()), location: nil)])
     }
-    // What `resolve` makes of a mapping: itself, located where the resource is written.
+    let (location, properties) = template.resources.entries.withUnsafeBufferPointer { entries in
+      (
+        entries[position].keyLocation ?? entries[position].value.location,
+        entries[position].value.properties
+      )
+    }
     return Reading(
       shared: reading.resolver, possibilities: [Resolved(.map(properties), location: location)])
   }
