@@ -12,8 +12,8 @@ extension LeastPrivilege {
       "List the allowed actions with Action. To carve exceptions out of a broad grant, add a Deny statement instead."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
-      source.document.statements.filter { $0.effect == .allow && $0.actions.isNegated }.map {
-        statement in
+      source.findingsPerStatement { statement -> Finding? in
+        guard statement.effect == .allow, statement.actions.isNegated else { return nil }
         let listed = statement.actions.elements.map(\.content.description).joined(separator: ", ")
         return context.finding(
           "\(statement.label) allows every action except \(listed) (Allow with NotAction)",

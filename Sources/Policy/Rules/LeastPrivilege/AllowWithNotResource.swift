@@ -12,7 +12,7 @@ extension LeastPrivilege {
       "List the resources the actions apply to with Resource; use a Deny statement for exceptions."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
-      source.document.statements.compactMap { statement -> Finding? in
+      source.findingsPerStatement { statement -> Finding? in
         guard statement.effect == .allow, let resources = statement.resources, resources.isNegated
         else { return nil }
         let listed = resources.elements.map(\.content.description).joined(separator: ", ")

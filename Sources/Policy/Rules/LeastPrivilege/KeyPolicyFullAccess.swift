@@ -13,7 +13,7 @@ extension LeastPrivilege {
   ) { context in
     context.policies.resourcePolicies.filter { $0.resourceType.hasPrefix("AWS::KMS::") }.flatMap {
       source in
-      source.document.statements.flatMap { statement -> [Finding] in
+      source.findingsPerStatement { statement -> [Finding] in
         guard statement.effect == .allow, let principals = statement.principals else { return [] }
         let everything =
           statement.actions.isNegated

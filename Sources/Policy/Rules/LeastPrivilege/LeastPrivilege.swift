@@ -68,6 +68,30 @@ extension RuleContext {
   }
 }
 
+extension PolicySource {
+  /// The findings of `body` for each statement of the document, in order, with the statements
+  /// read in place: `flatMap` over `document.statements` copies every statement (dozens of
+  /// references), and most statements give no finding.
+  func findingsPerStatement(_ body: (Statement) -> [Finding]) -> [Finding] {
+    var findings: [Finding] = []
+    document.statements.withUnsafeBufferPointer { statements in
+      for position in statements.indices { findings += body(statements[position]) }
+    }
+    return findings
+  }
+
+  /// `findingsPerStatement` for a rule that reports a statement at most once.
+  func findingsPerStatement(_ body: (Statement) -> Finding?) -> [Finding] {
+    var findings: [Finding] = []
+    document.statements.withUnsafeBufferPointer { statements in
+      for position in statements.indices {
+        if let finding = body(statements[position]) { findings.append(finding) }
+      }
+    }
+    return findings
+  }
+}
+
 extension PolicyElement {
   /// The element's branches together with its statement's.
   func branches(in statement: Statement) -> Assumptions {

@@ -12,7 +12,7 @@ extension LeastPrivilege {
       "Set Resource to the roles that are passed (!GetAtt JobRole.Arn) and add Condition: {StringEquals: {iam:PassedToService: batch.amazonaws.com}}."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
-      source.document.statements.flatMap { statement -> [Finding] in
+      source.findingsPerStatement { statement -> [Finding] in
         guard statement.effect == .allow else { return [] }
         let grants =
           statement.actions.isNegated

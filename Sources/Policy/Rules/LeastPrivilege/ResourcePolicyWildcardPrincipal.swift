@@ -33,7 +33,7 @@ extension LeastPrivilege {
   ) { context in
     context.policies.resourcePolicies.filter { $0.resourceType != "AWS::Lambda::Permission" }
       .flatMap { source in
-        source.document.statements.flatMap { statement -> [Finding] in
+        source.findingsPerStatement { statement -> [Finding] in
           guard statement.effect == .allow, let principals = statement.principals,
             !isRestricted(statement)
           else {

@@ -11,9 +11,9 @@ extension LeastPrivilege {
       "Replace the service wildcard with the actions used (for example s3:GetObject and s3:PutObject)."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
-      source.document.statements.filter { $0.effect == .allow && !$0.actions.isNegated }.flatMap {
-        statement in
-        statement.actions.elements.filter(\.content.isWholeService).map { element in
+      source.findingsPerStatement { statement -> [Finding] in
+        guard statement.effect == .allow, !statement.actions.isNegated else { return [] }
+        return statement.actions.elements.filter(\.content.isWholeService).map { element in
           context.finding(
             "\(statement.label) allows every \(element.content.service ?? "") action (\(element.content))",
             in: source, statement: statement, at: element.location,

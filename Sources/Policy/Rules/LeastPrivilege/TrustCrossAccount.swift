@@ -12,7 +12,7 @@ extension LeastPrivilege {
       "Add Condition: {StringEquals: {sts:ExternalId: <id agreed with the other account>}}, or trust the specific role ARN with aws:PrincipalArn. An account id written as !Ref AWS::AccountId is this account and is not reported."
   ) { context in
     context.policies.trustPolicies.flatMap { source in
-      source.document.statements.flatMap { statement -> [Finding] in
+      source.findingsPerStatement { statement -> [Finding] in
         guard statement.effect == .allow, let principals = statement.principals,
           !principals.isNegated,
           !statement.applies(action: "sts:AssumeRole").isNo,

@@ -18,7 +18,7 @@ extension LeastPrivilege {
       "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths",
     ]
     return context.policies.trustPolicies.flatMap { source in
-      source.document.statements.flatMap { statement -> [Finding] in
+      source.findingsPerStatement { statement -> [Finding] in
         guard statement.effect == .allow, let principals = statement.principals else { return [] }
         guard
           statement.applies(action: "sts:AssumeRole").isNo == false

@@ -12,9 +12,9 @@ extension LeastPrivilege {
       "List the actions the workload calls (CloudTrail or IAM Access Analyzer policy generation shows them), scoped to the resources it uses."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
-      source.document.statements.filter { $0.effect == .allow && !$0.actions.isNegated }.flatMap {
-        statement in
-        statement.actions.elements.compactMap { element -> Finding? in
+      source.findingsPerStatement { statement -> [Finding] in
+        guard statement.effect == .allow, !statement.actions.isNegated else { return [] }
+        return statement.actions.elements.compactMap { element -> Finding? in
           if element.content.isEverything {
             return context.finding(
               "\(statement.label) allows every action (Action: \"*\")", in: source,

@@ -25,7 +25,7 @@ extension LeastPrivilege {
       "Name the resources: !GetAtt Bucket.Arn and !Sub \"${Bucket.Arn}/*\", !GetAtt Key.Arn, a log group's ARN. Keep \"*\" only in a separate statement for actions that accept nothing else."
   ) { context in
     context.policies.identityPolicies.flatMap { source in
-      source.document.statements.flatMap { statement -> [Finding] in
+      source.findingsPerStatement { statement -> [Finding] in
         guard statement.effect == .allow, !statement.actions.isNegated,
           let resources = statement.resources, resources.includesEverything,
           !scopesResourcesByCondition(statement)
