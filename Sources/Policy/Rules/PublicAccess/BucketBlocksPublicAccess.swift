@@ -19,19 +19,28 @@ extension PublicAccess {
         question: "public access is blocked"
       ) { _ in .fail("bucket has no PublicAccessBlockConfiguration; set all four settings to true")
       }
-      for setting in [
-        "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets",
-      ] {
+      let present = block.filter { !$0.isAbsent }
+      for setting in publicAccessSettings {
         findings += context.judge(
-          block.filter { !$0.isAbsent }.child(setting), logicalID: logicalID,
-          path: "Properties.PublicAccessBlockConfiguration.\(setting)", question: "\(setting) is on"
+          present.child(setting.name), logicalID: logicalID, path: setting.path,
+          question: setting.question
         ) {
-          context.expectTrue(
-            $0, absent: "\(setting) is not set and defaults to false",
-            isFalse: "\(setting) is false")
+          context.expectTrue($0, absent: setting.absent, isFalse: setting.isFalse)
         }
       }
       return findings
     }
+  }
+
+  /// The four Block Public Access settings with the texts PUB001 reports them with, spelled
+  /// out once rather than for every bucket.
+  private static let publicAccessSettings = [
+    "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets",
+  ].map { setting in
+    (
+      name: setting, path: "Properties.PublicAccessBlockConfiguration.\(setting)",
+      question: "\(setting) is on", absent: "\(setting) is not set and defaults to false",
+      isFalse: "\(setting) is false"
+    )
   }
 }
