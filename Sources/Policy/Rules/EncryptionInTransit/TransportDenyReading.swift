@@ -76,7 +76,8 @@ struct TransportDenyReading {
     guard !policies.isEmpty else {
       return [
         context.finding(
-          "\(kind) has no \(policyType) denying \(requirement.summary)", logicalID: logicalID)
+          "\(kind) has no \(policyType) denying \(requirement.summary)", logicalID: logicalID,
+          at: context.keyLocation(of: logicalID))
       ]
     }
     var findings: [Finding] = []

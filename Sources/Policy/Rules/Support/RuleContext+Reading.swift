@@ -162,6 +162,15 @@ extension RuleContext {
     return ExportIndex.current.resource(logicalID)?.resource.type
   }
 
+  /// Where the resource's logical id is written, read in place: what `finding` looks up (through
+  /// `OrderedMap`'s generic lookup, which copies the resource) for a finding given no location.
+  func keyLocation(of logicalID: String) -> SourceLocation? {
+    guard let position = position(of: logicalID) else { return nil }
+    return template.resources.entries.withUnsafeBufferPointer { entries in
+      entries[position].keyLocation
+    }
+  }
+
   /// The resource's location: where its logical id is written.
   public func location(of logicalID: String) -> SourceLocation? {
     guard let position = position(of: logicalID) else {
