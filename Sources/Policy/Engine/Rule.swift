@@ -51,13 +51,19 @@ public struct RuleContext: Sendable {
   public let rule: Rule
   /// Shared by every rule of one check of `template` (see `TemplateMemo`).
   public let memo: TemplateMemo
+  /// The resource positions and shared resolver of the check, fetched from `memo` once per
+  /// rule: rules read resources for nearly every finding, and asking the memo each time took
+  /// its locks hundreds of thousands of times on a large template.
+  let resourceReading: ResourceReading
 
   /// A context sharing `memo` with the other rules of a check; without one, the rule derives
   /// what it needs on its own.
   public init(template: Template, rule: Rule, memo: TemplateMemo? = nil) {
     self.template = template
     self.rule = rule
-    self.memo = memo ?? TemplateMemo(template)
+    let memo = memo ?? TemplateMemo(template)
+    self.memo = memo
+    resourceReading = memo.value(ResourceReading.self)
   }
 
   /// The file the template came from, for locations of values built in memory.

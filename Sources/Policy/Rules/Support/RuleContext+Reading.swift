@@ -16,7 +16,7 @@ extension RuleContext {
 
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
-    let reading = memo.value(ResourceReading.self)
+    let reading = resourceReading
     // What `resolve` makes of a mapping: itself, located where the resource is written. (No
     // empty map is made up front for the usual case: `OrderedMap()` is generic code run
     // unspecialised.)
@@ -44,26 +44,26 @@ extension RuleContext {
   /// Where the resource `logicalID` is in `template.resources.entries`, from a table the rules
   /// of the check share (see `ResourceReading`).
   func position(of logicalID: String) -> Int? {
-    memo.value(ResourceReading.self).position(of: logicalID)
+    resourceReading.position(of: logicalID)
   }
 
   /// The logical ids of the resources this rule inspects (`resources`), in template order,
   /// found without copying any resource.
   public var inspectedLogicalIDs: [String] {
-    memo.value(ResourceReading.self).logicalIDs(ofTypes: rule.resourceTypes)
+    resourceReading.logicalIDs(ofTypes: rule.resourceTypes)
   }
 
   /// A reading of `possibilities` with the resolver the rules of the check share (see
   /// `ResourceReading`): the same as `Reading(resolver: resolver, possibilities:)`, without
   /// making a resolver.
   func reading(_ possibilities: [Resolved]) -> Reading {
-    Reading(shared: memo.value(ResourceReading.self).resolver, possibilities: possibilities)
+    Reading(shared: resourceReading.resolver, possibilities: possibilities)
   }
 
   /// The possible values of `value`, resolved by the resolver the rules of the check share
   /// (what `resolver.resolve(value)` gives, without making a resolver).
   func resolved(_ value: Value) -> [Resolved] {
-    memo.value(ResourceReading.self).resolver.resolver.resolve(value)
+    resourceReading.resolver.resolver.resolve(value)
   }
 
   /// The findings of `body` for each resource this rule inspects, in template order; the
