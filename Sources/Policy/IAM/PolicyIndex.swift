@@ -134,7 +134,13 @@ public struct PolicyIndex: Sendable {
     var seen: Set<Int> = []
     for owner in owners {
       for offset in attached[owner] ?? [] where seen.insert(offset).inserted {
-        statements += sources[offset].document.statements
+        if statements.isEmpty {
+          // Shares the document's storage: most principals have one policy, and copying
+          // (then freeing) every statement of it showed on large templates.
+          statements = sources[offset].document.statements
+        } else {
+          statements += sources[offset].document.statements
+        }
       }
     }
     for owner in owners {
