@@ -18,6 +18,11 @@ final class StringTable {
   static let longLimit = 256
   /// The table stops taking new strings past this many slots (half of them used).
   private static let maxSlots = 1 << 18
+  /// The most slots one lookup or insertion visits. The hash is not keyed, so a template
+  /// could be written whose strings all land in one run of slots; past this many probes a
+  /// string is made directly and not kept, so such input reads at the normal cost instead of
+  /// turning every lookup into a scan of the table.
+  private static let maxProbes = 32
 
   private var hashes: UnsafeMutablePointer<UInt64>
   private var strings: UnsafeMutablePointer<String>
@@ -45,8 +50,11 @@ final class StringTable {
     let hash = Self.hash(bytes)
     let mask = slots - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
+    var probes = 0
     while hashes[slot] != 0 {
       if hashes[slot] == hash, Self.equal(strings[slot], bytes) { return strings[slot] }
+      probes += 1
+      if probes == Self.maxProbes { return String(decoding: bytes, as: UTF8.self) }
       slot = (slot + 1) & mask
     }
     let string = String(decoding: bytes, as: UTF8.self)
@@ -55,10 +63,17 @@ final class StringTable {
     return string
   }
 
+  /// Keeps `string` in the first free slot of its run; a run longer than `maxProbes` keeps
+  /// nothing (the table is a cache: a string not kept is made again when next read).
   private func insert(_ string: String, hash: UInt64) {
     let mask = slots - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while hashes[slot] != 0 { slot = (slot + 1) & mask }
+    var probes = 0
+    while hashes[slot] != 0 {
+      probes += 1
+      if probes == Self.maxProbes { return }
+      slot = (slot + 1) & mask
+    }
     hashes[slot] = hash
     (strings + slot).initialize(to: string)
     count += 1
@@ -91,7 +106,7 @@ final class StringTable {
   }
 
   /// A 64-bit hash of the bytes, eight at a time, never 0 (0 marks an empty slot).
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
     guard let base = bytes.baseAddress else { return hash | 1 }
     let raw = UnsafeRawPointer(base)
