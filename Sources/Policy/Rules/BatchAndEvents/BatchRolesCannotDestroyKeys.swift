@@ -17,16 +17,6 @@ extension BatchAndEvents {
     remediation:
       "Grant Batch roles only kms:Decrypt, kms:GenerateDataKey* and kms:DescribeKey on the keys they use; keep kms:ScheduleKeyDeletion, kms:DisableKey, kms:DeleteImportedKeyMaterial and kms:PutKeyPolicy with the key administrators."
   ) { context in
-    let index = context.policies
-    return index.batchRoles().flatMap { role, reason in
-      keyDestructions.compactMap { action -> Finding? in
-        let decision = index.evaluate(principal: role, action: action)
-        guard decision.mayBeAllowed else { return nil }
-        return context.violation(
-          "Batch role \(role) (\(reason)) can \(action)", principal: role, decision: decision,
-          index: index,
-          action: action)
-      }
-    }
+    context.batchRoleViolations(of: keyDestructions)
   }
 }

@@ -16,16 +16,6 @@ extension Invariants {
     remediation:
       "Grant Batch job, execution and instance roles only logs:CreateLogStream and logs:PutLogEvents (and logs:CreateLogGroup where needed) on their log groups; keep deletion and retention changes with the deployment role."
   ) { context in
-    let index = context.policies
-    return index.batchRoles().flatMap { role, reason in
-      logDeletions.compactMap { action -> Finding? in
-        let decision = index.evaluate(principal: role, action: action)
-        guard decision.mayBeAllowed else { return nil }
-        return context.violation(
-          "Batch role \(role) (\(reason)) can \(action)", principal: role, decision: decision,
-          index: index,
-          action: action)
-      }
-    }
+    context.batchRoleViolations(of: logDeletions)
   }
 }

@@ -234,6 +234,21 @@ extension SymbolicString {
 }
 
 extension RuleContext {
+  /// A finding for each Batch role (`PolicyIndex.batchRoles()`) and each of `actions` its
+  /// identity policies may allow: GXO001 asks it of deleting logs, BAT006 of destroying keys.
+  func batchRoleViolations(of actions: [String]) -> [Finding] {
+    let index = policies
+    return index.batchRoles().flatMap { role, reason in
+      actions.compactMap { action -> Finding? in
+        let decision = index.evaluate(principal: role, action: action)
+        guard decision.mayBeAllowed else { return nil }
+        return violation(
+          "Batch role \(role) (\(reason)) can \(action)", principal: role, decision: decision,
+          index: index, action: action)
+      }
+    }
+  }
+
   /// A finding for an access the invariant forbids: at the statement that grants it, about the
   /// principal, with the evaluator's decision (and its branch) in the message; `unknown` when the
   /// evaluator cannot decide.
