@@ -46,26 +46,18 @@ final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   }
 
   func expansion(of symbol: Symbol) -> SymbolicString? {
-    lock.lock()
-    defer { lock.unlock() }
-    return expansions[symbol]
+    lock.withLock { expansions[symbol] }
   }
 
   func remember(_ expansion: SymbolicString, for symbol: Symbol) {
-    lock.lock()
-    expansions[symbol] = expansion
-    lock.unlock()
+    lock.withLock { expansions[symbol] = expansion }
   }
 
   func physicalName(of logicalID: String) -> SymbolicString? {
-    lock.lock()
-    defer { lock.unlock() }
-    return physicalNames[logicalID]
+    lock.withLock { physicalNames[logicalID] }
   }
 
   func remember(_ name: SymbolicString, physicalNameOf logicalID: String) {
-    lock.lock()
-    physicalNames[logicalID] = name
-    lock.unlock()
+    lock.withLock { physicalNames[logicalID] = name }
   }
 }

@@ -68,6 +68,23 @@ public struct PolicyIndex: Sendable {
 
   public var template: Template { resolver.template }
 
+  /// The resource policies read the same way: by type, the property holding the document and
+  /// the property naming what it protects (`nil`: the resource protects itself).
+  static let resourcePolicyProperties: [String: (property: String, targets: String?)] = [
+    "AWS::S3::BucketPolicy": ("PolicyDocument", "Bucket"),
+    "AWS::SNS::TopicPolicy": ("PolicyDocument", "Topics.*"),
+    "AWS::SQS::QueuePolicy": ("PolicyDocument", "Queues.*"),
+    "AWS::KMS::Key": ("KeyPolicy", nil),
+    "AWS::KMS::ReplicaKey": ("KeyPolicy", nil),
+    "AWS::ECR::Repository": ("RepositoryPolicyText", nil),
+    "AWS::EC2::VPCEndpoint": ("PolicyDocument", nil),
+    "AWS::Events::EventBus": ("Policy", nil),
+    "AWS::SecretsManager::ResourcePolicy": ("ResourcePolicy", "SecretId"),
+    "AWS::S3::AccessPoint": ("Policy", nil),
+    "AWS::SNS::TopicInlinePolicy": ("PolicyDocument", "TopicArn"),
+    "AWS::SQS::QueueInlinePolicy": ("PolicyDocument", "Queue"),
+  ]
+
   /// The resource types whose policies the index reads.
   public static let principalTypes: Set<String> = [
     "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
@@ -232,40 +249,6 @@ public struct PolicyIndex: Sendable {
         add(
           .identity, id, type, "PolicyDocument",
           targets: principals(in: resolver.property(key, of: id), type: kind), of: resource)
-      case "AWS::S3::BucketPolicy":
-        add(
-          .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Bucket", of: id)), of: resource)
-      case "AWS::SNS::TopicPolicy":
-        add(
-          .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Topics.*", of: id)), of: resource)
-      case "AWS::SQS::QueuePolicy":
-        add(
-          .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Queues.*", of: id)), of: resource)
-      case "AWS::KMS::Key", "AWS::KMS::ReplicaKey":
-        add(.resource, id, type, "KeyPolicy", targets: [id], of: resource)
-      case "AWS::ECR::Repository":
-        add(.resource, id, type, "RepositoryPolicyText", targets: [id], of: resource)
-      case "AWS::EC2::VPCEndpoint":
-        add(.resource, id, type, "PolicyDocument", targets: [id], of: resource)
-      case "AWS::Events::EventBus":
-        add(.resource, id, type, "Policy", targets: [id], of: resource)
-      case "AWS::SecretsManager::ResourcePolicy":
-        add(
-          .resource, id, type, "ResourcePolicy",
-          targets: referenced(resolver.property("SecretId", of: id)), of: resource)
-      case "AWS::S3::AccessPoint":
-        add(.resource, id, type, "Policy", targets: [id], of: resource)
-      case "AWS::SNS::TopicInlinePolicy":
-        add(
-          .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("TopicArn", of: id)), of: resource)
-      case "AWS::SQS::QueueInlinePolicy":
-        add(
-          .resource, id, type, "PolicyDocument",
-          targets: referenced(resolver.property("Queue", of: id)), of: resource)
       case "AWS::Logs::ResourcePolicy":
         // The property is a JSON string by definition: reading it is not worth a warning.
         add(
@@ -275,7 +258,10 @@ public struct PolicyIndex: Sendable {
       case "AWS::Lambda::Permission":
         lambdaPermission(id, resource)
       default:
-        return
+        // The resource policies read alike (a bucket's, a key's, a queue's...).
+        guard let (property, targetPath) = Self.resourcePolicyProperties[type] else { return }
+        let targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
+        add(.resource, id, type, property, targets: targets, of: resource)
       }
     }
     // Managed policies attached by a role's ManagedPolicyArns after the policy was read.
