@@ -6,11 +6,11 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "formation", targets: ["formation"]),
-    .executable(name: "render", targets: ["render"]),
     .library(name: "Template", targets: ["Template"]),
     .library(name: "Formation", targets: ["Formation"]),
     .library(name: "Policy", targets: ["Policy"]),
     .library(name: "TemplateDiff", targets: ["TemplateDiff"]),
+    .library(name: "FormationCLI", targets: ["FormationCLI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
