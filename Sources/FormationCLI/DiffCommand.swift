@@ -144,12 +144,19 @@ public struct DiffCommand: ParsableCommand {
         }
         return []
       }
-      return try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
+      let pairs = try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
+        (
+          pair: pair, deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },
+          proposed: try pair.proposed.map { try Template.read(contentsOf: $0).template }
+        )
+      }
+      var differ = differ
+      differ.deployedExports = ExportIndex(pairs.compactMap(\.deployed))
+      differ.proposedExports = ExportIndex(pairs.compactMap(\.proposed))
+      return pairs.map { read in
         differ.compare(
-          deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },
-          proposed: try pair.proposed.map { try Template.read(contentsOf: $0).template },
-          name: pair.name,
-          deployedSource: pair.deployed, proposedSource: pair.proposed)
+          deployed: read.deployed, proposed: read.proposed, name: read.pair.name,
+          deployedSource: read.pair.deployed, proposedSource: read.pair.proposed)
       }
     case 1 where stackPrefix != nil:
       return try compareWithLiveStacks(
@@ -169,7 +176,7 @@ public struct DiffCommand: ParsableCommand {
   {
     let files = try StackPairing.pairs(deployed: proposedFolder, proposed: proposedFolder)
       .compactMap(\.proposed)
-    return try files.map { file in
+    let stacks = try files.map { file in
       let name = (stackPrefix ?? "") + StackPairing.stackName(file)
       let deployed: Template?
       do {
@@ -177,9 +184,17 @@ public struct DiffCommand: ParsableCommand {
       } catch let error as AWSError where error.id == .stackNotFound {
         deployed = nil
       }
-      return differ.compare(
-        deployed: deployed, proposed: try Template.read(contentsOf: file).template, name: name,
-        deployedSource: deployed == nil ? nil : "stack:\(name)", proposedSource: file)
+      return (name: name, file: file, deployed: deployed,
+        proposed: try Template.read(contentsOf: file).template)
+    }
+    var differ = differ
+    differ.deployedExports = ExportIndex(stacks.compactMap(\.deployed))
+    differ.proposedExports = ExportIndex(stacks.map(\.proposed))
+    return stacks.map { stack in
+      differ.compare(
+        deployed: stack.deployed, proposed: stack.proposed, name: stack.name,
+        deployedSource: stack.deployed == nil ? nil : "stack:\(stack.name)",
+        proposedSource: stack.file)
     }
   }
 

@@ -23,13 +23,7 @@ public struct InputOptions: ParsableArguments {
     guard !paths.isEmpty else {
       throw UsageError("no paths given; pass template files or directories")
     }
-    let files = try TemplateDiscovery.files(in: paths)
-    guard !files.isEmpty else {
-      throw UsageError(
-        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
-      )
-    }
-    return files
+    return try TemplateDiscovery.templateFiles(in: paths)
   }
 }
 

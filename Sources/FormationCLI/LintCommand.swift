@@ -97,16 +97,16 @@ public struct LintCommand: ParsableCommand {
     if listRules {
       return CommandResult(standardOutput: CatalogueTable(rules: selected).text, exitCode: 0)
     }
-    let inputs: [LintInput]
+    let files: [String]
     do {
-      inputs = try LintInput.files(paths.isEmpty ? ["."] : paths)
+      files = try TemplateDiscovery.templateFiles(in: paths.isEmpty ? ["."] : paths)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let result = Linter(rules: selected).lint(inputs)
+    let outcomes = Checker(rules: selected).check(files: files)
+    let findings = outcomes.flatMap(\.findings)
     let visible =
-      showSuppressed || format != .text
-      ? result.findings : result.findings.filter { !$0.isSuppressed }
+      showSuppressed || format != .text ? findings : findings.filter { !$0.isSuppressed }
     let output: String
     switch format {
     case .text:
@@ -127,73 +127,10 @@ public struct LintCommand: ParsableCommand {
         rules: selected, baseDirectory: baseDirectory ?? FileManager.default.currentDirectoryPath
       ).report(visible)
     }
-    let summary = TextReporter.summary(result.findings, files: inputs.count)
-    let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
-    let exitCode: Int32 = result.unreadable > 0 ? 2 : failing ? 1 : 0
+    let summary = TextReporter.summary(findings, files: files.count)
+    let failing = findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
+    let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
-  }
-}
-
-/// One template file to lint.
-struct LintInput: Sendable {
-  var path: String
-
-  static func files(_ paths: [String]) throws(UsageError) -> [LintInput] {
-    let files = try TemplateDiscovery.files(in: paths)
-    guard !files.isEmpty else {
-      throw UsageError(
-        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
-      )
-    }
-    return files.map { LintInput(path: $0) }
-  }
-
-  func read() throws(TemplateError) -> ParsedTemplate {
-    try Template.read(contentsOf: path)
-  }
-}
-
-/// Runs the selected rules and the suppression pass over inputs.
-struct Linter {
-  var rules: [Rule]
-
-  struct Outcome {
-    var findings: [Finding]
-    var unreadable: Int
-  }
-
-  /// Reads every input first, so imports between the templates of one run resolve (see
-  /// `ExportIndex`), then checks each template and applies its suppressions. Files are read and
-  /// checked on every core at once; the findings keep the order of the inputs.
-  func lint(_ inputs: [LintInput]) -> Outcome {
-    let engine = Engine(rules: rules)
-    let pass = SuppressionPass(
-      knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
-    let read = inputs.concurrentMap { input -> Result<ParsedTemplate, TemplateError> in
-      Result { () throws(TemplateError) in try input.read() }
-    }
-    let parsed = read.compactMap { try? $0.get() }
-    let exports = ExportIndex(parsed.map(\.template))
-    let checked = ExportIndex.$current.withValue(exports) {
-      engine.check(parsed.map(\.template))
-    }
-    let suppressed = Array(zip(parsed, checked)).concurrentMap { parsed, findings in
-      pass.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
-    }
-    var findings: [Finding] = []
-    var unreadable = 0
-    var next = 0
-    for outcome in read {
-      switch outcome {
-      case .success:
-        findings += suppressed[next]
-        next += 1
-      case .failure(let error):
-        unreadable += 1
-        findings.append(Finding(error))
-      }
-    }
-    return Outcome(findings: findings, unreadable: unreadable)
   }
 }
 

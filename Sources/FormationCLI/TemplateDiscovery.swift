@@ -26,6 +26,17 @@ public enum TemplateDiscovery {
     return files
   }
 
+  /// The files, as `files(in:)`, or a usage error when there are none.
+  public static func templateFiles(in paths: [String]) throws(UsageError) -> [String] {
+    let found = try files(in: paths)
+    guard !found.isEmpty else {
+      throw UsageError(
+        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
+      )
+    }
+    return found
+  }
+
   /// Iterative search, sorted at the end; a directory reached twice through symbolic links is searched once.
   private static func search(directory root: String) -> [String] {
     var files: [String] = []

@@ -13,18 +13,18 @@ public struct Engine: Sendable {
   ///
   /// The rules run on every core at once, sharing one `TemplateMemo`: what several rules derive
   /// (the policy index, the correctness facts) is computed once, by the first rule that asks.
-  public func check(_ template: Template) -> [Finding] {
-    check(template, rulesConcurrently: true)
+  public func check(_ template: Template, exports: ExportIndex = ExportIndex()) -> [Finding] {
+    check(template, rulesConcurrently: true, memo: TemplateMemo(template, exports: exports))
   }
 
   /// The findings of each template, in the order given. Templates are checked concurrently,
   /// each with its rules in turn: a run over many files keeps every core busy without two
   /// rules of one template waiting for the same derived value.
-  public func check(_ templates: [Template]) -> [[Finding]] {
-    guard templates.count > 1 else { return templates.map { check($0) } }
-    let exports = ExportIndex.current
+  public func check(_ templates: [Template], exports: ExportIndex = ExportIndex()) -> [[Finding]] {
+    guard templates.count > 1 else { return templates.map { check($0, exports: exports) } }
     return templates.concurrentMap { template in
-      ExportIndex.$current.withValue(exports) { check(template, rulesConcurrently: false) }
+      check(
+        template, rulesConcurrently: false, memo: TemplateMemo(template, exports: exports))
     }
   }
 
@@ -44,9 +44,7 @@ public struct Engine: Sendable {
     if rulesConcurrently {
       // The shared values are derived first, side by side (the policy index on one core, the
       // correctness facts on the other), so no rule sits waiting for one that another rule
-      // started; the rules follow as cores free up. The export index of the run is a
-      // task-local value, which the worker threads bind again.
-      let exports = ExportIndex.current
+      // started; the rules follow as cores free up.
       let work =
         SharedDerivation.wanted(by: rules).map(Work.derive) + rules.map(Work.rule)
       findings = work.concurrentMap { item in
@@ -55,7 +53,7 @@ public struct Engine: Sendable {
           derivation.derive(memo)
           return []
         case .rule(let rule):
-          return ExportIndex.$current.withValue(exports) { run(rule) }
+          return run(rule)
         }
       }
     } else {

@@ -159,7 +159,7 @@ extension RuleContext {
         return type
       }
     }
-    return ExportIndex.current.resource(logicalID)?.resource.type
+    return memo.exports.resource(logicalID)?.resource.type
   }
 
   /// Where the resource's logical id is written, read in place: what `finding` looks up (through
