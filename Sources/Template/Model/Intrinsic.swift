@@ -181,12 +181,15 @@ public struct Sub: Sendable, Hashable {
   private static func escape(_ text: String) -> String {
     guard text.contains("${") else { return text }
     // A literal "${X}" must be written "${!X}"; a lone "${" with no closing brace stays as is.
+    // Whether a `}` follows a `${` is whether it opens before the last `}` of the text: found
+    // once, so a text of many `${` is escaped in one pass.
+    let lastClose = text.lastIndex(of: "}")
     var result = ""
     var rest = Substring(text)
     while let open = rest.range(of: "${") {
       result += rest[..<open.lowerBound]
       let after = rest[open.upperBound...]
-      if after.contains("}") { result += "${!" } else { result += "${" }
+      if let lastClose, lastClose >= after.startIndex { result += "${!" } else { result += "${" }
       rest = after
     }
     return result + rest
