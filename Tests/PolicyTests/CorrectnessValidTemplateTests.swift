@@ -16,7 +16,7 @@ import Testing
     #expect(try CorrectnessFixtures.findings(name) == [])
   }
 
-  @Test(arguments: (1...21).map { String(format: "TPL%03d-pass.yaml", $0) })
+  @Test(arguments: (1...22).map { String(format: "TPL%03d-pass.yaml", $0) })
   func passingFixturesHaveNoFindings(_ name: String) throws {
     #expect(try CorrectnessFixtures.findings(name) == [])
   }

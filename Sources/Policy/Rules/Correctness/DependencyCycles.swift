@@ -29,13 +29,18 @@ extension Rule {
   }
 }
 
-/// Which resource needs which, by template position.
+/// Which resource needs which, by template position (or, for TPL022, which condition).
 ///
 /// Edges come from `Ref`, `Fn::GetAtt` and `${}` references in a resource's Properties,
 /// Metadata and policies, and from `DependsOn` (a resource that depends on itself is TPL010's).
 struct DependencyGraph: Sendable {
   /// Successors of each resource, in first-reference order, without repeats.
   let edges: [[Int]]
+
+  /// A graph of given successor lists (repeats allowed).
+  init(edges: [[Int]]) {
+    self.edges = Self.withoutRepeats(edges)
+  }
 
   /// The graph of `template`, from its intrinsic functions (in document order) and DependsOn.
   init(_ template: Template, index: TemplateIndex, uses: [IntrinsicUse]) {
