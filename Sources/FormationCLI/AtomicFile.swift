@@ -29,9 +29,11 @@ public enum AtomicFile {
     let directory = directoryName(of: destination)
     InterruptCleanup.lock.lock()
     defer { InterruptCleanup.lock.unlock() }
-    let (descriptor, temporary) = try createTemporary(in: directory, for: destination)
-    InterruptCleanup.begin(removing: temporary)
+    // The handlers are in place before the temporary file exists, so no signal finds one
+    // that they do not know.
+    InterruptCleanup.begin()
     defer { InterruptCleanup.end() }
+    let (descriptor, temporary) = try createTemporary(in: directory, for: destination)
     let path = destination
     var isOpen = true
     do throws(AtomicFileError) {
@@ -73,8 +75,10 @@ public enum AtomicFile {
     for _ in 0..<16 {
       let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
       let temporary = directory + "/." + base + ".tmp-" + suffix
+      InterruptCleanup.track(temporary)
       let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
       if descriptor >= 0 { return (descriptor, temporary) }
+      InterruptCleanup.track(nil)
       if errno != EEXIST { throw AtomicFileError(path: path, reason: lastError()) }
     }
     throw AtomicFileError(path: path, reason: "could not create a temporary file in \(directory)")
@@ -164,8 +168,14 @@ enum InterruptCleanup {
   nonisolated(unsafe) static var previous: [Int32: sigaction] = [:]
   static let signals = [SIGINT, SIGTERM]
 
-  static func begin(removing temporary: String) {
-    pending = strdup(temporary)
+  /// Sets the file the handlers remove (`nil` for none).
+  static func track(_ temporary: String?) {
+    let old = pending
+    pending = temporary.map { strdup($0) }
+    free(old)
+  }
+
+  static func begin() {
     for signal in signals {
       var action = sigaction()
       #if canImport(Darwin)
@@ -190,9 +200,7 @@ enum InterruptCleanup {
       if var old = previous[signal] { sigaction(signal, &old, nil) }
     }
     previous = [:]
-    let path = pending
-    pending = nil
-    free(path)
+    track(nil)
   }
 }
 
