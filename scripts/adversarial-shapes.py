@@ -4,7 +4,7 @@
     scripts/adversarial-shapes.py OUTDIR N
 
 One JSON template per shape (OUTDIR/<shape>.json); the shapes match the ones the test suite
-grows in Tests/FormationCLITests/AdversarialShapeTests.swift. Used by scripts/hostile-limits.sh.
+grows in Tests/TemplateDiffTests/AdversarialShapes.swift. Used by scripts/hostile-limits.sh.
 """
 import json
 import os
