@@ -80,7 +80,7 @@ public struct DiffCommand: ParsableCommand {
   public func run() throws {
     let result = execute()
     FileHandle.standardOutput.write(Data(result.output.utf8))
-    FileHandle.standardError.write(Data(result.error.utf8))
+    writeToStandardError(result.error)
     if result.exitCode != 0 { throw ExitCode(result.exitCode) }
   }
 

@@ -35,8 +35,7 @@ extension ParsableCommand {
       let code = exitCode(for: error)
       if code == .validationFailure {
         let message = fullMessage(for: error)
-        FileHandle.standardError.write(
-          Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        writeToStandardError(message.hasSuffix("\n") ? message : message + "\n")
         Glibc.exit(2)
       }
       self.exit(withError: error)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Template
 
 /// The inputs every template-checking command takes: paths and an output format.
 ///
@@ -57,7 +58,14 @@ public struct CommandResult: Sendable, Hashable {
   /// Writes both streams and ends the command with its exit code (`ExitCode` for ArgumentParser).
   public func emit() throws {
     if !standardOutput.isEmpty { FileHandle.standardOutput.write(Data(standardOutput.utf8)) }
-    if !standardError.isEmpty { FileHandle.standardError.write(Data(standardError.utf8)) }
+    writeToStandardError(standardError)
     if exitCode != 0 { throw ExitCode(exitCode) }
   }
+}
+
+/// Writes messages for a person to standard error. They quote paths, names and endpoint
+/// answers, so control characters are escaped here, where every command's errors pass.
+func writeToStandardError(_ text: String) {
+  guard !text.isEmpty else { return }
+  FileHandle.standardError.write(Data(text.escapingControlCharacters.utf8))
 }

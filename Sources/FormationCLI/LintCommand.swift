@@ -117,6 +117,7 @@ public struct LintCommand: ParsableCommand {
         if let suppression = finding.suppression {
           line +=
             " [suppressed (\(suppression.foreignID.map { "\(suppression.source.rawValue) \($0)" } ?? suppression.source.rawValue)): \(suppression.reason)]"
+            .escapingControlCharacters
         }
         return line + "\n"
       }.joined()

@@ -111,6 +111,9 @@ import Testing
         "2:3 error TPL021 env-name", "5:3 error TPL021 Region_Map", "10:3 error TPL021 Is-Dev",
         "12:3 error TPL021 app-bucket", "21:3 error TPL021 Bucket Name",
       ]),
+    Case(
+      fixture: "TPL022-fail.yaml", ruleID: "TPL022",
+      expected: ["5:3 error TPL022 IsProd", "8:3 error TPL022 IsSelf"]),
   ]
 
   @Test(arguments: cases)

@@ -1,3 +1,5 @@
+import Template
+
 /// Findings as lines a compiler user knows: `file:line:col: severity ID: message`.
 ///
 /// Editors and CI log viewers jump to `file:line:col`, so each finding is one line starting with
@@ -18,11 +20,13 @@ public struct TextReporter: Sendable {
     self.style = style
   }
 
-  /// One finding as one line, without the newline.
+  /// One finding as one line, without the newline. The file name, logical id and message come
+  /// from the template, so control characters in them are written as escapes (`\x1b`): a
+  /// logical id cannot forge a line or hide the text after it.
   public func line(for finding: Finding) -> String {
     var line = "\(finding.location): \(finding.severity.rawValue) \(finding.ruleID)"
     if style == .logicalID, let logicalID = finding.logicalID { line += " \(logicalID)" }
-    return line + ": " + finding.message.replacingNewlines()
+    return (line + ": " + finding.message).replacingNewlines().escapingControlCharacters
   }
 
   /// Every finding on its own line, each ending in a newline; empty for no findings.

@@ -155,11 +155,11 @@ public struct Sub: Sendable, Hashable {
     var parts: [Part] = []
     var text = ""
     var rest = Substring(template)
-    while let open = rest.range(of: "${") {
-      text += rest[..<open.lowerBound]
-      let afterOpen = rest[open.upperBound...]
+    while let open = rest.firstOpening {
+      text += rest[..<open]
+      let afterOpen = rest[rest.utf8.index(open, offsetBy: 2)...]
       guard let close = afterOpen.firstIndex(of: "}") else {
-        text += rest[open.lowerBound...]
+        text += rest[open...]
         rest = ""
         break
       }
@@ -179,17 +179,23 @@ public struct Sub: Sendable, Hashable {
   }
 
   private static func escape(_ text: String) -> String {
-    guard text.contains("${") else { return text }
+    let whole = Substring(text)
+    guard var open = whole.firstOpening else { return text }
     // A literal "${X}" must be written "${!X}"; a lone "${" with no closing brace stays as is.
+    // Whether a `}` follows a `${` is whether it opens before the last `}` of the text: found
+    // once, so a text of many `${` is escaped in one pass.
+    let lastClose = text.lastIndex(of: "}")
     var result = ""
-    var rest = Substring(text)
-    while let open = rest.range(of: "${") {
-      result += rest[..<open.lowerBound]
-      let after = rest[open.upperBound...]
-      if after.contains("}") { result += "${!" } else { result += "${" }
-      rest = after
+    var start = whole.startIndex
+    while true {
+      let after = text.utf8.index(open, offsetBy: 2)
+      result += whole[start..<open]
+      if let lastClose, lastClose >= after { result += "${!" } else { result += "${" }
+      start = after
+      guard let next = whole[after...].firstOpening else { break }
+      open = next
     }
-    return result + rest
+    return result + whole[start...]
   }
 
   private static func normalized(_ parts: [Part]) -> [Part] {
@@ -209,6 +215,22 @@ public struct Sub: Sendable, Hashable {
 }
 
 extension Substring {
+  /// Where the first `${` starts, found in the UTF-8 view (no copy of the rest, which a
+  /// search per `${` would make quadratic in their number).
+  fileprivate var firstOpening: Index? {
+    var previous: UInt8 = 0
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") {
+        return utf8.index(before: index)
+      }
+      previous = byte
+      index = utf8.index(after: index)
+    }
+    return nil
+  }
+
   fileprivate func trimmingSpaces() -> String {
     String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
   }

@@ -14,7 +14,11 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
   }
 
   /// `file:line:column: error ID: message`.
-  public var description: String { "\(location): error \(id.rawValue): \(message)" }
+  /// One line; the file name and message may quote the template, so control characters in
+  /// them are escaped.
+  public var description: String {
+    "\(location): error \(id.rawValue): \(message)".escapingControlCharacters
+  }
 
   /// Stable identifiers of reading failures.
   public struct ID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
@@ -70,5 +74,7 @@ public struct TemplateWarning: Sendable, Hashable, CustomStringConvertible {
     self.location = location
   }
 
-  public var description: String { "\(location): warning \(id): \(message)" }
+  public var description: String {
+    "\(location): warning \(id): \(message)".escapingControlCharacters
+  }
 }

@@ -24,5 +24,6 @@ public enum CorrectnessRules {
     .parameterWithoutType,  // TPL019
     .unknownParameterAttribute,  // TPL020
     .invalidLogicalID,  // TPL021
+    .conditionCycle,  // TPL022
   ]
 }
