@@ -109,6 +109,16 @@ public struct Resource: Sendable, Hashable {
   /// language extensions transform): such an entry is a loop CloudFormation expands into
   /// resources, not a resource, so `type` is nil and nothing else is set. `nil` for resources.
   public var loop: Value? = nil
+  /// `Properties` as written when it is a function rather than a mapping (`Properties: !If
+  /// [UseKey, {...}, {...}]`). `properties` then holds the same properties spelled out one by
+  /// one (each an `Fn::If` over the branches, `AWS::NoValue` where a branch lacks it), so
+  /// every check reads both branches the way it reads a conditional property, the condition
+  /// named; the writer writes this form back.
+  public var propertiesFunction: Value? = nil
+  /// The whole resource as written when it is an `Fn::If` (`Bucket: !If [Cond, {Type: ...},
+  /// !Ref AWS::NoValue]`): the other fields hold its attributes spelled out the same way as
+  /// `propertiesFunction`'s, and the writer writes this form back.
+  public var bodyFunction: Value? = nil
 
   public init(
     type: String?,
@@ -144,6 +154,7 @@ public struct Resource: Sendable, Hashable {
       && lhs.updateReplacePolicy == rhs.updateReplacePolicy && lhs.updatePolicy == rhs.updatePolicy
       && lhs.creationPolicy == rhs.creationPolicy && lhs.metadata == rhs.metadata
       && lhs.unknownAttributes == rhs.unknownAttributes && lhs.loop == rhs.loop
+      && lhs.propertiesFunction == rhs.propertiesFunction && lhs.bodyFunction == rhs.bodyFunction
   }
 
   public func hash(into hasher: inout Hasher) {
