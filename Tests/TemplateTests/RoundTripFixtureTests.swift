@@ -113,6 +113,10 @@ extension Intrinsic {
       return .cidr(ipBlock: transform(block), count: transform(count), cidrBits: transform(bits))
     case .transform(let name, let parameters):
       return .transform(name: transform(name), parameters: parameters.map(transform))
+    case .transforms(let calls):
+      return .transforms(
+        calls.map { MacroCall(name: transform($0.name), parameters: $0.parameters.map(transform)) })
+    case .rule(let function, let argument): return .rule(function, transform(argument))
     case .toJsonString(let value): return .toJsonString(transform(value))
     case .length(let value): return .length(transform(value))
     }

@@ -103,6 +103,22 @@ enum IntrinsicDecoding {
   static func decode(
     _ name: String, argument: Value, at location: SourceLocation, written: String
   ) throws(TemplateError) -> Value {
+    if isDynamicReference(name, argument) {
+      return Value(.map([name: argument]), at: location)
+    }
+    do {
+      return try decodeFunction(name, argument: argument, at: location, written: written)
+    } catch {
+      // A macro's output may have the shape this function needs: keep it as written.
+      if isComputedElsewhere(argument) { return Value(.map([name: argument]), at: location) }
+      throw error
+    }
+  }
+
+  /// `decode` of a function whose argument is as written (no dynamic reference).
+  private static func decodeFunction(
+    _ name: String, argument: Value, at location: SourceLocation, written: String
+  ) throws(TemplateError) -> Value {
     func fail(_ message: String) -> TemplateError {
       TemplateError(.intrinsicShape, "\(written) \(message)", at: location)
     }
@@ -122,10 +138,6 @@ enum IntrinsicDecoding {
         throw fail("takes \(what) as a literal string, not \(value.kindDescription)")
       }
       return text
-    }
-
-    if isDynamicReference(name, argument) || isComputedElsewhere(argument) {
-      return Value(.map([name: argument]), at: location)
     }
     let function: Intrinsic
     switch name {
@@ -317,6 +329,7 @@ enum IntrinsicDecoding {
   private static func scalarOrFunction(
     _ argument: Value, _ what: String, fail: (String) -> TemplateError
   ) throws(TemplateError) -> Value {
+    if isComputedElsewhere(argument) { return argument }
     switch argument.kind {
     case .list, .map: throw fail("takes \(what), not \(argument.kindDescription)")
     default: return argument
