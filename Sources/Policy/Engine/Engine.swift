@@ -33,10 +33,17 @@ public struct Engine: Sendable {
   ///
   /// `memo` lets a caller share derived values across calls (the benchmark times each rule
   /// with the shared values already derived); it must be a memo of `template`.
+  ///
+  /// A template with `AWS::LanguageExtensions` is checked as the transform leaves it (see
+  /// `Template.expandingLanguageExtensions`): four tables a `Fn::ForEach` makes are four tables.
   public func check(_ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil)
     -> [Finding]
   {
+    let template = memo?.template ?? template.expandingLanguageExtensions()
     let memo = memo ?? TemplateMemo(template)
+    // Checks a macro makes blind are not run (TPL030 says which, once).
+    let skipped = MacroOutput.skippedChecks(for: template)
+    let rules = skipped.isEmpty ? rules : rules.filter { !skipped.contains($0.id) }
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
     }

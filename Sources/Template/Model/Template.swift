@@ -29,6 +29,13 @@ public struct Template: Sendable, Hashable {
   public var sectionLocations: [String: SourceLocation]
   /// The file this template was read from, when it was read from one.
   public var file: String?
+  /// The document as read, kept only for a template that declares `AWS::LanguageExtensions`:
+  /// its expansion for checking starts from what was written, every location intact.
+  var document: Value? = nil
+  /// What expanding `AWS::LanguageExtensions` assumed or could not do (a loop over a
+  /// parameter's default, a collection known only at deployment); empty for a template read
+  /// as written.
+  public var expansionNotes: [ExpansionNote] = []
 
   public init(
     formatVersion: String? = "2010-09-09",

@@ -37,6 +37,7 @@ extension Template {
           IntrinsicDecoding.conditionOperand)
       case "Transform":
         transform = value
+        if Self.declaresLanguageExtensions(value) { document = root }
       case "Resources":
         resources = try Self.mapping(value, "the Resources section", at: at).mapEntries(
           Self.resource)

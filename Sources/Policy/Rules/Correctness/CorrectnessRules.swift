@@ -24,5 +24,7 @@ public enum CorrectnessRules {
     .parameterWithoutType,  // TPL019
     .unknownParameterAttribute,  // TPL020
     .invalidLogicalID,  // TPL021
+    .macroOutputNotChecked,  // TPL030
+    .languageExtensionsAssumption,  // TPL031
   ]
 }
