@@ -13,12 +13,18 @@ public struct ExpansionNote: Sendable, Hashable {
   public var kind: Kind
   /// The loop, `Fn::ForEach::Tables`.
   public var loop: String
+  /// The parameter the loop goes over, when it is one: the expansion used it.
+  public var parameter: String?
   public var message: String
   public var location: SourceLocation
 
-  public init(_ kind: Kind, loop: String, _ message: String, at location: SourceLocation) {
+  public init(
+    _ kind: Kind, loop: String, parameter: String? = nil, _ message: String,
+    at location: SourceLocation
+  ) {
     self.kind = kind
     self.loop = loop
+    self.parameter = parameter
     self.message = message
     self.location = location
   }
@@ -46,8 +52,8 @@ extension Template {
   /// `Fn::ForEach` in Resources, Conditions and Outputs (and in any value below them) replaced
   /// by what it generates, `Fn::Length` of a literal list and `Fn::ToJsonString` of a literal
   /// value computed, `Fn::FindInMap` with keys the template fixes looked up (its `DefaultValue`
-  /// where the keys are missing), and `DeletionPolicy`/`UpdateReplacePolicy` given by a
-  /// parameter's `Default` or a mapping made literal.
+  /// where the keys are missing) — in `DeletionPolicy` and `UpdateReplacePolicy` too, which
+  /// the transform lets be functions.
   ///
   /// Generated entries keep the locations of the loop body they come from, and are named as
   /// CloudFormation names them (`Table${Name}` over `[Runs]` is `TableRuns`). A loop over a list
@@ -65,10 +71,7 @@ extension Template {
     for entry in sections {
       var value = entry.value
       switch entry.key {
-      case "Resources":
-        value = expander.expand(value, [])
-        value = expander.literalPolicies(value)
-      case "Conditions", "Outputs":
+      case "Resources", "Conditions", "Outputs":
         value = expander.expand(value, [])
       default: break
       }
@@ -189,7 +192,7 @@ struct LanguageExtensionsExpander {
       guard let fallback = parameter["Default"] else {
         notes.append(
           ExpansionNote(
-            .unknownCollection, loop: loop,
+            .unknownCollection, loop: loop, parameter: name,
             "\(loop) loops over parameter \(name), which has no Default; what it generates is known only at deployment and is not checked",
             at: location))
         return nil
@@ -203,9 +206,34 @@ struct LanguageExtensionsExpander {
       }
       notes.append(
         ExpansionNote(
-          .parameterDefault, loop: loop,
+          .parameterDefault, loop: loop, parameter: name,
           "\(loop) loops over parameter \(name), expanded with its Default (\(members.joined(separator: ", "))); a deployment may pass other values",
           at: location))
+      return members
+    case .intrinsic(.findInMap(let map, let top, let second, let fallback)):
+      // Keys given by parameters are taken at their defaults, as for a loop over a parameter.
+      var defaults: [String] = []
+      func key(_ value: Value) -> String? {
+        if let text = Self.text(value) { return text }
+        guard case .intrinsic(.ref(let name)) = value.kind,
+          let fallback = parameters[name]?.mapValue?["Default"], let text = Self.text(fallback)
+        else { return nil }
+        defaults.append(name)
+        return text
+      }
+      guard let map = key(map), let top = key(top), let second = key(second),
+        let found = mappings[map]?.mapValue?[top]?.mapValue?[second] ?? fallback,
+        case .list(let items) = found.kind
+      else { break }
+      let members = items.compactMap(Self.text)
+      guard members.count == items.count else { break }
+      if !defaults.isEmpty {
+        notes.append(
+          ExpansionNote(
+            .parameterDefault, loop: loop, parameter: defaults[0],
+            "\(loop) loops over a mapping entry chosen by \(defaults.joined(separator: ", ")), expanded with the Default (\(members.joined(separator: ", "))); a deployment may pass other values",
+            at: location))
+      }
       return members
     default: break
     }
@@ -313,24 +341,6 @@ struct LanguageExtensionsExpander {
     default: break
     }
     return Value(.intrinsic(function), at: location)
-  }
-
-  /// Resources with `DeletionPolicy` or `UpdateReplacePolicy` given by a `Ref` to a parameter
-  /// with a `Default`: the default, where the policy checks can read it.
-  func literalPolicies(_ resources: Value) -> Value {
-    guard case .map(let map) = resources.kind else { return resources }
-    let policies = map.mapValues { resource -> Value in
-      guard case .map(var attributes) = resource.kind else { return resource }
-      for name in ["DeletionPolicy", "UpdateReplacePolicy"] {
-        guard let policy = attributes[name], case .intrinsic(.ref(let parameter)) = policy.kind,
-          let fallback = parameters[parameter]?.mapValue?["Default"],
-          let text = Self.text(fallback)
-        else { continue }
-        attributes[name] = Value(.string(text), at: policy.location)
-      }
-      return Value(.map(attributes), at: resource.location)
-    }
-    return Value(.map(policies), at: resources.location)
   }
 
   /// `value` with each `Fn::Sub` that has no reference left written as its text, for names.
