@@ -43,6 +43,14 @@ extension Template {
     }
   }
 
+  /// `text` in the copy of a `Fn::ForEach` body where `identifier` is `value`: `${Identifier}`
+  /// replaced by the value, `&{Identifier}` by the value without its non-alphanumeric characters.
+  public static func forEachSubstitution(_ text: String, identifier: String, value: String)
+    -> String
+  {
+    LanguageExtensionsExpander.substitute(text, [(identifier, value)])
+  }
+
   /// True when the template runs through `AWS::LanguageExtensions`.
   public var usesLanguageExtensions: Bool {
     transform.map(Self.declaresLanguageExtensions) ?? false
