@@ -14,7 +14,7 @@ public struct Engine: Sendable {
   /// The rules run on every core at once, sharing one `TemplateMemo`: what several rules derive
   /// (the policy index, the correctness facts) is computed once, by the first rule that asks.
   public func check(_ template: Template, exports: ExportIndex = ExportIndex()) -> [Finding] {
-    check(template, rulesConcurrently: true, memo: TemplateMemo(template, exports: exports))
+    check(template, rulesConcurrently: true, exports: exports)
   }
 
   /// The findings of each template, in the order given. Templates are checked concurrently,
@@ -23,8 +23,7 @@ public struct Engine: Sendable {
   public func check(_ templates: [Template], exports: ExportIndex = ExportIndex()) -> [[Finding]] {
     guard templates.count > 1 else { return templates.map { check($0, exports: exports) } }
     return templates.concurrentMap { template in
-      check(
-        template, rulesConcurrently: false, memo: TemplateMemo(template, exports: exports))
+      check(template, rulesConcurrently: false, exports: exports)
     }
   }
 
@@ -32,11 +31,20 @@ public struct Engine: Sendable {
   /// caller already keeps every core busy with other templates).
   ///
   /// `memo` lets a caller share derived values across calls (the benchmark times each rule
-  /// with the shared values already derived); it must be a memo of `template`.
-  public func check(_ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil)
-    -> [Finding]
-  {
-    let memo = memo ?? TemplateMemo(template)
+  /// with the shared values already derived); it must be a memo of `template`. `exports` are
+  /// those of the templates checked together with this one (see `Checker`).
+  ///
+  /// A template with `AWS::LanguageExtensions` is checked as the transform leaves it (see
+  /// `Template.expandingLanguageExtensions`): four tables a `Fn::ForEach` makes are four tables.
+  public func check(
+    _ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil,
+    exports: ExportIndex = ExportIndex()
+  ) -> [Finding] {
+    let template = memo?.template ?? template.expandingLanguageExtensions()
+    let memo = memo ?? TemplateMemo(template, exports: exports)
+    // Checks a macro makes blind are not run (TPL030 says which, once).
+    let skipped = MacroOutput.skippedChecks(for: template)
+    let rules = skipped.isEmpty ? rules : rules.filter { !skipped.contains($0.id) }
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
     }

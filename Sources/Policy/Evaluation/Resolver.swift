@@ -256,6 +256,11 @@ public struct Resolver: Sendable {
     case .transform(let name, _):
       return unknown(
         "a macro (\(resolveString(name).first?.literal ?? "Fn::Transform")) computes the value")
+    case .transforms(let calls):
+      return unknown(
+        "macros (\(calls.compactMap { resolveString($0.name).first?.literal }.joined(separator: ", "))) compute the value")
+    case .rule(let function, _):
+      return unknown("\(function.rawValue) is a function of the Rules section, known only at deployment")
     case .toJsonString:
       return unknown("Fn::ToJsonString is computed at deploy time")
     case .length(let list):

@@ -45,6 +45,12 @@ public indirect enum Intrinsic: Sendable, Hashable {
   case cidr(ipBlock: Value, count: Value, cidrBits: Value)
   /// `Fn::Transform`: a macro call.
   case transform(name: Value, parameters: Value?)
+  /// `Fn::Transform` written as a list of macro calls, which CloudFormation runs in order.
+  case transforms([MacroCall])
+  /// A function of the `Rules` section (`Fn::ValueOf`, `Fn::Contains`, ...), with its argument
+  /// as written: CloudFormation evaluates these against the parameter values of a deployment,
+  /// so nothing but the deployment knows their result.
+  case rule(RuleFunction, Value)
   /// `Fn::ToJsonString` (language extensions).
   case toJsonString(Value)
   /// `Fn::Length` (language extensions).
@@ -57,7 +63,8 @@ public indirect enum Intrinsic: Sendable, Hashable {
   public static let names: Set<String> = [
     "Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::If", "Fn::Equals",
     "Fn::And", "Fn::Or", "Fn::Not", "Condition", "Fn::FindInMap", "Fn::ImportValue", "Fn::GetAZs",
-    "Fn::Base64", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString", "Fn::Length",
+    "Fn::Base64", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString", "Fn::Length", "Fn::ValueOf",
+    "Fn::ValueOfAll", "Fn::RefAll", "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn",
   ]
 
   private static func name(of function: Intrinsic) -> String {
@@ -79,7 +86,8 @@ public indirect enum Intrinsic: Sendable, Hashable {
     case .getAZs: return "Fn::GetAZs"
     case .base64: return "Fn::Base64"
     case .cidr: return "Fn::Cidr"
-    case .transform: return "Fn::Transform"
+    case .transform, .transforms: return "Fn::Transform"
+    case .rule(let function, _): return function.rawValue
     case .toJsonString: return "Fn::ToJsonString"
     case .length: return "Fn::Length"
     }
@@ -105,8 +113,38 @@ public indirect enum Intrinsic: Sendable, Hashable {
       return [value]
     case .cidr(let block, let count, let bits): return [block, count, bits]
     case .transform(let name, let parameters): return [name] + (parameters.map { [$0] } ?? [])
+    case .transforms(let calls):
+      return calls.flatMap { [$0.name] + ($0.parameters.map { [$0] } ?? []) }
+    case .rule(_, let argument): return argument.listValue ?? [argument]
     }
   }
+}
+
+/// One macro call of an `Fn::Transform` list: the macro's `Name` and its optional `Parameters`.
+public struct MacroCall: Sendable, Hashable {
+  public var name: Value
+  public var parameters: Value?
+
+  public init(name: Value, parameters: Value? = nil) {
+    self.name = name
+    self.parameters = parameters
+  }
+}
+
+/// The functions only the `Rules` section may use (besides the condition functions).
+public enum RuleFunction: String, Sendable, Hashable, CaseIterable {
+  /// `[Parameter, Attribute]`: an attribute of the value a parameter takes.
+  case valueOf = "Fn::ValueOf"
+  /// `[ParameterType, Attribute]`: an attribute of every parameter of a type.
+  case valueOfAll = "Fn::ValueOfAll"
+  /// A parameter type: the values of every parameter of that type.
+  case refAll = "Fn::RefAll"
+  /// `[List, String]`: the list holds the string.
+  case contains = "Fn::Contains"
+  /// `[List, String]`: every member of the list is the string.
+  case eachMemberEquals = "Fn::EachMemberEquals"
+  /// `[List, List]`: every member of the first list is in the second.
+  case eachMemberIn = "Fn::EachMemberIn"
 }
 
 /// The parsed `Fn::Sub` template: literal text and `${Name}` / `${Resource.Attribute}` references.

@@ -58,6 +58,8 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     public static let complexKey = ID(rawValue: "E0015")
     /// The file is larger than the reader accepts at all.
     public static let fileTooLarge = ID(rawValue: "E0016")
+    /// A Rain directive (`!Rain::Embed`, `Rain::Module`): a source for `rain pkg`, not a template.
+    public static let rainSource = ID(rawValue: "E0020")
   }
 }
 

@@ -25,5 +25,7 @@ public enum CorrectnessRules {
     .unknownParameterAttribute,  // TPL020
     .invalidLogicalID,  // TPL021
     .conditionCycle,  // TPL022
+    .macroOutputNotChecked,  // TPL030
+    .languageExtensionsAssumption,  // TPL031
   ]
 }
