@@ -16,7 +16,9 @@ import Testing
     #expect(try CorrectnessFixtures.findings(name) == [])
   }
 
-  @Test(arguments: (1...21).map { String(format: "TPL%03d-pass.yaml", $0) })
+  @Test(
+    arguments: (1...21).map { String(format: "TPL%03d-pass.yaml", $0) }
+      + (1...12).map { String(format: "SCH%03d-pass.yaml", $0) })
   func passingFixturesHaveNoFindings(_ name: String) throws {
     #expect(try CorrectnessFixtures.findings(name) == [])
   }
@@ -25,7 +27,10 @@ import Testing
   /// catalogue lists them in id order.
   @Test func catalogueEntriesAreComplete() {
     let rules = Catalogue.correctness
-    #expect(rules.map(\.id) == (1...21).map { String(format: "TPL%03d", $0) })
+    #expect(
+      rules.map(\.id)
+        == (1...21).map { String(format: "TPL%03d", $0) }
+        + (1...12).map { String(format: "SCH%03d", $0) })
     for rule in rules {
       #expect(rule.family == .correctness)
       #expect(!rule.title.isEmpty && !rule.rationale.isEmpty && !rule.remediation.isEmpty)
