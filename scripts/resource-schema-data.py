@@ -122,6 +122,9 @@ class Converter:
                     for name, value in alternative.get("properties", {}).items():
                         properties.setdefault(name, value)
                     pattern_properties += list(alternative.get("patternProperties", {}).items())
+                    for key in ("items", "minItems", "maxItems"):
+                        if key in alternative and key not in flat and len(shaped) == len(alternatives):
+                            flat[key] = alternative[key]
                 if not types and alternative_types and all(a.get("type") for a in shaped) and len(shaped) == len(alternatives):
                     types = "".join(sorted(alternative_types))
                 # An object alternative open to any property opens the node, unless the node

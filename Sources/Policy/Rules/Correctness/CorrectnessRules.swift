@@ -36,5 +36,8 @@ public enum CorrectnessRules {
     .unknownGetAttAttribute,  // SCH010
     .deprecatedLambdaRuntime,  // SCH011
     .readOnlyProperty,  // SCH012
+    .invalidResourcePolicy,  // SCH013
+    .moduleResourceAttribute,  // SCH014
+    .dynamoDBAttributeDefinitions,  // SCH015
   ]
 }

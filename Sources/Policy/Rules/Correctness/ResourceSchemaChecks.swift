@@ -145,29 +145,31 @@ extension Rule {
   /// SCH011: a Lambda function on a runtime AWS has deprecated.
   public static let deprecatedLambdaRuntime = Rule(
     id: "SCH011", title: "Deprecated Lambda runtime", severity: .error, family: .correctness,
-    theme: "schema", resourceTypes: ["AWS::Lambda::Function"],
+    theme: "schema", resourceTypes: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
     rationale:
-      "AWS stops creating functions on a runtime some months after deprecating it (`python2.7`, `nodejs12.x`); a template that still names one fails on its next deployment. A deprecated runtime that can still be used is a warning.",
+      "AWS stops creating functions on a runtime some months after deprecating it (`python2.7`, `nodejs12.x`); a template that still names one fails on its next deployment. A deprecated runtime that can still be used is a warning. SAM functions inherit `Globals.Function.Runtime`.",
     remediation: "Move the function to the successor runtime the message names."
   ) { context in
     let today = DeprecatedRuntime.today()
+    let globalRuntime = context.template.unknownSections["Globals"]?["Function"]?["Runtime"]
     var findings: [Finding] = []
     for (logicalID, resource) in context.resources {
-      guard let value = resource.properties.entry("Runtime")?.value else { continue }
+      let own = resource.properties.entry("Runtime")?.value
+      let inherited = resource.type == "AWS::Serverless::Function" ? globalRuntime : nil
+      guard let value = own ?? inherited else { continue }
       for (name, location) in DeprecatedRuntime.literals(in: value) {
         guard let runtime = ResourceSchemas.shipped.runtimes[name], !runtime.deprecated.isEmpty,
           runtime.deprecated <= today
         else { continue }
         let blocked = !runtime.createBlocked.isEmpty && runtime.createBlocked <= today
         let successor = runtime.successor.isEmpty ? "" : "; use \(runtime.successor)"
-        let message =
-          blocked
-          ? "resource '\(logicalID)' uses runtime '\(name)', deprecated since \(runtime.deprecated); functions cannot be created with it since \(runtime.createBlocked)\(successor)"
-          : "resource '\(logicalID)' uses runtime '\(name)', deprecated since \(runtime.deprecated); functions cannot be created with it from \(runtime.createBlocked)\(successor)"
+        let when = blocked ? "since" : "from"
+        let source = own == nil ? " (from Globals)" : ""
         findings.append(
           context.finding(
-            message, logicalID: logicalID, at: location, path: "Properties.Runtime",
-            severity: blocked ? .error : .warning))
+            "resource '\(logicalID)' uses runtime '\(name)'\(source), deprecated since \(runtime.deprecated); functions cannot be created with it \(when) \(runtime.createBlocked)\(successor)",
+            logicalID: logicalID, at: own == nil ? resource.location : location,
+            path: "Properties.Runtime", severity: blocked ? .error : .warning))
       }
     }
     return findings
