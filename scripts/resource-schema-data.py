@@ -27,12 +27,14 @@ to themselves stay finite. Node keys:
     pt  pattern                     mn, mx  minimum, maximum
     l   [minLength, maxLength]      k   [minItems, maxItems]   (null when unbounded)
     rq  required properties         dr  {property: properties it requires}
-    g   requirement groups [["one"|"any", [[properties], ...]], ...]
+    dx  {property: properties that may not be set with it}
+    u   1 when list elements must be unique
+    g   requirement groups [["one"|"any", [[properties], ...]], ...] (oneOf, anyOf, requiredXor, requiredOr)
 
 `oneOf`/`anyOf`/`allOf` alternatives that describe shapes are merged into their node (the
 union of their properties and types), so a property any alternative allows is known; the
-alternatives' `required` lists become a requirement group. `if`/`then`, `not` and
-`dependentExcluded` are not carried: what they express is only approximated by the rest.
+alternatives' `required` lists become a requirement group. `if`/`then` and `not` are not
+carried: what they express is only approximated by the rest.
 
 Usage: scripts/resource-schema-data.py            (rewrites the data file)
        scripts/resource-schema-data.py --stdout   (prints it; the test compares the two)
@@ -177,6 +179,12 @@ class Converter:
             node["dr"] = dependent
         if flat.get("requiredXor"):
             groups.append(["one", [[name] for name in flat["requiredXor"]]])
+        if flat.get("requiredOr"):
+            groups.append(["any", [[name] for name in flat["requiredOr"]]])
+        if flat.get("dependentExcluded"):
+            node["dx"] = {name: list(value) for name, value in flat["dependentExcluded"].items()}
+        if flat.get("uniqueItems") is True:
+            node["u"] = 1
         if groups:
             node["g"] = groups
         return node
@@ -303,7 +311,7 @@ def render():
             schema = json.load(handle)
         apply_patches(schema, os.path.join(base, "patches", "extensions", "all", type_name.lower().replace("::", "_")))
         converter = Converter(schema)
-        converter.node({k: v for k, v in schema.items() if k in ("properties", "required", "oneOf", "anyOf", "allOf", "dependentRequired", "dependencies", "requiredXor", "additionalProperties")} | {"type": "object"})
+        converter.node({k: v for k, v in schema.items() if k in ("properties", "required", "oneOf", "anyOf", "allOf", "dependentRequired", "dependencies", "requiredXor", "requiredOr", "dependentExcluded", "additionalProperties")} | {"type": "object"})
         entry = {"a": getatt_attributes(schema), "r": readonly_paths(schema), "n": converter.nodes}
         line = json.dumps(entry, separators=(",", ":"), ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
         index.append(f"type\t{type_name}\t{offset}\t{len(line) - 1}")

@@ -10,7 +10,7 @@ import Testing
   /// Every schema check has a failing fixture tested here.
   @Test func everySchemaCheckHasAFailingFixture() throws {
     let ids = Catalogue.correctness.map(\.id).filter { $0.hasPrefix("SCH") }
-    #expect(ids == (1...15).map { String(format: "SCH%03d", $0) })
+    #expect(ids == (1...18).map { String(format: "SCH%03d", $0) })
     for id in ids { #expect(try !LintFixture.lines(id, Self.theme, "\(id)-fail.yaml").isEmpty) }
   }
 
@@ -35,6 +35,16 @@ import Testing
       try LintFixture.lines("SCH003", Self.theme, "SCH003-fail.yaml") == [
         "5:5: error SCH003 Function: resource 'Function': Properties is missing required property 'Role'",
         "14:11: error SCH003 Table: resource 'Table': Properties.KeySchema[0] is missing required property 'KeyType'",
+      ])
+  }
+
+  @Test func sch004Excluded() throws {
+    #expect(
+      try LintFixture.lines("SCH004", Self.theme, "SCH004-fail-excluded.yaml") == [
+        "5:5: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics' and 'MetricName'; only one of Metrics, MetricName may be set",
+        "9:7: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics', which may not be set with 'MetricName'",
+        "10:7: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics', which may not be set with 'Namespace'",
+        "11:7: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics', which may not be set with 'Dimensions'",
       ])
   }
 
@@ -129,6 +139,27 @@ import Testing
       try LintFixture.lines("SCH015", Self.theme, "SCH015-fail.yaml") == [
         "7:7: error SCH015 Table: table 'Table' defines attribute 'created', which no key schema uses",
         "7:7: error SCH015 Table: table 'Table' uses key attribute 'sort', which AttributeDefinitions does not define",
+      ])
+  }
+
+  @Test func sch016() throws {
+    #expect(
+      try LintFixture.lines("SCH016", Self.theme, "SCH016-fail.yaml") == [
+        "14:11: error SCH016 Role: resource 'Role': Properties.ManagedPolicyArns[1] repeats an earlier element; the list's elements must be unique",
+      ])
+  }
+
+  @Test func sch017() throws {
+    #expect(
+      try LintFixture.lines("SCH017", Self.theme, "SCH017-fail.yaml") == [
+        "6:3: error SCH017 Queue: resource 'Queue' has the name of a parameter; Ref could not tell them apart",
+      ])
+  }
+
+  @Test func sch018() throws {
+    #expect(
+      try LintFixture.lines("SCH018", Self.theme, "SCH018-fail.yaml") == [
+        "3:3: error SCH018 Fn::ForEach::Queues: 'Fn::ForEach::Queues' in Resources needs `Transform: AWS::LanguageExtensions`, which the template does not declare",
       ])
   }
 

@@ -5,7 +5,7 @@ import Template
 struct SchemaIssue: Sendable {
   enum Kind: Sendable {
     case unknownProperty, missingProperty, requirementGroup, wrongType, notAllowed, outOfRange
-    case wrongLength, patternMismatch, readOnly
+    case wrongLength, patternMismatch, readOnly, duplicateItem
   }
 
   var kind: Kind
@@ -67,6 +67,7 @@ struct PropertyValidation {
             message: "\(path) has \(list.count) item\(list.count == 1 ? "" : "s"); expected \(node.itemCount.description)",
             location: value.location, path: path))
       }
+      if node.uniqueItems { checkUnique(list, path: path) }
       if let items = node.items {
         for (position, item) in list.enumerated() {
           check(item, node: items, path: "\(path)[\(position)]")
@@ -183,6 +184,15 @@ struct PropertyValidation {
             location: location, path: path))
       }
     }
+    for exclusion in node.dependentExcluded where present.contains(exclusion.property) {
+      for name in exclusion.excludes where present.contains(name) {
+        issues.append(
+          SchemaIssue(
+            kind: .requirementGroup,
+            message: "\(path) sets '\(exclusion.property)', which may not be set with '\(name)'",
+            location: map.entry(name)?.keyLocation ?? location, path: "\(path).\(name)"))
+      }
+    }
     for group in node.groups {
       let met = group.options.filter { option in option.allSatisfy { map.contains($0) } }
       let described = group.options.map { $0.joined(separator: " and ") }.joined(separator: ", ")
@@ -201,6 +211,20 @@ struct PropertyValidation {
             message: "\(path) sets \(met.map { "'\($0[0])'" }.joined(separator: " and ")); only one of \(described) may be set",
             location: location, path: path))
       }
+    }
+  }
+
+  /// Reports each element equal to an earlier one (functions compare as written).
+  private mutating func checkUnique(_ list: [Value], path: String) {
+    var seen: Set<Value> = []
+    for (position, item) in list.enumerated() {
+      if case .intrinsic(.if) = item.kind { continue }
+      guard !seen.insert(item).inserted else { continue }
+      issues.append(
+        SchemaIssue(
+          kind: .duplicateItem,
+          message: "\(path)[\(position)] repeats an earlier element; the list's elements must be unique",
+          location: item.location, path: "\(path)[\(position)]"))
     }
   }
 

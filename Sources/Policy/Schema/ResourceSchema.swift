@@ -54,6 +54,10 @@ public struct SchemaNode: Sendable {
   public var required: [String]
   /// Property to the properties it requires when present.
   public var dependentRequired: [(property: String, requires: [String])]
+  /// Property to the properties that may not be set with it.
+  public var dependentExcluded: [(property: String, excludes: [String])]
+  /// The list's elements must differ from each other.
+  public var uniqueItems: Bool
   public var groups: [RequirementGroup]
 
   init(json: [String: Any]) {
@@ -82,6 +86,9 @@ public struct SchemaNode: Sendable {
     required = json["rq"] as? [String] ?? []
     dependentRequired = (json["dr"] as? [String: [String]] ?? [:]).sorted { $0.key < $1.key }
       .map { ($0.key, $0.value) }
+    dependentExcluded = (json["dx"] as? [String: [String]] ?? [:]).sorted { $0.key < $1.key }
+      .map { ($0.key, $0.value) }
+    uniqueItems = json["u"] != nil
     groups = (json["g"] as? [[Any]] ?? []).compactMap(RequirementGroup.init(json:))
   }
 

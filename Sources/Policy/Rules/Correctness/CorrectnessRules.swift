@@ -39,5 +39,8 @@ public enum CorrectnessRules {
     .invalidResourcePolicy,  // SCH013
     .moduleResourceAttribute,  // SCH014
     .dynamoDBAttributeDefinitions,  // SCH015
+    .duplicateListItem,  // SCH016
+    .parameterAndResourceShareName,  // SCH017
+    .forEachWithoutTransform,  // SCH018
   ]
 }

@@ -204,3 +204,14 @@ enum DeprecatedRuntime {
     return formatter.string(from: Date())
   }
 }
+
+extension Rule {
+  /// SCH016: a list whose elements must be unique (managed policy ARNs, subnet ids) repeats one.
+  public static let duplicateListItem = Rule(
+    id: "SCH016", title: "Duplicate list element", severity: .error, family: .correctness,
+    theme: "schema",
+    rationale:
+      "Lists the type declares unique (`ManagedPolicyArns`, security group ids) are rejected when an element appears twice.",
+    remediation: "Remove the repeated element."
+  ) { context in context.schemaFindings(.duplicateItem) }
+}
