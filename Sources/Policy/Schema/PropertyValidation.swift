@@ -273,7 +273,8 @@ struct PropertyValidation {
       }
     }
     guard scalar.kind == .string else { return }
-    let count = scalar.text.count
+    // Lengths count code points, as JSON Schema (and cfn-lint) do.
+    let count = scalar.text.unicodeScalars.count
     if !node.length.admits(count) {
       issues.append(
         SchemaIssue(
