@@ -25,7 +25,9 @@ let package = Package(
     .target(name: "Template", dependencies: ["CYAML"]),
     .target(name: "Formation", dependencies: ["Template"]),
     .target(name: "Blueprints", dependencies: ["Formation"], path: "blueprints"),
-    .target(name: "Policy", dependencies: ["Template"], resources: [.copy("Data/iam-actions.tsv")]),
+    .target(
+      name: "Policy", dependencies: ["Template"],
+      resources: [.copy("Data/iam-actions.tsv"), .copy("Data/resource-schemas.txt")]),
     .target(
       name: "TemplateDiff",
       dependencies: ["Template", "Policy", .product(name: "Crypto", package: "swift-crypto")],

@@ -133,9 +133,12 @@ import Testing
     #expect(try CorrectnessFixtures.findings(testCase.fixture, rules: [rule]) == testCase.expected)
   }
 
-  /// Every check has a failing fixture in the table above.
+  /// Every structure and reference check has a failing fixture in the table above (the schema
+  /// checks' are in `SchemaCheckTests`).
   @Test func everyCheckHasAFailingFixture() {
-    #expect(Set(Self.cases.map(\.ruleID)) == Set(Catalogue.correctness.map(\.id)))
+    #expect(
+      Set(Self.cases.map(\.ruleID))
+        == Set(Catalogue.correctness.map(\.id).filter { $0.hasPrefix("TPL") }))
   }
 
   /// The whole family over every failing fixture, printed as `formation lint` would: messages,
