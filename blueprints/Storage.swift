@@ -4,9 +4,23 @@ import Formation
 /// S3 bucket key, private (all public access blocks, ACLs off), TLS 1.2+ only (the `Bucket`
 /// defaults), and retained when the stack is deleted.
 ///
-/// Names are `genexomics-<purpose>-<environment>`: S3 names are global, so the environment
-/// parameter keeps deployments apart.
+/// Names are `<prefix>-<purpose>-<environment>-<account id>`: S3 names are global, so the
+/// environment keeps deployments of one account apart, the account id keeps other accounts'
+/// buckets from colliding with these, and `BucketNamePrefix` lets an operator pick other names
+/// if one is taken all the same (a taken name fails the whole stack).
 public enum Storage {
+  /// The first word of every bucket name, `genexomics` unless those names are taken.
+  public static let bucketNamePrefix = StackParameter(
+    "BucketNamePrefix",
+    description:
+      "First word of the bucket names (<prefix>-raw-<environment>-<account id>); change it only if a name is taken.",
+    default: "genexomics", allowedPattern: "^[a-z0-9][a-z0-9-]{1,18}[a-z0-9]$",
+    constraintDescription: "3 to 20 lowercase letters, digits and hyphens")
+
+  static func bucketName(_ purpose: String) -> BucketName {
+    .unique(purpose, prefix: bucketNamePrefix, environment: GeneXOmics.environment)
+  }
+
   /// Immutable raw BCL/FASTQ from the sequencers, written only by DataSync.
   ///
   /// Immutability twice over: the bucket policy denies object deletion to everyone, and
@@ -15,7 +29,7 @@ public enum Storage {
   /// by an administrator with `s3:BypassGovernanceRetention`). Runs go to Glacier Flexible
   /// Retrieval after 30 days, as the seed says: a rerun after a month is rare and can wait hours.
   public static let rawBucket = Bucket(
-    "RawBucket", name: .named("genexomics-raw", suffix: GeneXOmics.environment),
+    "RawBucket", name: bucketName("raw"),
     encryption: .kms(Keys.dataKey.arn),
     versioning: true, objectLock: .governance(.days(365)),
     lifecycle: [
@@ -43,7 +57,7 @@ public enum Storage {
   /// Nextflow's scratch directory: intermediate files live a week at most. Not versioned
   /// (overwritten scratch has no value, and old versions would outlive the 7-day expiry).
   public static let workBucket = Bucket(
-    "WorkBucket", name: .named("genexomics-work", suffix: GeneXOmics.environment),
+    "WorkBucket", name: bucketName("work"),
     encryption: .kms(Keys.dataKey.arn),
     versioning: false,
     lifecycle: [
@@ -63,7 +77,7 @@ public enum Storage {
   /// Genome indices (GRCh38): read by every run, rewritten rarely. Intelligent-Tiering from
   /// day 0 moves untouched indices to cheaper tiers with no retrieval fee when a run needs them.
   public static let referencesBucket = Bucket(
-    "ReferencesBucket", name: .named("genexomics-references", suffix: GeneXOmics.environment),
+    "ReferencesBucket", name: bucketName("references"),
     encryption: .kms(Keys.dataKey.arn), versioning: true,
     lifecycle: [
       LifecycleRule(
@@ -75,7 +89,7 @@ public enum Storage {
   /// Final outputs (matrices, reports) and the Quilt packages: versioned and kept long-term;
   /// superseded versions move to Glacier after 90 days rather than being deleted.
   public static let resultsBucket = Bucket(
-    "ResultsBucket", name: .named("genexomics-results", suffix: GeneXOmics.environment),
+    "ResultsBucket", name: bucketName("results"),
     encryption: .kms(Keys.dataKey.arn), versioning: true,
     lifecycle: [
       LifecycleRule(
@@ -101,6 +115,7 @@ public enum Storage {
     Stack(
       "storage", description: "GeneXOmics storage: the raw, work, references and results buckets."
     ) {
+      bucketNamePrefix
       rawBucket
       workBucket
       referencesBucket
