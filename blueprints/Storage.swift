@@ -52,7 +52,14 @@ public enum Storage {
             [GeneXOmics.roleARN(named: GeneXOmics.RoleName.dataSync)])
         ]),
     ],
-    suppressions: [accessLogging])
+    suppressions: [
+      accessLogging,
+      Suppression(
+        "DEP006",
+        reason:
+          "Object Lock is decided for good: raw sequencing data is kept immutable from the first deployment, and the bucket is never meant to be replaced."
+      ),
+    ])
 
   /// Nextflow's scratch directory: intermediate files live a week at most. Not versioned
   /// (overwritten scratch has no value, and old versions would outlive the 7-day expiry).
