@@ -65,7 +65,7 @@ public enum Orchestration {
 
   /// Benchling and SmartSheets API credentials live in Secrets Manager, created and rotated
   /// by the people who own those accounts; the stack only names them. Create them encrypted
-  /// with the messaging key (`alias/genexomics/messaging`), which the packager may decrypt.
+  /// with the messaging key (`alias/genexomics-<environment>/messaging`), which the packager may decrypt.
   public static let benchlingSecret = StackParameter(
     "BenchlingSecretArn",
     description: "ARN of the Secrets Manager secret with the Benchling API credentials.",
