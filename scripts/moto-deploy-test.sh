@@ -67,13 +67,25 @@ def create_environment(cls, name, template, account_id, region_name, **kwargs):
     template["Properties"].setdefault("ServiceRole", SERVICE_LINKED_ROLES["batch.amazonaws.com"])
     return _create_environment(cls, name, template, account_id, region_name, **kwargs)
 ComputeEnvironment.create_from_cloudformation_json = classmethod(create_environment)
+# moto 5 does not resolve a job definition ARN without its revision, which SubmitJob documents
+# ("the ARN ... with or without the revision") and the trigger uses: resolved by name here.
+from moto.batch.models import BatchBackend
+_get_job_definition = BatchBackend.get_job_definition
+def get_job_definition(self, identifier):
+    found = _get_job_definition(self, identifier)
+    match = re.fullmatch(r"arn:[^:]+:batch:[^:]+:[0-9]+:job-definition/([^:]+)", identifier or "")
+    return found or (match and self.get_job_definition_by_name(match.group(1))) or None
+BatchBackend.get_job_definition = get_job_definition
+# Batch jobs are submitted, not run: the emulator would start them in Docker.
+from moto.core.config import default_user_config
+default_user_config["batch"]["use_docker"] = False
 import logging
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
 PORT = int(os.environ["PORT"])
 server = ThreadedMotoServer(ip_address="127.0.0.1", port=PORT, verbose=False)
 server.start()
 ENDPOINT = f"http://127.0.0.1:{PORT}"
-print(f"moto {moto.__version__} on {ENDPOINT}; worked around: KMS key tags from CloudFormation (moto expects TagKey/TagValue), Fn::Cidr (moto does not evaluate it), Batch ServiceRole (moto requires one)")
+print(f"moto {moto.__version__} on {ENDPOINT}; worked around: KMS key tags from CloudFormation (moto expects TagKey/TagValue), Fn::Cidr (moto does not evaluate it), Batch ServiceRole (moto requires one), job definition ARN without revision (moto does not resolve it)")
 REGION = "us-east-1"
 STACKS = ["keys", "network", "storage", "data", "compute", "ingestion", "orchestration", "monitoring"]
 ENVIRONMENTS = ["dev", "prod"]
@@ -265,6 +277,79 @@ iam = session.client("iam", endpoint_url=ENDPOINT)
 roles = [r["RoleName"] for r in iam.list_roles()["Roles"] if r["RoleName"].startswith("genexomics-")]
 check(len(roles) == len(set(roles)) and len(roles) > 0 and len([r for r in roles if "-dev-" in r]) == len([r for r in roles if "-prod-" in r]),
       f"{len(roles)} roles, each environment its own")
+# The trigger and status functions' code, run here against the dev deployment in the emulator
+# (their table and queue are real moto resources): a run starts only after a successful
+# transfer, once; a failed run can be re-run; three failed transfers in a row are reported;
+# a run left Started is reported stuck.
+print("running the trigger and status functions' code against Environment=dev")
+
+
+def function_code(logical_id):
+    return templates["orchestration"][1]["Resources"][logical_id]["Properties"]["Code"]["ZipFile"]
+
+
+os.environ.update({
+    "AWS_ENDPOINT_URL": ENDPOINT, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": REGION, "RUN_STATUS_TABLE": "genexomics-dev-run-status",
+    "JOB_QUEUE": exports["genexomics-dev-compute-HeadJobQueue-Ref"]["Value"],
+    "JOB_DEFINITION": f"arn:aws:batch:{REGION}:{account}:job-definition/genexomics-dev-nextflow-head",
+    "RESULTS_BUCKET": f"genexomics-results-dev-{account}",
+})
+
+
+def load(logical_id):
+    namespace = {}
+    exec(compile(function_code(logical_id), logical_id, "exec"), namespace)
+    return namespace["handler"]
+
+
+def call(handler, event):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        result = handler(event, None)
+    return result, [json.loads(line) for line in out.getvalue().splitlines() if line.startswith("{")]
+
+
+trigger, status = load("TriggerFunction"), load("StatusFunction")
+table = session.resource("dynamodb", endpoint_url=ENDPOINT).Table("genexomics-dev-run-status")
+item = lambda run: table.get_item(Key={"RunId": run}, ConsistentRead=True).get("Item", {})
+raw = f"genexomics-raw-dev-{account}"
+marker = {"source": "aws.s3", "detail-type": "Object Created",
+          "detail": {"bucket": {"name": raw}, "object": {"key": "runs/R1/RTAComplete.txt"}}}
+transfer = lambda state: {"source": "aws.datasync", "detail-type": "DataSync Task Execution State Change",
+                          "resources": ["arn:aws:datasync:us-east-1:123456789012:task/task-0/execution/exec-0"],
+                          "detail": {"State": state}}
+call(trigger, marker)
+check(item("R1").get("Status") == "Arrived", "RTAComplete.txt records the run as Arrived, and starts nothing")
+call(trigger, marker)
+check(item("R1").get("Status") == "Arrived" and not item("R1").get("JobId"), "the same marker again changes nothing")
+lines = [call(trigger, transfer("ERROR"))[1] for _ in range(3)]
+check([l[0].get("consecutiveFailures") for l in lines] == [1, 2, 3] and item("R1").get("Status") == "Arrived",
+      "three failed transfers are counted 1, 2, 3 (the alarm's metric filter matches 3) and start nothing")
+result, _ = call(trigger, transfer("SUCCESS"))
+first = item("R1")
+check(result == {"started": ["R1"]} and first.get("Status") == "Started" and first.get("JobId") and int(first.get("RunAttempt", 0)) == 1,
+      f"a successful transfer starts the Arrived run once: {result}, job {first.get('JobId')}")
+check(int(item("#datasync").get("FailedInARow", -1)) == 0, "a successful transfer resets the failure count")
+result, _ = call(trigger, transfer("SUCCESS"))
+check(result == {"started": []} and item("R1").get("JobId") == first.get("JobId"), "the next successful transfer starts it no second time")
+refused, _ = call(trigger, {"rerun": "R1"})
+check(refused.get("jobId") is None, "a run that is Started with a job is not re-run")
+failed_event = {"source": "aws.batch", "detail-type": "Batch Job State Change",
+                "detail": {"jobId": first["JobId"], "status": "FAILED", "statusReason": "Essential container in task exited",
+                           "container": {"environment": [{"name": "GENEXOMICS_RUN_ID", "value": "R1"}]}}}
+_, lines = call(status, failed_event)
+check(item("R1").get("Status") == "Failed" and lines and lines[0].get("runStatus") == "Failed",
+      "the head job's FAILED event records Failed and logs the line the run-failed alarm counts")
+result, _ = call(trigger, {"rerun": "R1"})
+again = item("R1")
+check(result.get("jobId") and result["jobId"] != first["JobId"] and again.get("Status") == "Started" and int(again.get("RunAttempt", 0)) == 2,
+      f"a Failed run is re-run as attempt 2 with a new job: {result}")
+table.update_item(Key={"RunId": "R1"}, UpdateExpression="SET StartedAt = :old", ExpressionAttributeValues={":old": int(time.time()) - 3 * 3600})
+result, lines = call(status, {"source": "aws.events", "detail-type": "Scheduled Event", "detail": {}})
+check(any(l.get("stuck") is True and l.get("runId") == "R1" for l in lines),
+      f"the watchdog reports a run Started three hours ago: {result}")
+
 print(f"deployed 16 stacks in {time.time() - started:.1f}s; {len(failures)} failure(s)")
 server.stop()
 sys.exit(1 if failures else 0)
