@@ -58,8 +58,8 @@ import Testing
     #expect(
       try LintFixture.lines("DEP006", Self.theme, "DEP006-fail.yaml") == [
         "7:26: warning DEP006 Archive: Object Lock can never be turned off, and changing ObjectLockEnabled replaces the bucket, which fails while BucketName is fixed; decide it before the first deployment",
-        "14:26: error DEP006 LockedWithoutVersions: Object Lock needs versioning Enabled, and VersioningConfiguration is not set: S3 rejects the bucket",
-        "19:17: info DEP006 Paused: versioning is Suspended: a bucket once versioned never becomes unversioned again, and its old versions stay (and cost) until a lifecycle rule expires them",
+        "13:26: error DEP006 LockedWithoutVersions: Object Lock needs versioning Enabled, and VersioningConfiguration is not set: S3 rejects the bucket",
+        "18:17: info DEP006 Paused: versioning is Suspended: a bucket once versioned never becomes unversioned again, and its old versions stay (and cost) until a lifecycle rule expires them",
       ])
   }
 
