@@ -90,17 +90,28 @@ public enum Monitoring {
 
   // MARK: Run failures
 
-  public static let runFailedFilter = MetricFilter(
-    "RunFailedMetricFilter", logGroup: Orchestration.statusFunction.logGroupName,
-    pattern: "{ $.runStatus = \"Failed\" }", namespace: "GeneXOmics/${Environment}",
-    metricName: "RunsFailed")
+  /// An alarm on the first log line of a function that matches `pattern`: the functions write
+  /// one JSON line per event worth an alert, a metric filter counts them, the alarm fires on one.
+  static func alarm(
+    _ id: String, name: String, on function: LambdaFunction, pattern: String, metric: String,
+    period: Duration, description: String, file: StaticString = #filePath, line: UInt = #line
+  ) -> (filter: MetricFilter, alarm: Alarm) {
+    let filter = MetricFilter(
+      id + "MetricFilter", logGroup: function.logGroupName, pattern: pattern,
+      namespace: "GeneXOmics/${Environment}", metricName: metric, file: file, line: line)
+    let alarm = Alarm(
+      id + "Alarm", name: name, description: description, metric: filter.metric, statistic: .sum,
+      period: period, threshold: 1, comparison: .greaterThanOrEqual, actions: [alertsTopic.arn],
+      file: file, line: line)
+    return (filter, alarm)
+  }
 
-  public static let runFailedAlarm = Alarm(
-    "RunFailedAlarm", name: "run-failed",
+  public static let runFailed = alarm(
+    "RunFailed", name: "run-failed", on: Orchestration.statusFunction,
+    pattern: "{ $.runStatus = \"Failed\" }", metric: "RunsFailed", period: .minutes(5),
     description:
-      "A sequencing run's Nextflow head job failed; see the status function's log for the run id and reason.",
-    metric: runFailedFilter.metric, statistic: .sum, period: .minutes(5), threshold: 1,
-    comparison: .greaterThanOrEqual, actions: [alertsTopic.arn])
+      "A sequencing run's Nextflow head job failed; see the status function's log for the run id and reason."
+  )
 
   // MARK: Functions and dead letters
 
@@ -139,29 +150,19 @@ public enum Monitoring {
 
   // MARK: Stuck runs and failing transfers
 
-  public static let stuckFilter = MetricFilter(
-    "StuckMetricFilter", logGroup: Orchestration.statusFunction.logGroupName,
-    pattern: "{ $.stuck IS TRUE }", namespace: "GeneXOmics/${Environment}",
-    metricName: "StuckRunsOrHeadJobs")
-
-  public static let stuckAlarm = Alarm(
-    "StuckAlarm", name: "run-stuck",
+  public static let stuck = alarm(
+    "Stuck", name: "run-stuck", on: Orchestration.statusFunction, pattern: "{ $.stuck IS TRUE }",
+    metric: "StuckRunsOrHeadJobs", period: .minutes(30),
     description:
-      "A Nextflow head job has waited RUNNABLE over an hour, or a run has been Started over two hours: see the status function's log and the runbook.",
-    metric: stuckFilter.metric, statistic: .sum, period: .minutes(30), threshold: 1,
-    comparison: .greaterThanOrEqual, actions: [alertsTopic.arn])
+      "A Nextflow head job has waited RUNNABLE over an hour, or a run has been Started over two hours: see the status function's log and the runbook."
+  )
 
-  public static let transferFailingFilter = MetricFilter(
-    "TransferFailingMetricFilter", logGroup: Orchestration.triggerFunction.logGroupName,
-    pattern: "{ $.consecutiveFailures >= 3 }", namespace: "GeneXOmics/${Environment}",
-    metricName: "TransfersFailingInARow")
-
-  public static let transferFailingAlarm = Alarm(
-    "TransferFailingAlarm", name: "datasync-failing",
+  public static let transferFailing = alarm(
+    "TransferFailing", name: "datasync-failing", on: Orchestration.triggerFunction,
+    pattern: "{ $.consecutiveFailures >= 3 }", metric: "TransfersFailingInARow", period: .hours(1),
     description:
-      "Three or more NAS-to-raw DataSync executions failed in a row: see the DataSync log group and the trigger's log for the execution.",
-    metric: transferFailingFilter.metric, statistic: .sum, period: .hours(1), threshold: 1,
-    comparison: .greaterThanOrEqual, actions: [alertsTopic.arn])
+      "Three or more NAS-to-raw DataSync executions failed in a row: see the DataSync log group and the trigger's log for the execution."
+  )
 
   public static var dataKeyUsers: [Role] { [] }
   public static var messagingKeyUsers: [Role] { [] }
@@ -180,14 +181,14 @@ public enum Monitoring {
       alertsTopic
       chatbotRole
       slackChannel
-      runFailedFilter
-      runFailedAlarm
+      runFailed.filter
+      runFailed.alarm
       functionAlarms
       deadLetterAlarms
-      stuckFilter
-      stuckAlarm
-      transferFailingFilter
-      transferFailingAlarm
+      stuck.filter
+      stuck.alarm
+      transferFailing.filter
+      transferFailing.alarm
     }
   }
 }

@@ -170,13 +170,17 @@ public struct DiffCommand: ParsableCommand {
         }
         return []
       }
-      return try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
-        differ.compare(
-          deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },
-          proposed: try pair.proposed.map { try Template.read(contentsOf: $0).template },
-          name: pair.name,
-          deployedSource: pair.deployed, proposedSource: pair.proposed)
+      // Compared as a set, so an export one stack changes is checked against the others' imports.
+      let members = try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
+        let deployed = try pair.deployed.map { try Template.read(contentsOf: $0).template }
+        let proposed = try pair.proposed.map { try Template.read(contentsOf: $0).template }
+        return ImportedExports.Member(
+          diff: differ.compare(
+            deployed: deployed, proposed: proposed, name: pair.name,
+            deployedSource: pair.deployed, proposedSource: pair.proposed),
+          deployed: deployed, proposed: proposed)
       }
+      return ImportedExports.warn(members)
     case 1:
       return try compareWithBlueprints(deployedPath: paths[0], differ: differ)
     case 0:

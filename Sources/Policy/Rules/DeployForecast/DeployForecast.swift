@@ -59,26 +59,9 @@ public enum DeployForecast {
     template.parameters.keys.first(where: isDeploymentParameter)
   }
 
-  /// Every name a value refers to: `Ref`s, `Fn::GetAtt` resources and `Fn::Sub` references
-  /// (attributes stripped), at any depth.
+  /// Every name a value refers to: `Ref`s, `Fn::GetAtt` resources and `Fn::Sub` references.
   static func referencedNames(in value: Value) -> Set<String> {
-    switch value.kind {
-    case .string, .number, .bool, .null: return []
-    case .list(let items): return items.reduce(into: []) { $0.formUnion(referencedNames(in: $1)) }
-    case .map(let map):
-      return map.values.reduce(into: []) { $0.formUnion(referencedNames(in: $1)) }
-    case .intrinsic(let function):
-      var names = Set<String>()
-      switch function {
-      case .ref(let name): names.insert(name)
-      case .getAtt(let resource, _): names.insert(resource)
-      case .sub(let sub):
-        names.formUnion(sub.references.map { String($0.prefix { $0 != "." }) })
-      default: break
-      }
-      for argument in function.arguments { names.formUnion(referencedNames(in: argument)) }
-      return names
-    }
+    Set(value.references.map(\.name))
   }
 
   /// The value as written, for messages: a literal as is, `Fn::Sub` as its template.

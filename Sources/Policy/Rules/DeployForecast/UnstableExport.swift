@@ -13,7 +13,7 @@ extension DeployForecast {
     context.template.outputs.entries.compactMap { entry -> Finding? in
       let output = entry.value
       guard output.exportName != nil else { return nil }
-      for (resource, attribute) in resourceReferences(in: output.value) {
+      for (resource, attribute) in output.value.references {
         guard let type = context.resourceType(resource),
           let changing = changingValue(type: type, attribute: attribute)
         else { continue }
@@ -39,28 +39,6 @@ extension DeployForecast {
       return "the launch template's latest version, one more with every change"
     case ("AWS::ApiGateway::Deployment", nil): return "a deployment id, new with every deployment"
     default: return nil
-    }
-  }
-
-  /// Every resource and attribute a value refers to (`Ref` has no attribute), at any depth.
-  static func resourceReferences(in value: Value) -> [(String, String?)] {
-    switch value.kind {
-    case .string, .number, .bool, .null: return []
-    case .list(let items): return items.flatMap(resourceReferences)
-    case .map(let map): return map.values.flatMap(resourceReferences)
-    case .intrinsic(let function):
-      var found: [(String, String?)] = []
-      switch function {
-      case .ref(let name): found.append((name, nil))
-      case .getAtt(let resource, let attribute): found.append((resource, attribute))
-      case .sub(let sub):
-        for reference in sub.references {
-          let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
-          found.append((parts[0], parts.count > 1 ? parts[1] : nil))
-        }
-      default: break
-      }
-      return found + function.arguments.flatMap(resourceReferences)
     }
   }
 }
