@@ -9,7 +9,7 @@ import Formation
 /// role can list the bucket and write objects; it has no delete permission (and the bucket
 /// policy denies deletes to everyone anyway).
 ///
-/// **Choices the seed leaves open.**
+/// **Choices the architecture leaves open.**
 /// - Hourly (DataSync's shortest schedule): a run is picked up within an hour of its last
 ///   file, and an idle hour costs only the listing of the NAS export.
 /// - A run starts only after an execution succeeds (see `Orchestration`): DataSync copies

@@ -18,7 +18,7 @@ import Formation
 /// internet. The sequencing data stays in S3 and in the Batch instances, which never have a
 /// route out. (checkov's "Lambda in a VPC" finding on the packager is explained there.)
 ///
-/// **Two zones, /18 subnets.** Two is what the seed asks for and keeps the 8 interface
+/// **Two zones, /18 subnets.** Two is what the architecture asks for and keeps the 8 interface
 /// endpoints at 16 network interfaces (about USD 117 a month); Spot capacity comes from the
 /// c5 and r5 families' many sizes in both zones. The VPC block is cut in four /18s with
 /// `Fn::Cidr`: two are used, two are kept for a third zone.

@@ -1,6 +1,6 @@
 import Formation
 
-/// The four buckets of the seed, and nothing else. All are SSE-KMS with the data key and an
+/// The four buckets of the architecture, and nothing else. All are SSE-KMS with the data key and an
 /// S3 bucket key, private (all public access blocks, ACLs off), TLS 1.2+ only (the `Bucket`
 /// defaults), and retained when the stack is deleted.
 ///
@@ -27,7 +27,7 @@ public enum Storage {
   /// Object Lock in governance mode keeps every version for a year even if that policy is
   /// edited (governance, not compliance, so a legal deletion request can still be honoured
   /// by an administrator with `s3:BypassGovernanceRetention`). Runs go to Glacier Flexible
-  /// Retrieval after 30 days, as the seed says: a rerun after a month is rare and can wait hours.
+  /// Retrieval after 30 days, as the architecture says: a rerun after a month is rare and can wait hours.
   public static let rawBucket = Bucket(
     "RawBucket", name: bucketName("raw"),
     encryption: .kms(Keys.dataKey.arn),

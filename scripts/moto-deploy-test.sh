@@ -27,7 +27,7 @@ if ! python3 -c "import moto.server, flask, boto3" 2>/dev/null; then
 fi
 
 # moto prints a line for every resource it does not model; the summary above the deploy says it once per type.
-PORT=$PORT python3 - <<'PY' | grep -v '^No Moto CloudFormation support for'
+PORT=$PORT python3 - <<'PY' 2>&1 | grep -v '^No Moto CloudFormation support for'
 import json, os, re, sys, time, warnings
 import boto3, yaml
 from moto.cloudformation.parsing import resource_class_from_type
@@ -349,6 +349,26 @@ table.update_item(Key={"RunId": "R1"}, UpdateExpression="SET StartedAt = :old", 
 result, lines = call(status, {"source": "aws.events", "detail-type": "Scheduled Event", "detail": {}})
 check(any(l.get("stuck") is True and l.get("runId") == "R1" for l in lines),
       f"the watchdog reports a run Started three hours ago: {result}")
+
+# The keys stack as it was before the review (fixed aliases alias/data, ...): on AWS the second
+# environment fails on the alias the first one holds.
+print("the keys stack before the review, as dev and then prod")
+with open("Tests/PolicyTests/Fixtures/genexomics-before/keys.yaml") as file:
+    before = file.read().replace("genexomics-${Environment}-keys-", "before-${Environment}-keys-")
+statuses = []
+for env in ENVIRONMENTS:
+    try:
+        cfn.create_stack(StackName=f"before-{env}-keys", TemplateBody=before,
+                         Parameters=[{"ParameterKey": "Environment", "ParameterValue": env}])
+        statuses.append(cfn.describe_stacks(StackName=f"before-{env}-keys")["Stacks"][0]["StackStatus"])
+    except Exception as error:
+        statuses.append(type(error).__name__)
+if statuses[1] == "CREATE_COMPLETE":
+    # AWS rejects the second alias/data (AlreadyExistsException); moto's CloudFormation does not
+    # model that, so this collision is left to `formation lint` (DEP001), not to this test.
+    print(f"  NOTE  the old keys stack deployed twice (dev {statuses[0]}, prod {statuses[1]}): moto does not reject a second alias/data as AWS does; DEP001 reports it")
+else:
+    check(statuses[0] == "CREATE_COMPLETE", f"the old keys stack: dev {statuses[0]}, prod {statuses[1]} (alias/data is taken)")
 
 print(f"deployed 16 stacks in {time.time() - started:.1f}s; {len(failures)} failure(s)")
 server.stop()
