@@ -144,6 +144,8 @@ public struct DiffCommand: ParsableCommand {
         }
         return []
       }
+      // Compared as a set: imports resolve to the set's exports as lint resolves them, and an
+      // export one stack changes is checked against the others' imports.
       let pairs = try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
         (
           pair: pair, deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },
@@ -153,11 +155,14 @@ public struct DiffCommand: ParsableCommand {
       var differ = differ
       differ.deployedExports = ExportIndex(pairs.compactMap(\.deployed))
       differ.proposedExports = ExportIndex(pairs.compactMap(\.proposed))
-      return pairs.map { read in
-        differ.compare(
-          deployed: read.deployed, proposed: read.proposed, name: read.pair.name,
-          deployedSource: read.pair.deployed, proposedSource: read.pair.proposed)
-      }
+      return ImportedExports.warn(
+        pairs.map { read in
+          ImportedExports.Member(
+            diff: differ.compare(
+              deployed: read.deployed, proposed: read.proposed, name: read.pair.name,
+              deployedSource: read.pair.deployed, proposedSource: read.pair.proposed),
+            deployed: read.deployed, proposed: read.proposed)
+        })
     case 1 where stackPrefix != nil:
       return try compareWithLiveStacks(
         proposedFolder: paths[0], client: try client(environment), differ: differ)

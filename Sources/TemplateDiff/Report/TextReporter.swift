@@ -29,7 +29,12 @@ public struct TextReporter: Sendable {
     if !diff.warnings.isEmpty {
       out.append(bold("Warnings"))
       for warning in diff.warnings {
-        let label = warning.kind == .dataLoss ? "data loss" : "name collision"
+        let label =
+          switch warning.kind {
+          case .dataLoss: "data loss"
+          case .nameCollision: "name collision"
+          case .importedExportChanges: "imported export changes"
+          }
         out.append("  " + red(bold("!! \(label):")) + " " + shown(warning.message))
       }
     }
