@@ -28,6 +28,12 @@ public enum ForeignRuleMapping {
     "W35": "LOG001",  // bucket should have access logging
     "W78": "LOG003",  // DynamoDB table should have backup (PITR)
     "W86": "LOG004",  // log group should set RetentionInDays
+    // RDS
+    "F27": "RDS001",  // RDS instance storage should be encrypted
+    "F26": "RDS001",  // RDS cluster storage should be encrypted
+    "F22": "RDS003",  // RDS instance should not be publicly accessible
+    "W75": "RDS004",  // RDS instance backup retention should be at least 7 days
+    "F80": "RDS005",  // RDS instance should have deletion protection
   ]
 
   /// checkov check id → Formation rule id.
@@ -62,6 +68,12 @@ public enum ForeignRuleMapping {
     "CKV_AWS_163": "LOG005",  // ECR scan on push
     "CKV_AWS_51": "LOG006",  // ECR immutable tags
     "CKV_AWS_116": "LOG007",  // Lambda dead-letter queue
+    // RDS
+    "CKV_AWS_16": "RDS001",  // RDS instance encrypted at rest
+    "CKV_AWS_96": "RDS001",  // Aurora cluster encrypted at rest
+    "CKV_AWS_17": "RDS003",  // RDS instance not publicly accessible
+    "CKV_AWS_161": "RDS006",  // RDS instance IAM authentication
+    "CKV_AWS_162": "RDS006",  // RDS cluster IAM authentication
   ]
 
   /// The Formation rule for a foreign id, looked up case-insensitively.
