@@ -46,6 +46,7 @@ public enum ForeignRuleMapping {
     "CKV_AWS_158": "ENC006",  // log group KMS
     "CKV_AWS_136": "ENC007",  // ECR KMS
     "CKV_AWS_173": "ENC008",  // Lambda environment variables encrypted
+    "CKV_AWS_8": "ENC009",  // launch configuration EBS volumes encrypted
     "CKV_AWS_3": "ENC010",  // EBS volume encrypted
     "CKV_AWS_149": "ENC011",  // secret encrypted with a CMK
     "CKV_AWS_53": "PUB001",  // BlockPublicAcls
