@@ -15,21 +15,7 @@ extension RelationalDatabases {
       return context.judge(
         context.property(logicalID, "BackupRetentionPeriod"), logicalID: logicalID,
         path: "Properties.BackupRetentionPeriod", question: "backups are kept 7 days"
-      ) { possibility in
-        switch context.integer(possibility) {
-        case .failure(let unknown): return .unknown(unknown.reason)
-        case .success(nil):
-          return .fail("\(noun) keeps automated backups 1 day: BackupRetentionPeriod is not set")
-        case .success(0?):
-          return .fail("\(noun) has automated backups turned off (BackupRetentionPeriod: 0)")
-        case .success(let days?) where days < 7:
-          return .fail(
-            "\(noun) keeps automated backups only \(days) day\(days == 1 ? "" : "s"); keep at least 7"
-          )
-        case .success:
-          return .pass
-        }
-      }
+      ) { context.backupRetention($0, of: noun) }
     }
   }
 }

@@ -47,3 +47,61 @@ extension RuleContext {
     keys.reduce(properties(of: logicalID)) { $0.child($1) }.possibilities.map(\.text)
   }
 }
+
+extension RuleContext {
+  /// A backup retention in days (`BackupRetentionPeriod`) of at least `minimum`; absence means
+  /// the service default of `defaultDays`, and 0 turns automated backups off.
+  public func backupRetention(
+    _ possibility: Resolved, of noun: String, minimum: Int = 7, defaultDays: Int = 1
+  ) -> Verdict {
+    switch integer(possibility) {
+    case .failure(let unknown): return .unknown(unknown.reason)
+    case .success(nil) where defaultDays < minimum:
+      return .fail(
+        "\(noun) keeps automated backups \(defaultDays) day\(defaultDays == 1 ? "" : "s"): BackupRetentionPeriod is not set"
+      )
+    case .success(0?):
+      return .fail("\(noun) has automated backups turned off (BackupRetentionPeriod: 0)")
+    case .success(let days?) where days < minimum:
+      return .fail(
+        "\(noun) keeps automated backups only \(days) day\(days == 1 ? "" : "s"); keep at least \(minimum)"
+      )
+    case .success: return .pass
+    }
+  }
+}
+
+extension RuleContext {
+  /// Findings for a setting below the resource's `Properties` that must be present (a logging
+  /// configuration, a subnet group); its content is not judged.
+  public func requirePresent(
+    _ logicalID: String, _ keys: [String], question: String, absent: String
+  ) -> [Finding] {
+    judge(
+      keys.reduce(properties(of: logicalID)) { $0.child($1) }, logicalID: logicalID,
+      path: (["Properties"] + keys).joined(separator: "."), question: question
+    ) { $0.isAbsent ? .fail(absent) : .pass }
+  }
+
+  /// Findings for encryption that a flag turns on and a key names: the flag must be `true`
+  /// (`absent`, `isFalse`), and wherever it is, every possible key must be customer managed
+  /// (`keyAbsent` when none is named).
+  public func requireCustomerKey(
+    _ logicalID: String, flag: Reading, flagPath: String, key: Reading, keyPath: String,
+    question: String, absent: String, isFalse: String, keyAbsent: String
+  ) -> [Finding] {
+    var enabled: [Resolved] = []
+    var findings = judge(flag, logicalID: logicalID, path: flagPath, question: question) {
+      possibility in
+      let verdict = expectTrue(possibility, absent: absent, isFalse: isFalse)
+      if case .pass = verdict { enabled.append(possibility) }
+      return verdict
+    }
+    for choice in enabled {
+      findings += judge(
+        key.after(choice), logicalID: logicalID, path: keyPath, question: question
+      ) { customerManagedKey($0, absent: keyAbsent) }
+    }
+    return findings
+  }
+}
