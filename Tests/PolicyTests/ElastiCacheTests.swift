@@ -37,6 +37,7 @@ import Testing
       try LintFixture.lines("ECA003", Self.theme, "ECA003-fail.yaml") == [
         "3:3: error ECA003 Sessions: replication group lets any client in: neither AuthToken nor UserGroupIds is set",
         "9:3: error ECA003 Tokens: replication group lets any client in: neither AuthToken nor UserGroupIds is set",
+        "15:3: error ECA003 PlainToken: replication group sets AuthToken or UserGroupIds without TransitEncryptionEnabled: true, which authentication requires",
       ])
   }
 }

@@ -19,7 +19,7 @@ import Testing
   @Test func rsh001() throws {
     #expect(
       try LintFixture.lines("RSH001", Self.theme, "RSH001-fail.yaml") == [
-        "3:3: error RSH001 Warehouse: cluster does not state that it is encrypted: Encrypted is not set",
+        "3:3: warning RSH001 Warehouse: cluster does not set Encrypted: true, so it relies on Redshift's default encryption (an AWS owned key, for clusters created since January 2025) instead of a key the template chooses",
         "13:18: error RSH001 Archive: cluster is not encrypted (Encrypted: false)",
       ])
   }

@@ -21,6 +21,7 @@ import Testing
       try LintFixture.lines("STR001", Self.theme, "STR001-fail.yaml") == [
         "3:3: error STR001 Events: stream is not encrypted: StreamEncryption is not set",
         "12:25: error STR001 Clicks: stream is not encrypted (EncryptionType: NONE)",
+        "18:9: error STR001 NoKey: stream encryption names no KeyId, which KMS encryption requires",
       ])
   }
 
