@@ -84,4 +84,20 @@ import Testing
         "8:32: warning RDS008 Orders: instance does not apply minor version upgrades (AutoMinorVersionUpgrade: false)"
       ])
   }
+
+  @Test func rds009() throws {
+    #expect(
+      try LintFixture.lines("RDS009", Self.theme, "RDS009-fail.yaml") == [
+        "3:3: info RDS009 Orders: instance runs in one Availability Zone: MultiAZ is not set",
+        "13:16: info RDS009 Reports: instance runs in one Availability Zone (MultiAZ: false)",
+      ])
+  }
+
+  @Test func rds010() throws {
+    #expect(
+      try LintFixture.lines("RDS010", Self.theme, "RDS010-fail.yaml") == [
+        "3:3: info RDS010 Orders: instance has no enhanced monitoring: MonitoringInterval is not set",
+        "13:27: info RDS010 Reports: instance has no enhanced monitoring (MonitoringInterval: 0)",
+      ])
+  }
 }

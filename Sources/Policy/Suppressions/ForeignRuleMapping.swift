@@ -87,6 +87,8 @@ public enum ForeignRuleMapping {
     "CKV_AWS_17": "RDS003",  // RDS instance not publicly accessible
     "CKV_AWS_161": "RDS006",  // RDS instance IAM authentication
     "CKV_AWS_162": "RDS006",  // RDS cluster IAM authentication
+    "CKV_AWS_157": "RDS009",  // RDS instance Multi-AZ
+    "CKV_AWS_118": "RDS010",  // RDS instance enhanced monitoring
     "CKV_AWS_42": "EFS001",  // EFS encrypted
     "CKV_AWS_43": "STR001",  // Kinesis stream encrypted
     "CKV_AWS_5": "SRCH001",  // Elasticsearch encrypted at rest

@@ -10,7 +10,7 @@ public enum RelationalDatabases {
   public static var rules: [Rule] {
     [
       storageEncrypted, customerManagedKey, notPublic, backupRetention, deletionProtection,
-      iamAuthentication, logExports, minorVersionUpgrade,
+      iamAuthentication, logExports, minorVersionUpgrade, multiAZ, enhancedMonitoring,
     ]
   }
 
