@@ -39,4 +39,19 @@ import Testing
         "10:30: warning GDB003 Documents: cluster keeps automated backups only 3 days; keep at least 7",
       ])
   }
+
+  @Test func gdb004() throws {
+    #expect(
+      try LintFixture.lines("GDB004", Self.theme, "GDB004-fail.yaml") == [
+        "9:14: error GDB004 Settings: parameter group turns TLS off (tls: disabled)"
+      ])
+  }
+
+  @Test func gdb005() throws {
+    #expect(
+      try LintFixture.lines("GDB005", Self.theme, "GDB005-fail.yaml") == [
+        "9:9: warning GDB005 Defaults: parameter group does not audit: audit_logs is not set and defaults to disabled",
+        "16:21: warning GDB005 Off: parameter group does not audit (audit_logs: disabled)",
+      ])
+  }
 }

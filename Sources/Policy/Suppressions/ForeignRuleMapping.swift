@@ -110,6 +110,8 @@ public enum ForeignRuleMapping {
     "CKV_AWS_85": "GDB002",  // DocumentDB logs exported
     "CKV_AWS_361": "GDB003",  // Neptune backup retention
     "CKV_AWS_360": "GDB003",  // DocumentDB backup retention
+    "CKV_AWS_90": "GDB004",  // DocumentDB TLS not disabled
+    "CKV_AWS_104": "GDB005",  // DocumentDB audit logs in the parameter group
     "CKV_AWS_58": "EKS001",  // EKS secrets encryption
     "CKV_AWS_100": "EKS003",  // EKS node group SSH not open to 0.0.0.0/0
     "CKV_AWS_165": "DDB001",  // DynamoDB global table point-in-time recovery
