@@ -27,7 +27,8 @@ import Testing
   @Test func rsh002() throws {
     #expect(
       try LintFixture.lines("RSH002", Self.theme, "RSH002-fail.yaml") == [
-        "8:27: error RSH002 Warehouse: cluster is publicly accessible (PubliclyAccessible: true)"
+        "8:27: error RSH002 Warehouse: cluster is publicly accessible (PubliclyAccessible: true)",
+        "9:3: info RSH002 Defaulted: cluster does not set PubliclyAccessible, so Redshift's default decides (private for clusters created since January 2025); set it false",
       ])
   }
 
