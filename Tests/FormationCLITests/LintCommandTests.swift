@@ -181,10 +181,10 @@ import Testing
     #expect(
       result.standardOutput.hasPrefix(
         """
-        NET005: Launch template requires IMDSv2 (HttpTokens: required)
+        NET005: EC2 instance, launch template or launch configuration requires IMDSv2 (HttpTokens: required)
         severity:       error
         family/theme:   policy / network-isolation
-        resource types: AWS::EC2::LaunchTemplate
+        resource types: AWS::EC2::LaunchTemplate, AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration
         equivalent ids: checkov CKV_AWS_79
 
         rationale:

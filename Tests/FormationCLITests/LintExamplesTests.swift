@@ -272,4 +272,37 @@ import Testing
         "genexomics.yaml:85:17: error GXO004 DashboardRole: DashboardRole is not a pipeline role but can decrypt with the data key DataKey: allowed by statement 1",
       ])
   }
+
+  /// The data and compute service rules, with the EC2 checks they extend.
+  @Test func dataAndCompute() throws {
+    let (lines, exitCode) = try Self.lint(
+      "data-and-compute.yaml", rules: "RDS,EFS,STR,SRCH,ECA,RSH,GDB,EKS,DDB,NET004,NET005,ENC009")
+    #expect(exitCode == 1)
+    #expect(
+      lines == [
+        "data-and-compute.yaml:6:3: error RDS001 Orders: instance storage is not encrypted: StorageEncrypted is not set and defaults to false",
+        "data-and-compute.yaml:6:3: warning RDS004 Orders: instance keeps automated backups 1 day: BackupRetentionPeriod is not set",
+        "data-and-compute.yaml:6:3: warning RDS005 Orders: instance can be deleted: DeletionProtection is not set and defaults to false",
+        "data-and-compute.yaml:6:3: warning RDS006 Orders: instance accepts only passwords: EnableIAMDatabaseAuthentication is not set",
+        "data-and-compute.yaml:6:3: warning RDS007 Orders: instance exports no logs: EnableCloudwatchLogsExports is not set",
+        "data-and-compute.yaml:6:3: info RDS009 Orders: instance runs in one Availability Zone: MultiAZ is not set",
+        "data-and-compute.yaml:6:3: info RDS010 Orders: instance has no enhanced monitoring: MonitoringInterval is not set",
+        "data-and-compute.yaml:14:27: error RDS003 Orders: instance is publicly accessible (PubliclyAccessible: true)",
+        "data-and-compute.yaml:15:3: warning RDS002 Ledger: cluster storage is encrypted with the AWS managed key aws/rds; set KmsKeyId to a customer-managed key",
+        "data-and-compute.yaml:24:3: info RDS010 LedgerWriter: instance has no enhanced monitoring: MonitoringInterval is not set",
+        "data-and-compute.yaml:30:3: error EFS001 Shared: file system is not encrypted: Encrypted is not set and defaults to false",
+        "data-and-compute.yaml:32:3: error STR001 Events: stream is not encrypted: StreamEncryption is not set",
+        "data-and-compute.yaml:36:3: error SRCH003 Search: domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is not set",
+        "data-and-compute.yaml:36:3: warning SRCH004 Search: domain accepts TLS 1.0: TLSSecurityPolicy is not set and defaults to Policy-Min-TLS-1-0-2019-07",
+        "data-and-compute.yaml:36:3: warning SRCH005 Search: domain has a public endpoint: VPCOptions is not set, so only its access policy limits who reaches it",
+        "data-and-compute.yaml:36:3: warning SRCH006 Search: domain publishes no logs: LogPublishingOptions is not set",
+        "data-and-compute.yaml:36:3: warning SRCH007 Search: domain publishes no audit logs: LogPublishingOptions.AUDIT_LOGS is not enabled",
+        "data-and-compute.yaml:42:3: error ECA001 Sessions: replication group is not encrypted at rest: AtRestEncryptionEnabled is not set and defaults to false",
+        "data-and-compute.yaml:42:3: error ECA002 Sessions: replication group is not encrypted in transit: TransitEncryptionEnabled is not set and defaults to false",
+        "data-and-compute.yaml:42:3: error ECA003 Sessions: replication group lets any client in: neither AuthToken nor UserGroupIds is set",
+        "data-and-compute.yaml:48:3: error NET005 Web: instance allows IMDSv1: MetadataOptions.HttpTokens is not set to required",
+        "data-and-compute.yaml:55:37: error NET004 Web: instance has a public IP address (AssociatePublicIpAddress: true)",
+        "data-and-compute.yaml:58:16: error ENC009 Web: EBS volume mapping does not set Encrypted: true",
+      ])
+  }
 }

@@ -91,6 +91,9 @@ import Testing
         "7:9: error ENC009 NoMappings: launch template sets no BlockDeviceMappings with Ebs.Encrypted; volumes follow the AMI and account default",
         "15:15: error ENC009 Unencrypted: EBS volume mapping does not set Encrypted: true",
         "19:26: error ENC009 Unencrypted: EBS volume mapping has Encrypted: false",
+        "20:3: error ENC009 Bastion: instance sets no BlockDeviceMappings with Ebs.Encrypted; volumes follow the AMI and account default",
+        "30:45: error ENC009 Database: EBS volume mapping has Encrypted: false",
+        "40:16: error ENC009 WebFleet: EBS volume mapping does not set Encrypted: true",
       ])
   }
 

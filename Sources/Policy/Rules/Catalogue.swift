@@ -17,6 +17,9 @@ public enum Catalogue {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
       + LeastPrivilege.rules + Invariants.rules + DeployForecast.rules
+      + RelationalDatabases.rules + FileSystems.rules + Streams.rules + SearchDomains.rules
+      + ElastiCache.rules + RedshiftClusters.rules + DocumentAndGraphDatabases.rules
+      + KubernetesClusters.rules + DynamoDB.rules
   }
 
   public static func rule(id: String) -> Rule? {

@@ -28,6 +28,24 @@ public enum ForeignRuleMapping {
     "W35": "LOG001",  // bucket should have access logging
     "W78": "LOG003",  // DynamoDB table should have backup (PITR)
     "W86": "LOG004",  // log group should set RetentionInDays
+    // RDS
+    "F27": "RDS001",  // RDS instance storage should be encrypted
+    "F26": "RDS001",  // RDS cluster storage should be encrypted
+    "F22": "RDS003",  // RDS instance should not be publicly accessible
+    "W75": "RDS004",  // RDS instance backup retention should be at least 7 days
+    "F80": "RDS005",  // RDS instance should have deletion protection
+    "F32": "EFS001",  // EFS file system should be encrypted
+    "W49": "STR001",  // Kinesis stream should specify StreamEncryption
+    "W88": "STR002",  // Firehose delivery stream should be encrypted
+    "W54": "SRCH001",  // Elasticsearch domain encryption at rest
+    "W85": "SRCH002",  // Elasticsearch domain node-to-node encryption
+    "W90": "SRCH005",  // Elasticsearch domain inside a VPC
+    "F25": "ECA001",  // ElastiCache replication group at-rest encryption
+    "F33": "ECA002",  // ElastiCache replication group transit encryption
+    "F28": "RSH001",  // Redshift cluster should be encrypted
+    "F30": "GDB001",  // Neptune cluster storage should be encrypted
+    "W82": "EKS001",  // EKS cluster should encrypt secrets with a KMS key
+    "W83": "DDB003",  // DAX cluster should be encrypted
   ]
 
   /// checkov check id → Formation rule id.
@@ -40,6 +58,7 @@ public enum ForeignRuleMapping {
     "CKV_AWS_158": "ENC006",  // log group KMS
     "CKV_AWS_136": "ENC007",  // ECR KMS
     "CKV_AWS_173": "ENC008",  // Lambda environment variables encrypted
+    "CKV_AWS_8": "ENC009",  // launch configuration EBS volumes encrypted
     "CKV_AWS_3": "ENC010",  // EBS volume encrypted
     "CKV_AWS_149": "ENC011",  // secret encrypted with a CMK
     "CKV_AWS_53": "PUB001",  // BlockPublicAcls
@@ -62,6 +81,41 @@ public enum ForeignRuleMapping {
     "CKV_AWS_163": "LOG005",  // ECR scan on push
     "CKV_AWS_51": "LOG006",  // ECR immutable tags
     "CKV_AWS_116": "LOG007",  // Lambda dead-letter queue
+    // RDS
+    "CKV_AWS_16": "RDS001",  // RDS instance encrypted at rest
+    "CKV_AWS_96": "RDS001",  // Aurora cluster encrypted at rest
+    "CKV_AWS_17": "RDS003",  // RDS instance not publicly accessible
+    "CKV_AWS_161": "RDS006",  // RDS instance IAM authentication
+    "CKV_AWS_162": "RDS006",  // RDS cluster IAM authentication
+    "CKV_AWS_157": "RDS009",  // RDS instance Multi-AZ
+    "CKV_AWS_118": "RDS010",  // RDS instance enhanced monitoring
+    "CKV_AWS_42": "EFS001",  // EFS encrypted
+    "CKV_AWS_43": "STR001",  // Kinesis stream encrypted
+    "CKV_AWS_5": "SRCH001",  // Elasticsearch encrypted at rest
+    "CKV_AWS_6": "SRCH002",  // Elasticsearch node-to-node encryption
+    "CKV_AWS_83": "SRCH003",  // Elasticsearch enforces HTTPS
+    "CKV_AWS_84": "SRCH006",  // Elasticsearch/OpenSearch logging
+    "CKV_AWS_317": "SRCH007",  // Elasticsearch/OpenSearch audit logging
+    "CKV_AWS_29": "ECA001",  // ElastiCache replication group at rest
+    "CKV_AWS_30": "ECA002",  // ElastiCache replication group in transit
+    "CKV_AWS_31": "ECA003",  // ElastiCache replication group in transit with auth token
+    "CKV_AWS_64": "RSH001",  // Redshift encrypted at rest
+    "CKV_AWS_87": "RSH002",  // Redshift not publicly accessible
+    "CKV_AWS_71": "RSH003",  // Redshift logging
+    "CKV_AWS_154": "RSH004",  // Redshift not outside a VPC
+    "CKV_AWS_105": "RSH005",  // Redshift parameter group require_ssl
+    "CKV_AWS_44": "GDB001",  // Neptune storage encrypted
+    "CKV_AWS_74": "GDB001",  // DocumentDB encrypted
+    "CKV_AWS_101": "GDB002",  // Neptune audit logs exported
+    "CKV_AWS_85": "GDB002",  // DocumentDB logs exported
+    "CKV_AWS_361": "GDB003",  // Neptune backup retention
+    "CKV_AWS_360": "GDB003",  // DocumentDB backup retention
+    "CKV_AWS_90": "GDB004",  // DocumentDB TLS not disabled
+    "CKV_AWS_104": "GDB005",  // DocumentDB audit logs in the parameter group
+    "CKV_AWS_58": "EKS001",  // EKS secrets encryption
+    "CKV_AWS_100": "EKS003",  // EKS node group SSH not open to 0.0.0.0/0
+    "CKV_AWS_165": "DDB001",  // DynamoDB global table point-in-time recovery
+    "CKV_AWS_47": "DDB003",  // DAX encrypted at rest
   ]
 
   /// The Formation rule for a foreign id, looked up case-insensitively.

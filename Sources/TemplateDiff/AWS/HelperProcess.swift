@@ -42,7 +42,13 @@ enum HelperProcess {
     let path = executable.path
     let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
     defer { for argument in arguments { free(argument) } }
-    let status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+    // ETXTBSY: a helper written a moment ago may still be open for writing in a child that
+    // another thread forked meanwhile (it closes the copy on exec); try again, briefly.
+    var status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+    for _ in 0..<20 where status == ETXTBSY {
+      usleep(10_000)
+      status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+    }
     close(toChild[0])
     close(fromChild[1])
     guard status == 0 else {

@@ -11,36 +11,19 @@ extension EncryptionAtRest {
     remediation:
       "Set SSESpecification with SSEEnabled: true, SSEType: KMS and KMSMasterKeyId naming a customer-managed key (!GetAtt Key.Arn)."
   ) { context in
-    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
-      let specification = context.property(logicalID, "SSESpecification")
-      var enabled: [Resolved] = []
-      var findings = context.judge(
-        specification.child("SSEEnabled"), logicalID: logicalID,
-        path: "Properties.SSESpecification.SSEEnabled",
-        question: "the table uses a customer-managed key"
-      ) { possibility in
-        let verdict = context.expectTrue(
-          possibility,
-          absent:
-            "table is encrypted with an AWS owned key; set SSESpecification with a customer-managed key",
-          isFalse: "table is encrypted with an AWS owned key (SSEEnabled: false)")
-        if case .pass = verdict { enabled.append(possibility) }
-        return verdict
-      }
-      for choice in enabled {
-        findings += context.judge(
-          specification.child("KMSMasterKeyId").after(choice), logicalID: logicalID,
-          path: "Properties.SSESpecification.KMSMasterKeyId",
-          question: "the table uses a customer-managed key"
-        ) {
-          context.customerManagedKey(
-            $0,
-            absent:
-              "table uses the AWS managed key aws/dynamodb; set KMSMasterKeyId to a customer-managed key"
-          )
-        }
-      }
-      return findings
+    context.inspectedLogicalIDs.flatMap { logicalID in
+      context.requireCustomerKey(
+        logicalID, flag: context.property(logicalID, "SSESpecification", "SSEEnabled"),
+        flagPath: "Properties.SSESpecification.SSEEnabled",
+        key: context.property(logicalID, "SSESpecification", "KMSMasterKeyId"),
+        keyPath: "Properties.SSESpecification.KMSMasterKeyId",
+        question: "the table uses a customer-managed key",
+        absent:
+          "table is encrypted with an AWS owned key; set SSESpecification with a customer-managed key",
+        isFalse: "table is encrypted with an AWS owned key (SSEEnabled: false)",
+        keyAbsent:
+          "table uses the AWS managed key aws/dynamodb; set KMSMasterKeyId to a customer-managed key"
+      )
     }
   }
 }
