@@ -70,6 +70,18 @@ public struct LintCommand: ParsableCommand {
     help: "Do not run these rules (ids, id prefixes or themes, comma separated).")
   public var skipRules: String?
 
+  @Option(
+    name: .customLong("pack"),
+    help:
+      "Also run an opt-in rule pack (genexomics); repeat or comma-separate. Linting the blueprints (no path) turns genexomics on."
+  )
+  public var packs: [String] = []
+
+  @Flag(
+    name: .customLong("require-coverage"),
+    help: "Report a resource that no policy rule checks as an error (COV001) instead of counting it.")
+  public var requireCoverage = false
+
   @Flag(
     name: .customLong("list-rules"),
     help: "Print the rule catalogue (after --rules/--skip-rules) and exit.")
@@ -93,8 +105,11 @@ public struct LintCommand: ParsableCommand {
   /// Runs the command; returns what it would print and its exit code.
   public func execute() -> CommandResult {
     let selected: [Rule]
+    let options: LintOptions
     do {
-      selected = try RuleSelection(only: rules, skip: skipRules).rules(from: Catalogue.all)
+      options = try lintOptions()
+      selected = try RuleSelection(only: rules, skip: skipRules).rules(
+        from: Catalogue.all, packs: options.packs)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
@@ -107,16 +122,17 @@ public struct LintCommand: ParsableCommand {
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let result = Linter(rules: selected).lint(inputs)
+    let result = Linter(rules: selected, options: options).lint(inputs)
     let visible =
       showSuppressed || format != .text
       ? result.findings : result.findings.filter { !$0.isSuppressed }
+    let listed = format == .text ? visible.filter { !TextReporter.isCoverageNote($0) } : visible
     let output: String
     switch format {
     case .text:
       let reporter = TextReporter(style: .logicalID)
       // A large run prints tens of thousands of lines: they are formatted on every core.
-      output = visible.concurrentMap { finding in
+      output = listed.concurrentMap { finding in
         var line = reporter.line(for: finding)
         if let suppression = finding.suppression {
           line +=
@@ -135,6 +151,21 @@ public struct LintCommand: ParsableCommand {
     let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
     let exitCode: Int32 = result.unreadable > 0 ? 2 : failing ? 1 : 0
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
+  }
+
+  /// The options the flags ask for; the blueprints (no path) get the genexomics pack.
+  func lintOptions() throws(UsageError) -> LintOptions {
+    var options = LintOptions(requireCoverage: requireCoverage)
+    if paths.isEmpty { options.packs.insert(.genexomics) }
+    for name in packs.flatMap({ $0.split(separator: ",") }) {
+      let pack = RulePack(rawValue: name.trimmingCharacters(in: .whitespaces))
+      guard RulePack.all.contains(pack) else {
+        throw UsageError(
+          "'\(name)' is no rule pack; the packs are \(RulePack.all.map(\.rawValue).joined(separator: ", "))")
+      }
+      options.packs.insert(pack)
+    }
+    return options
   }
 }
 
@@ -182,6 +213,7 @@ struct LintInput: Sendable {
 /// Runs the selected rules and the suppression pass over inputs.
 struct Linter {
   var rules: [Rule]
+  var options = LintOptions()
 
   struct Outcome {
     var findings: [Finding]
@@ -192,7 +224,7 @@ struct Linter {
   /// `ExportIndex`), then checks each template and applies its suppressions. Files are read and
   /// checked on every core at once; the findings keep the order of the inputs.
   func lint(_ inputs: [LintInput]) -> Outcome {
-    let engine = Engine(rules: rules)
+    let engine = Engine(rules: rules, options: options)
     let pass = SuppressionPass(
       knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
     let read = inputs.concurrentMap { input -> Result<ParsedTemplate, TemplateError> in
@@ -238,13 +270,18 @@ struct RuleSelection {
     self.skip = split(skip)
   }
 
-  func rules(from catalogue: [Rule]) throws(UsageError) -> [Rule] {
+  /// The rules chosen from `catalogue`: a pack's rules run when the pack is in `packs` or
+  /// `--rules` names them by id, prefix or theme (`--rules GXO` is a choice to run them).
+  func rules(from catalogue: [Rule], packs: Set<RulePack> = []) throws(UsageError) -> [Rule] {
     for token in only + skip where !catalogue.contains(where: { Self.matches(token, $0) }) {
       throw UsageError(
         "'\(token)' is no rule id, id prefix, theme or family; see `formation lint --list-rules`")
     }
     return catalogue.filter { rule in
-      (only.isEmpty || only.contains { Self.matches($0, rule) })
+      let enabled =
+        rule.pack.map { packs.contains($0) } ?? true
+        || only.contains { $0.lowercased() != rule.family.rawValue && Self.matches($0, rule) }
+      return enabled && (only.isEmpty || only.contains { Self.matches($0, rule) })
         && !skip.contains { Self.matches($0, rule) }
     }
   }

@@ -274,3 +274,34 @@ extension Resolver {
     ])
   }
 }
+
+extension Resolver {
+  /// The resources of `type` whose physical name is `name` as the template spells it: a
+  /// bucket policy's `Bucket: logs-123` or `Bucket: !Sub ${AWS::StackName}-logs` belongs to
+  /// the bucket whose `BucketName` is the same literal or the same `!Sub`. Names that
+  /// CloudFormation generates match nothing.
+  public func resources(ofType type: String, named name: SymbolicString) -> [String] {
+    let wanted = canonical(name).plain
+    guard !wanted.parts.isEmpty, !wanted.hasUnknownParts else { return [] }
+    return template.logicalIDs(ofType: type).filter { logicalID in
+      let physical = physicalName(of: logicalID)
+      if case .symbol(.name) = physical.parts.first, physical.parts.count == 1 { return false }
+      return physical.plain == wanted
+    }
+  }
+}
+
+extension SymbolicString {
+  /// The string with known names read as the text they are, for comparing spellings.
+  fileprivate var plain: SymbolicString {
+    SymbolicString(
+      parts.map { part in
+        if case .known(let text, _) = part { return .text(text) }
+        return part
+      })
+  }
+
+  fileprivate var hasUnknownParts: Bool {
+    parts.contains { if case .unknown = $0 { true } else { false } }
+  }
+}

@@ -46,7 +46,9 @@ enum SecurityGroupRuleReading {
         question: "the \(direction) range is narrower than the internet"
       ) { possibility in
         switch context.literal(possibility) {
-        case .failure(let unknown): return .unknown(unknown.reason)
+        case .failure(let unknown):
+          return context.parameterRulesOut([cidr], in: possibility)
+            ? .pass : .unknown(unknown.reason)
         case .success(let range):
           guard range == cidr, !allowed(rule.of(possibility)) else { return .pass }
           let source = direction == "ingress" ? "from" : "to"

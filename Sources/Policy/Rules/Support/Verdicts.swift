@@ -46,7 +46,39 @@ extension RuleContext {
     if string.isFullyKnown, string.containsText(":key/") || string.containsText(":alias/") {
       return .pass
     }
+    // `arn:...:key/${KeyId}`: whatever the id, a key ARN names a key, never an AWS managed alias.
+    if string.containsText(":key/") { return .pass }
+    if parameterRulesOut(Self.notCustomerKeys, in: possibility) { return .pass }
     return .unknown(possibility.unknowableReason)
+  }
+
+  /// Values a parameter that guarantees a customer-managed key must refuse: nothing, an AWS
+  /// managed alias (by name and by ARN), a wildcard, a word.
+  static let notCustomerKeys = [
+    "", "alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs", "*", "none",
+  ]
+
+  /// True when `possibility` is a parameter without a default whose `AllowedValues`,
+  /// `AllowedPattern` or `Number` type refuses every one of `values`: the deployer cannot
+  /// choose them, so a rule asking "is it one of these?" has its answer (a CIDR parameter
+  /// limited to /16-/28 is never 0.0.0.0/0).
+  public func parameterRulesOut(_ values: [String], in possibility: Resolved) -> Bool {
+    let reason: String
+    switch possibility.shape {
+    case .unknown(let whole): reason = whole
+    case .string(let string):
+      guard string.parts.count == 1, case .unknown(let part) = string.parts[0] else {
+        return false
+      }
+      reason = part
+    default: return false
+    }
+    guard let name = Resolver.parameterWithoutDefault(from: reason),
+      let parameter = template.parameters[name],
+      parameter.attributes["AllowedValues"] != nil || parameter.attributes["AllowedPattern"] != nil
+        || parameter.type == "Number"
+    else { return false }
+    return values.allSatisfy { !resolver.parameter(name, accepts: $0) }
   }
 
   /// KMS resource types whose `Ref`/`Arn` is a customer-managed key.
