@@ -34,21 +34,22 @@ let package = Package(
     .target(
       name: "FormationCLI",
       dependencies: [
-        "Template", "Formation", "Blueprints", "Policy", "TemplateDiff",
+        "Template", "Formation", "Policy", "TemplateDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // formation-https makes diff --stack's HTTP requests, so that formation itself does not load
     // FoundationNetworking (see SubprocessTransport); formation depends on it to build it alongside.
     .executableTarget(name: "formation", dependencies: ["FormationCLI", "formation-https"]),
     .executableTarget(name: "formation-https", dependencies: ["TemplateDiff"]),
-    .executableTarget(name: "render", dependencies: ["FormationCLI"]),
+    .executableTarget(name: "render", dependencies: ["FormationCLI", "Blueprints"]),
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI"]),
+    .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),
   ],
   swiftLanguageModes: [.v6]
 )

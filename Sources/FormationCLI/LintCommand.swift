@@ -1,12 +1,9 @@
 import ArgumentParser
-import Blueprints
-import Formation
 import Foundation
 import Policy
 import Template
 
-/// `formation lint [FILE|DIR...]`: the pre-merge gate. Reads templates (or renders the
-/// blueprints), runs the correctness checks of `validate` and the policy rules in one pass,
+/// `formation lint [FILE|DIR...]`: the pre-merge gate. Reads templates, runs the correctness checks of `validate` and the policy rules in one pass,
 /// applies the suppressions written in resources' Metadata, and prints the findings.
 public struct LintCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
@@ -14,9 +11,8 @@ public struct LintCommand: ParsableCommand {
     abstract:
       "Check templates for least privilege, encryption, network isolation, logging and correctness.",
     discussion: """
-      With no path, lints the GeneXOmics blueprints as `formation render` writes them \
-      (locations point into generated/). Directories are searched recursively for .yaml, \
-      .yml, .json and .template files.
+      With no path, lints the templates in the current folder. Folders are searched \
+      recursively for .yaml, .yml, .json and .template files.
 
       Text output is one line per finding, `file:line:col: severity ID LogicalId: message`, \
       in a stable order, and a summary on standard error; suppressed findings are hidden \
@@ -24,7 +20,7 @@ public struct LintCommand: ParsableCommand {
       sarif output.
 
       Exit status: 0 no finding at or above --severity, 1 findings at or above it, 2 a file \
-      that cannot be read, a blueprint that does not render, or a wrong command line.
+      that cannot be read or a wrong command line.
       """
   )
 
@@ -49,7 +45,7 @@ public struct LintCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "Template files or directories; none lints the blueprints as rendered.", valueName: "path"))
+      "Template files or folders; none lints the current folder.", valueName: "path"))
   public var paths: [String] = []
 
   @Option(help: "Output format: text, json or sarif (SARIF 2.1.0 for GitHub code scanning).")
@@ -118,7 +114,7 @@ public struct LintCommand: ParsableCommand {
     }
     let inputs: [LintInput]
     do {
-      inputs = try paths.isEmpty ? LintInput.blueprints() : LintInput.files(paths)
+      inputs = try LintInput.files(paths.isEmpty ? ["."] : paths)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
@@ -169,15 +165,9 @@ public struct LintCommand: ParsableCommand {
   }
 }
 
-/// One template to lint: read from a file, or rendered from a blueprint stack.
+/// One template file to lint.
 struct LintInput: Sendable {
-  enum Source: Sendable {
-    case file
-    case rendered(text: String)
-  }
-
   var path: String
-  var source: Source
 
   static func files(_ paths: [String]) throws(UsageError) -> [LintInput] {
     let files = try TemplateDiscovery.files(in: paths)
@@ -186,27 +176,11 @@ struct LintInput: Sendable {
         "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
       )
     }
-    return files.map { LintInput(path: $0, source: .file) }
-  }
-
-  /// The blueprints' stacks rendered in memory exactly as `formation render` writes them, named
-  /// after the files in generated/, so findings point at the lines a reviewer sees there.
-  static func blueprints() throws(UsageError) -> [LintInput] {
-    do {
-      return try GeneXOmics.application.render().map { stack in
-        LintInput(
-          path: "generated/\(stack.name).yaml", source: .rendered(text: stack.template.yaml()))
-      }
-    } catch {
-      throw UsageError("the blueprints do not render:\n\(error)")
-    }
+    return files.map { LintInput(path: $0) }
   }
 
   func read() throws(TemplateError) -> ParsedTemplate {
-    switch source {
-    case .file: try Template.read(contentsOf: path)
-    case .rendered(let text): try Template.parse(Array(text.utf8), file: path, format: .yaml)
-    }
+    try Template.read(contentsOf: path)
   }
 }
 

@@ -197,10 +197,10 @@ import Testing
     #expect(missing.exitCode == 2)
   }
 
-  /// The pre-merge gate on the GeneXOmics blueprints, rendered in memory: the themed policy
+  /// The pre-merge gate on the GeneXOmics stacks in generated/: the themed policy
   /// rules (and suppressions) find nothing that is not suppressed with a reason.
   @Test func blueprintsAreCleanForTheThemedRules() throws {
-    let result = try Self.run(["--rules", "ENC,TRN,PUB,NET,LOG,DAT,BAT,SUP"])
+    let result = try Self.run(["generated", "--rules", "ENC,TRN,PUB,NET,LOG,DAT,BAT,SUP"])
     #expect(result.standardOutput == "")
     #expect(result.exitCode == 0)
   }

@@ -1,9 +1,10 @@
 import Formation
 import Template
 
-/// `generated/README.md`: the stacks in deploy order, what each imports, and its parameters, so
-/// whoever deploys by hand or wires a pipeline knows the order without reading Swift.
-struct Manifest {
+/// The output folder's `README.md`: the stacks in deploy order, what each imports, and its
+/// parameters, so whoever deploys by hand or wires a pipeline knows the order without reading Swift.
+struct StackIndex {
+  var application: String
   var stacks: [RenderedStack]
   var format: TemplateFormat
 
@@ -11,8 +12,10 @@ struct Manifest {
     var lines = [
       "# Generated stacks",
       "",
-      "Rendered by `swift run render` from `blueprints/`; do not edit by hand (CI fails when these",
-      "files differ from what the blueprints render).",
+      "Rendered by `swift run render` from the application `\(application)`; do not edit by hand.",
+      "`.formation-manifest` records each file render wrote with its SHA-256: render replaces only",
+      "those files, refuses to replace one edited since, and `swift run render --check` fails when",
+      "any differs from what the application renders.",
       "",
       "Deploy in this order (each stack imports only from stacks above it):",
       "",
