@@ -69,7 +69,7 @@ public struct LintCommand: ParsableCommand {
   @Option(
     name: .customLong("pack"),
     help:
-      "Also run an opt-in rule pack (genexomics); repeat or comma-separate. Linting the blueprints (no path) turns genexomics on."
+      "Also run an opt-in rule pack (genexomics: this repository's GeneXOmics invariants); repeat or comma-separate."
   )
   public var packs: [String] = []
 
@@ -149,10 +149,9 @@ public struct LintCommand: ParsableCommand {
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }
 
-  /// The options the flags ask for; the blueprints (no path) get the genexomics pack.
+  /// The options the flags ask for.
   func lintOptions() throws(UsageError) -> LintOptions {
     var options = LintOptions(requireCoverage: requireCoverage)
-    if paths.isEmpty { options.packs.insert(.genexomics) }
     for name in packs.flatMap({ $0.split(separator: ",") }) {
       let pack = RulePack(rawValue: name.trimmingCharacters(in: .whitespaces))
       guard RulePack.all.contains(pack) else {

@@ -22,6 +22,7 @@ extension RuleContext {
   /// without a default or an import is unknown. Absence fails with `absent`.
   public func customerManagedKey(_ possibility: Resolved, absent: String) -> Verdict {
     if possibility.isAbsent { return .fail(absent) }
+    if parameterRulesOut(Self.notCustomerKeys, in: possibility) { return .pass }
     guard let string = possibility.string else { return .unknown(possibility.unknowableReason) }
     if let text = string.literal {
       if text.isEmpty { return .fail(absent) }
@@ -48,7 +49,6 @@ extension RuleContext {
     }
     // `arn:...:key/${KeyId}`: whatever the id, a key ARN names a key, never an AWS managed alias.
     if string.containsText(":key/") { return .pass }
-    if parameterRulesOut(Self.notCustomerKeys, in: possibility) { return .pass }
     return .unknown(possibility.unknowableReason)
   }
 
@@ -73,12 +73,19 @@ extension RuleContext {
       reason = part
     default: return false
     }
-    guard let name = Resolver.parameterWithoutDefault(from: reason),
-      let parameter = template.parameters[name],
-      parameter.attributes["AllowedValues"] != nil || parameter.attributes["AllowedPattern"] != nil
-        || parameter.type == "Number"
+    guard isConstrainedParameter(reason), let name = Resolver.parameterWithoutDefault(from: reason)
     else { return false }
     return values.allSatisfy { !resolver.parameter(name, accepts: $0) }
+  }
+
+  /// True when `reason` is a parameter without a default that `AllowedValues`,
+  /// `AllowedPattern` or the `Number` type narrows.
+  func isConstrainedParameter(_ reason: String) -> Bool {
+    guard let name = Resolver.parameterWithoutDefault(from: reason),
+      let parameter = template.parameters[name]
+    else { return false }
+    return parameter.attributes["AllowedValues"] != nil
+      || parameter.attributes["AllowedPattern"] != nil || parameter.type == "Number"
   }
 
   /// KMS resource types whose `Ref`/`Arn` is a customer-managed key.
