@@ -52,6 +52,22 @@ extension RuleContext {
     return .unknown(possibility.unknowableReason)
   }
 
+  /// `judge` with `customerManagedKey`, the findings that the key is missing marked
+  /// `scope["key"] = "absent"`: a peer check that asks only for some key (checkov CKV_AWS_26)
+  /// reaches those and not the AWS managed key ones.
+  func judgeCustomerKey(
+    _ reading: Reading, logicalID: String, path: String, question: String, absent: String
+  ) -> [Finding] {
+    var missing = judge(reading.filter(\.isAbsent), logicalID: logicalID, path: path, question: question) {
+      customerManagedKey($0, absent: absent)
+    }
+    for index in missing.indices { missing[index].scope["key"] = "absent" }
+    return missing
+      + judge(reading.filter { !$0.isAbsent }, logicalID: logicalID, path: path, question: question) {
+        customerManagedKey($0, absent: absent)
+      }
+  }
+
   /// Values a parameter that guarantees a customer-managed key must refuse: nothing, an AWS
   /// managed alias (by name and by ARN), a wildcard, a word.
   static let notCustomerKeys = [
