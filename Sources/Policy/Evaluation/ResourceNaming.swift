@@ -282,11 +282,19 @@ extension Resolver {
   /// CloudFormation generates match nothing.
   public func resources(ofType type: String, named name: SymbolicString) -> [String] {
     let wanted = canonical(name).plain
-    guard !wanted.parts.isEmpty, !wanted.hasUnknownParts else { return [] }
+    guard !wanted.parts.isEmpty, wanted.unknownsAreStable,
+      let property = ResourceNaming.conventions[type]?.nameProperty
+    else { return [] }
     return template.logicalIDs(ofType: type).filter { logicalID in
       let physical = physicalName(of: logicalID)
-      if case .symbol(.name) = physical.parts.first, physical.parts.count == 1 { return false }
-      return physical.plain == wanted
+      if physical.plain == wanted { return true }
+      // A name built from a parameter without a default or an import is not spelled out,
+      // but the same spelling names the same thing: `!Sub ${AppName}-logs` on both sides.
+      guard let value = template.resources[logicalID]?.properties.member(property) else {
+        return false
+      }
+      let options = resolveString(value)
+      return options.count == 1 && options[0].string.map { canonical($0).plain } == wanted
     }
   }
 }
@@ -301,7 +309,13 @@ extension SymbolicString {
       })
   }
 
-  fileprivate var hasUnknownParts: Bool {
-    parts.contains { if case .unknown = $0 { true } else { false } }
+  /// True when every unknown part is a parameter without a default or an import: the same
+  /// spelling then means the same value at deploy time.
+  fileprivate var unknownsAreStable: Bool {
+    parts.allSatisfy { part in
+      guard case .unknown(let reason) = part else { return true }
+      return Resolver.parameterWithoutDefault(from: reason) != nil
+        || Resolver.importedExport(from: reason) != nil
+    }
   }
 }
