@@ -45,4 +45,60 @@ import Testing
       index.evaluate(principal: "Handler", action: "dynamodb:DeleteTable", resource: table).outcome
         == .unknown)
   }
+
+  func lines(_ rules: String, _ name: String) throws -> [String] {
+    let selected = rules.split(separator: ",").compactMap { Catalogue.rule(id: String($0)) }
+    return Engine(rules: selected).check(try LintFixture.template(Self.theme, name)).map(
+      LintFixture.line)
+  }
+
+  @Test(arguments: Serverless.rules.map(\.id))
+  func passingFixtureIsClean(_ id: String) throws {
+    #expect(try lines(id, "\(id)-pass.yaml") == [])
+  }
+
+  @Test func apiAuthorizer() throws {
+    #expect(
+      try lines("SAM001", "SAM001-fail.yaml") == [
+        "3:3: warning SAM001 Open: API has no Auth.DefaultAuthorizer; routes without their own authorizer accept unauthenticated calls",
+        "11:28: warning SAM001 Disabled: API sets Auth.DefaultAuthorizer NONE; its routes accept unauthenticated calls",
+      ])
+  }
+
+  @Test func apiAccessLogging() throws {
+    #expect(
+      try lines("SAM002", "SAM002-fail.yaml") == [
+        "3:3: warning SAM002 Rest: API has no AccessLogSetting.DestinationArn; calls to it leave no access log",
+        "7:3: warning SAM002 Http: API has no AccessLogSettings.DestinationArn; calls to it leave no access log",
+      ])
+  }
+
+  @Test func apiTLS() throws {
+    #expect(
+      try lines("SAM003", "SAM003-fail.yaml") == [
+        "8:9: warning SAM003 Unset: API custom domain has no SecurityPolicy and accepts TLS 1.0; set TLS_1_2",
+        "17:25: warning SAM003 Old: API custom domain accepts TLS 1.0 (SecurityPolicy TLS_1_0); set TLS_1_2",
+      ])
+  }
+
+  @Test func stateMachineLogging() throws {
+    #expect(
+      try lines("SAM004", "SAM004-fail.yaml") == [
+        "3:3: warning SAM004 Silent: state machine does not log its executions (Logging.Level is OFF or not set)",
+        "13:16: warning SAM004 Off: state machine does not log its executions (LoggingConfiguration.Level is OFF or not set)",
+      ])
+  }
+
+  /// The Lambda rules read a SAM function's environment key, VPC and dead-letter queue; a
+  /// SimpleTable is judged by the table encryption rule.
+  @Test func functionSettingsAndSimpleTable() throws {
+    #expect(
+      try lines("ENC003,ENC008,LOG007,NET007", "function-settings-fail.yaml") == [
+        "7:3: warning ENC008 Handler: function has environment variables but no KmsKeyArn; they are encrypted with the AWS managed key aws/lambda",
+        "7:3: warning LOG007 Handler: function has no DeadLetterQueue and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped",
+        "7:3: warning NET007 Handler: function runs outside the VPC the template defines; set VpcConfig with private subnets",
+        "16:3: error ENC003 Table: a SAM SimpleTable cannot use a customer-managed key (its SSESpecification takes SSEEnabled alone); declare an AWS::DynamoDB::Table with SSESpecification.KMSMasterKeyId",
+      ])
+    #expect(try lines("ENC003,ENC008,LOG007,NET007", "function-settings-pass.yaml") == [])
+  }
 }

@@ -16,7 +16,7 @@ public enum Catalogue {
   public static var policy: [Rule] {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
-      + LeastPrivilege.rules + Invariants.rules + CoverageRules.rules
+      + LeastPrivilege.rules + Serverless.rules + Invariants.rules + CoverageRules.rules
   }
 
   public static func rule(id: String) -> Rule? {

@@ -5,7 +5,7 @@ extension NetworkIsolation {
   static let functionInVPC = Rule(
     id: "NET007", title: "Lambda function runs in a VPC", severity: .warning, family: .policy,
     theme: theme,
-    resourceTypes: ["AWS::Lambda::Function"],
+    resourceTypes: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
     rationale:
       "A function outside a VPC reaches the internet directly, bypassing the endpoints, flow logs and egress rules the VPC sets up for everything else. When the template declares an AWS::EC2::VPC the finding is a warning (the function skips the network built for it); otherwise it is info, since the function may legitimately need no private network. A function an AWS::Greengrass::FunctionDefinition deploys runs on the Greengrass core device, where VpcConfig means nothing, and is not reported.",
     remediation:
