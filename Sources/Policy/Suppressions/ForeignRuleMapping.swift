@@ -24,8 +24,8 @@ public enum ForeignRuleMapping {
     "F13": ForeignReach("PUB004", .principal("everyone")),  // Lambda permission principal "*"
     "W33": ForeignReach("NET001"),  // subnet should not have MapPublicIpOnLaunch
     "W2": ForeignReach("NET002"),  // security group ingress open to the world
-    "W5": ForeignReach("NET003"),  // security group egress open to the world
-    "F1000": ForeignReach("NET003"),  // security group has no egress rule (allows all)
+    "W5": ForeignReach("NET003", .egress("open")),  // egress rule open to the world
+    "F1000": ForeignReach("NET003", .egress("missing")),  // no egress rule (allows all)
     "W89": ForeignReach("NET007"),  // Lambda function should be in a VPC
     "W60": ForeignReach("NET008"),  // VPC should have a flow log
     "W35": ForeignReach("LOG001"),  // bucket should have access logging
@@ -126,12 +126,16 @@ public struct ForeignReach: Sendable, Hashable {
     case port(Int)
     /// Findings that the key property is missing, not that it names an AWS managed key.
     case keyAbsent
+    /// NET003 findings of this kind: `open` (a rule to 0.0.0.0/0) or `missing` (no egress
+    /// rule, so the default allows all).
+    case egress(String)
 
     func covers(_ finding: Finding) -> Bool {
       switch self {
       case .acl(let acls): return finding.scope["acl"].map(acls.contains) ?? false
       case .principal(let kind): return finding.scope["principal"] == kind
       case .keyAbsent: return finding.scope["key"] == "absent"
+      case .egress(let kind): return finding.scope["egress"] == kind
       case .port(let port):
         guard let from = finding.scope["fromPort"].flatMap(Int.init),
           let to = finding.scope["toPort"].flatMap(Int.init)
