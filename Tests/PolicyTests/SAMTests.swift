@@ -101,4 +101,13 @@ import Testing
       ])
     #expect(try lines("ENC003,ENC008,LOG007,NET007", "function-settings-pass.yaml") == [])
   }
+
+  /// Globals.Function gives every function its key, VPC and dead-letter queue; a function's
+  /// own value wins and is judged.
+  @Test func globalsApplyToEveryFunction() throws {
+    #expect(
+      try lines("ENC008,LOG007,NET007", "globals.yaml") == [
+        "41:18: warning ENC008 Overrides: uses the AWS managed key alias/aws/lambda, not a customer-managed key"
+      ])
+  }
 }

@@ -44,6 +44,8 @@ public struct Engine: Sendable {
   public func check(_ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil)
     -> [Finding]
   {
+    // A SAM template's Globals are applied first, unless the caller brought its own memo.
+    let template = memo == nil ? SAMGlobals.applied(to: template) : template
     let memo = memo ?? TemplateMemo(template)
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
