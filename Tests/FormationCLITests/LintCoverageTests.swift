@@ -51,4 +51,17 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(result.standardError == "error: 'acme' is no rule pack; the packs are genexomics\n")
   }
+
+  /// `explain` says how far each foreign id reaches, and knows cfn-guard's names.
+  @Test func explainNamesThePartAForeignIdReaches() throws {
+    let pub002 = try ExplainCommand.parse(["PUB002"]).execute().standardOutput
+    #expect(
+      pub002.contains(
+        "equivalent ids: cfn_nag F14 (ACL publicreadwrite only), cfn_nag W31 (ACL publicread only), checkov CKV_AWS_20 (ACL publicread, publicreadwrite only), checkov CKV_AWS_57 (ACL publicreadwrite only), cfn-guard S3_BUCKET_PUBLIC_READ_PROHIBITED (ACL publicread, publicreadwrite only), cfn-guard S3_BUCKET_PUBLIC_WRITE_PROHIBITED (ACL publicreadwrite only)\n"
+      ))
+    let guardName = try ExplainCommand.parse(["S3_BUCKET_SSL_REQUESTS_ONLY"]).execute()
+    #expect(
+      guardName.standardOutput.hasPrefix(
+        "S3_BUCKET_SSL_REQUESTS_ONLY is cfn-guard's id; the equivalent Formation rule is TRN001.\n"))
+  }
 }

@@ -150,6 +150,20 @@ public struct ForeignReach: Sendable, Hashable {
   public var path: String?
   public var aspect: Aspect?
 
+  /// What part of the rule the id reaches, for `explain`: `BlockPublicAcls only`,
+  /// `ACL publicread only`; `nil` for the whole rule.
+  public var part: String? {
+    if let path { return "\(path.split(separator: ".").last ?? "") only" }
+    switch aspect {
+    case nil: return nil
+    case .acl(let acls): return "ACL " + acls.sorted().joined(separator: ", ") + " only"
+    case .principal(let kind): return "principal \(kind) only"
+    case .port(let port): return "port \(port) only"
+    case .keyAbsent: return "missing key only"
+    case .egress(let kind): return "\(kind) egress only"
+    }
+  }
+
   public init(_ rule: String, _ aspect: Aspect? = nil, path: String? = nil) {
     self.rule = rule
     self.aspect = aspect
