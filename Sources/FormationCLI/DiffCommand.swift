@@ -120,7 +120,10 @@ public struct DiffCommand: ParsableCommand {
   }
 
   private func compare(environment: AWSEnvironment) throws -> [StackDiff] {
-    let differ = Differ(rules: noFindings || benchmarkReadOnly ? [] : Catalogue.all)
+    // The core rules: opt-in packs (GeneXOmics) and coverage notes are lint's business.
+    let differ = Differ(
+      rules: noFindings || benchmarkReadOnly
+        ? [] : LintOptions().enabled(Catalogue.all).filter { $0.theme != CoverageRules.theme })
     if let stack {
       guard paths.count == 1, stackPrefix == nil else {
         throw DiffInputError(

@@ -66,6 +66,18 @@ public struct LintCommand: ParsableCommand {
     help: "Do not run these rules (ids, id prefixes or themes, comma separated).")
   public var skipRules: String?
 
+  @Option(
+    name: .customLong("pack"),
+    help:
+      "Also run an opt-in rule pack (genexomics: this repository's GeneXOmics invariants); repeat or comma-separate."
+  )
+  public var packs: [String] = []
+
+  @Flag(
+    name: .customLong("require-coverage"),
+    help: "Report a resource that no policy rule checks as an error (COV001) instead of counting it.")
+  public var requireCoverage = false
+
   @Flag(
     name: .customLong("list-rules"),
     help: "Print the rule catalogue (after --rules/--skip-rules) and exit.")
@@ -89,8 +101,11 @@ public struct LintCommand: ParsableCommand {
   /// Runs the command; returns what it would print and its exit code.
   public func execute() -> CommandResult {
     let selected: [Rule]
+    let options: LintOptions
     do {
-      selected = try RuleSelection(only: rules, skip: skipRules).rules(from: Catalogue.all)
+      options = try lintOptions()
+      selected = try RuleSelection(only: rules, skip: skipRules).rules(
+        from: Catalogue.all, packs: options.packs)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
@@ -103,16 +118,17 @@ public struct LintCommand: ParsableCommand {
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let outcomes = Checker(rules: selected).check(files: files)
+    let outcomes = Checker(rules: selected, options: options).check(files: files)
     let findings = outcomes.flatMap(\.findings)
     let visible =
       showSuppressed || format != .text ? findings : findings.filter { !$0.isSuppressed }
+    let listed = format == .text ? visible.filter { !TextReporter.isCoverageNote($0) } : visible
     let output: String
     switch format {
     case .text:
       let reporter = TextReporter(style: .logicalID)
       // A large run prints tens of thousands of lines: they are formatted on every core.
-      output = visible.concurrentMap { finding in
+      output = listed.concurrentMap { finding in
         var line = reporter.line(for: finding)
         if let suppression = finding.suppression {
           line +=
@@ -133,6 +149,20 @@ public struct LintCommand: ParsableCommand {
     let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }
+
+  /// The options the flags ask for.
+  func lintOptions() throws(UsageError) -> LintOptions {
+    var options = LintOptions(requireCoverage: requireCoverage)
+    for name in packs.flatMap({ $0.split(separator: ",") }) {
+      let pack = RulePack(rawValue: name.trimmingCharacters(in: .whitespaces))
+      guard RulePack.all.contains(pack) else {
+        throw UsageError(
+          "'\(name)' is no rule pack; the packs are \(RulePack.all.map(\.rawValue).joined(separator: ", "))")
+      }
+      options.packs.insert(pack)
+    }
+    return options
+  }
 }
 
 /// `--rules` and `--skip-rules`: comma lists of ids, id prefixes, themes or families.
@@ -150,13 +180,18 @@ struct RuleSelection {
     self.skip = split(skip)
   }
 
-  func rules(from catalogue: [Rule]) throws(UsageError) -> [Rule] {
+  /// The rules chosen from `catalogue`: a pack's rules run when the pack is in `packs` or
+  /// `--rules` names them by id, prefix or theme (`--rules GXO` is a choice to run them).
+  func rules(from catalogue: [Rule], packs: Set<RulePack> = []) throws(UsageError) -> [Rule] {
     for token in only + skip where !catalogue.contains(where: { Self.matches(token, $0) }) {
       throw UsageError(
         "'\(token)' is no rule id, id prefix, theme or family; see `formation lint --list-rules`")
     }
     return catalogue.filter { rule in
-      (only.isEmpty || only.contains { Self.matches($0, rule) })
+      let enabled =
+        rule.pack.map { packs.contains($0) } ?? true
+        || only.contains { $0.lowercased() != rule.family.rawValue && Self.matches($0, rule) }
+      return enabled && (only.isEmpty || only.contains { Self.matches($0, rule) })
         && !skip.contains { Self.matches($0, rule) }
     }
   }

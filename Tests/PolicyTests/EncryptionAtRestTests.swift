@@ -19,7 +19,7 @@ import Testing
   @Test func enc001() throws {
     #expect(
       try LintFixture.lines("ENC001", Self.theme, "ENC001-fail.yaml") == [
-        "5:3: error ENC001 NoEncryption: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "5:3: error ENC001 NoEncryption: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "13:29: error ENC001 SseS3: bucket uses SSE-S3 (AES256), whose keys AWS owns; use aws:kms with a customer-managed key",
         "20:15: error ENC001 AwsManagedKey: bucket uses aws:kms without KMSMasterKeyID, which is the AWS managed key aws/s3",
         "28:31: error ENC001 ManagedAlias: uses the AWS managed key alias/aws/s3, not a customer-managed key",

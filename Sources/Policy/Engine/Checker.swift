@@ -10,9 +10,12 @@ import Template
 public struct Checker: Sendable {
   /// The rules that run; suppressions of other rules are neither applied nor judged unused.
   public var rules: [Rule]
+  /// How strict the run is (see `LintOptions`).
+  public var options: LintOptions
 
-  public init(rules: [Rule]) {
+  public init(rules: [Rule], options: LintOptions = LintOptions()) {
     self.rules = rules
+    self.options = options
   }
 
   /// One input's outcome: its findings (reader warnings, rule findings, suppressions applied,
@@ -53,7 +56,8 @@ public struct Checker: Sendable {
   /// Checks templates read together; their findings, in the order given.
   public func check(_ templates: [ParsedTemplate]) -> [[Finding]] {
     let exports = ExportIndex(templates.map(\.template))
-    let findings = Engine(rules: rules).check(templates.map(\.template), exports: exports)
+    let findings = Engine(rules: rules, options: options).check(
+      templates.map(\.template), exports: exports)
     let pass = SuppressionPass(
       knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
     return Array(zip(templates, findings)).concurrentMap { parsed, findings in
@@ -69,7 +73,7 @@ public struct Checker: Sendable {
   /// Checks a template that is one of a set whose exports are `exports` (a stack `diff`
   /// compares among others), its rules on every core.
   public func check(_ template: Template, exports: ExportIndex) -> [Finding] {
-    let findings = Engine(rules: rules).check(template, exports: exports)
+    let findings = Engine(rules: rules, options: options).check(template, exports: exports)
     return SuppressionPass(knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
       .apply(to: findings, of: template)
   }

@@ -3,10 +3,18 @@ import Template
 /// Runs a set of rules over templates and returns their findings in a stable order.
 public struct Engine: Sendable {
   public var rules: [Rule]
+  /// How strict the run is about resources no rule checks (`requireCoverage`); the packs
+  /// of the options are the caller's to apply when choosing `rules` (`LintOptions.enabled`).
+  public var options: LintOptions
 
-  public init(rules: [Rule]) {
+  public init(rules: [Rule], options: LintOptions = LintOptions()) {
     self.rules = rules
+    self.options = options
+    reportsCoverage = rules.contains { $0.id == CoverageRules.unchecked.id }
   }
+
+  /// True when COV001 is among the rules: the unchecked resources are then reported.
+  private let reportsCoverage: Bool
 
   /// Every finding of every rule, sorted by location, then rule id, then message, so output is
   /// the same run to run.
@@ -40,7 +48,10 @@ public struct Engine: Sendable {
     _ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil,
     exports: ExportIndex = ExportIndex()
   ) -> [Finding] {
-    let template = memo?.template ?? template.expandingLanguageExtensions()
+    // A SAM template's Globals are applied to the resources they cover, and a template with
+    // language extensions expanded, unless the caller brought its own memo.
+    let template =
+      memo?.template ?? SAMGlobals.applied(to: template.expandingLanguageExtensions())
     let memo = memo ?? TemplateMemo(template, exports: exports)
     // Checks a macro makes blind are not run (TPL030 says which, once).
     let skipped = MacroOutput.skippedChecks(for: template)
@@ -70,6 +81,10 @@ public struct Engine: Sendable {
     var all: [Finding] = []
     all.reserveCapacity(findings.reduce(0) { $0 + $1.count })
     for part in findings { all += part }
+    if reportsCoverage {
+      all += Coverage(template, rules: rules).findings(
+        severity: options.requireCoverage ? .error : CoverageRules.unchecked.severity)
+    }
     all.sort(by: Finding.stableOrder)
     return all
   }

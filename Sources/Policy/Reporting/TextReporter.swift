@@ -35,12 +35,18 @@ public struct TextReporter: Sendable {
   }
 
   /// `3 errors, 1 warning in 2 files`: counts by severity (unknown and info only when present),
-  /// then suppressed findings, which are not counted with the others.
+  /// then suppressed findings, which are not counted with the others, then the resources no
+  /// rule checked (`; 12 resources of 4 types not checked: AWS::Glue::Job (5), ...`), which
+  /// count as errors only when the run requires coverage.
   public static func summary(_ findings: [Finding], files: Int) -> String {
     var counts: [Severity: Int] = [:]
     var suppressed = 0
     for finding in findings {
-      if finding.isSuppressed { suppressed += 1 } else { counts[finding.severity, default: 0] += 1 }
+      if finding.isSuppressed {
+        suppressed += 1
+      } else if !isCoverageNote(finding) {
+        counts[finding.severity, default: 0] += 1
+      }
     }
     var parts = [
       counted(counts[.error] ?? 0, "error", "errors"),
@@ -50,7 +56,14 @@ public struct TextReporter: Sendable {
     if let info = counts[.info] { parts.append("\(info) info") }
     var text = parts.joined(separator: ", ") + " in " + counted(files, "file", "files")
     if suppressed > 0 { text += " (\(suppressed) suppressed)" }
+    if let unchecked = Coverage.summary(of: findings) { text += "; " + unchecked }
     return text
+  }
+
+  /// True for a COV001 finding at info: the summary counts those by type instead of listing
+  /// one line per resource; at error (`--require-coverage`) they are listed like any finding.
+  public static func isCoverageNote(_ finding: Finding) -> Bool {
+    finding.ruleID == CoverageRules.unchecked.id && finding.severity == .info
   }
 
   private static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {

@@ -16,7 +16,8 @@ public enum Catalogue {
   public static var policy: [Rule] {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
-      + LeastPrivilege.rules + Invariants.rules + DeployForecast.rules
+      + LeastPrivilege.rules + Serverless.rules + Invariants.rules + CoverageRules.rules
+      + DeployForecast.rules
       + RelationalDatabases.rules + FileSystems.rules + Streams.rules + SearchDomains.rules
       + ElastiCache.rules + RedshiftClusters.rules + DocumentAndGraphDatabases.rules
       + KubernetesClusters.rules + DynamoDB.rules
