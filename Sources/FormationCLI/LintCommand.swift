@@ -198,7 +198,14 @@ struct Linter {
     let read = inputs.concurrentMap { input -> Result<ParsedTemplate, TemplateError> in
       Result { () throws(TemplateError) in try input.read() }
     }
-    let parsed = read.compactMap { try? $0.get() }
+    // Templates with `AWS::LanguageExtensions` are expanded once, here: the suppressions in a
+    // `Fn::ForEach` body's Metadata then cover the resources it generates, and the outputs it
+    // generates are exports other templates of the run can import.
+    let parsed = read.compactMap { try? $0.get() }.map { parsed in
+      var parsed = parsed
+      parsed.template = parsed.template.expandingLanguageExtensions()
+      return parsed
+    }
     let exports = ExportIndex(parsed.map(\.template))
     let checked = ExportIndex.$current.withValue(exports) {
       engine.check(parsed.map(\.template))

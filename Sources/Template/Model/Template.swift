@@ -36,6 +36,8 @@ public struct Template: Sendable, Hashable {
   /// parameter's default, a collection known only at deployment); empty for a template read
   /// as written.
   public var expansionNotes: [ExpansionNote] = []
+  /// True for the result of `expandingLanguageExtensions`: expanding it again changes nothing.
+  public internal(set) var isExpanded = false
 
   public init(
     formatVersion: String? = "2010-09-09",
