@@ -34,6 +34,27 @@ import Testing
           EncryptionConfiguration: {EncryptionType: KMS, KmsKey: arn:aws:kms:eu-west-1:111122223333:key/abc}
     """
 
+  /// Two tables from one `Fn::ForEach`, not encrypted with a customer key, the rule suppressed
+  /// in the loop body's Metadata: the suppression covers every table the loop generates.
+  static let loop = """
+    Transform: AWS::LanguageExtensions
+    Resources:
+      Fn::ForEach::Tables:
+        - Name
+        - [Runs, Jobs]
+        - Table${Name}:
+            Type: AWS::DynamoDB::Table
+            Metadata:
+              formation:
+                suppress:
+                  - rule: ENC003
+                    reason: "public reference data"
+            Properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+              KeySchema: [{AttributeName: id, KeyType: HASH}]
+    """
+
   static let duplicate = """
     Resources:
       Bucket:
@@ -47,6 +68,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     for (name, text) in [
       ("clean.yaml", clean), ("insecure.yaml", insecure), ("duplicate.yaml", duplicate),
+      ("loop.yaml", loop),
     ] {
       try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
     }
@@ -82,6 +104,18 @@ import Testing
       shown.standardOutput.hasSuffix(
         "\(file):7:3: warning LOG006 Repository: repository tags are mutable (ImageTagMutability defaults to MUTABLE) [suppressed (formation): tags are moved on purpose by the release job]\n"
       ))
+  }
+
+  @Test func suppressionsInALoopBodyCoverWhatItGenerates() throws {
+    let file = try Self.folder() + "/loop.yaml"
+    let result = try Self.run(["--rules", "ENC003", "--show-suppressed", file])
+    #expect(
+      result.standardOutput == """
+        \(file):6:7: error ENC003 TableJobs: table is encrypted with an AWS owned key; set SSESpecification with a customer-managed key [suppressed (formation): public reference data]
+        \(file):6:7: error ENC003 TableRuns: table is encrypted with an AWS owned key; set SSESpecification with a customer-managed key [suppressed (formation): public reference data]
+
+        """)
+    #expect(result.exitCode == 0)
   }
 
   @Test func severityThreshold() throws {

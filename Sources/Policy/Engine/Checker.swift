@@ -55,6 +55,14 @@ public struct Checker: Sendable {
 
   /// Checks templates read together; their findings, in the order given.
   public func check(_ templates: [ParsedTemplate]) -> [[Finding]] {
+    // Templates with `AWS::LanguageExtensions` are expanded once, here: the suppressions in a
+    // `Fn::ForEach` body's Metadata then cover the resources it generates, and the outputs it
+    // generates are exports other templates of the run can import.
+    let templates = templates.map { parsed in
+      var parsed = parsed
+      parsed.template = parsed.template.expandingLanguageExtensions()
+      return parsed
+    }
     let exports = ExportIndex(templates.map(\.template))
     let findings = Engine(rules: rules, options: options).check(
       templates.map(\.template), exports: exports)

@@ -69,7 +69,7 @@ extension Template {
   /// are in `expansionNotes`. A template without the transform is returned as it is: `convert`
   /// and `diff` never expand, only checks do.
   public func expandingLanguageExtensions() -> Template {
-    guard usesLanguageExtensions else { return self }
+    guard usesLanguageExtensions, !isExpanded else { return self }
     let root = document ?? encoded
     guard case .map(let sections) = root.kind else { return self }
     var expander = LanguageExtensionsExpander(
@@ -91,6 +91,7 @@ extension Template {
     template.file = file
     template.document = nil
     template.expansionNotes = expander.notes
+    template.isExpanded = true
     return template
   }
 }

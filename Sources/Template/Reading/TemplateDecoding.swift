@@ -124,7 +124,6 @@ extension Template {
     }
     var resource = Resource(type: nil)
     resource.location = entry.keyLocation
-    resource.bodyFunction = entry.value
     for attribute in attributes {
       var spelled = attribute
       switch attribute.key {
@@ -142,6 +141,8 @@ extension Template {
       }
       try decodeAttribute(spelled, of: id, into: &resource)
     }
+    // Last: the spelled-out Properties set `propertiesFunction`, which shares its field.
+    resource.bodyFunction = entry.value
     return resource
   }
 
