@@ -11,8 +11,11 @@ public struct LintCommand: ParsableCommand {
     abstract:
       "Check templates for least privilege, encryption, network isolation, logging and correctness.",
     discussion: """
-      With no path, lints the templates in the current folder. Folders are searched \
-      recursively for .yaml, .yml, .json and .template files.
+      With no path, lints the `paths` of the nearest .formation.yaml, else the current \
+      folder. Folders are searched recursively for .yaml, .yml, .json and .template files \
+      that are CloudFormation templates (a mapping with Resources or \
+      AWSTemplateFormatVersion at the top), leaving out node_modules, cdk.out, .build, .git \
+      and the configuration's excludes; the summary says how many files were skipped.
 
       Text output is one line per finding, `file:line:col: severity ID LogicalId: message`, \
       in a stable order, and a summary on standard error; suppressed findings are hidden \
@@ -52,8 +55,10 @@ public struct LintCommand: ParsableCommand {
   public var format: Format = .text
 
   @Option(
-    help: "Exit 1 when a finding is at or above this severity: info, warning, unknown or error.")
-  public var severity: Threshold = .warning
+    help:
+      "Exit 1 when a finding is at or above this severity: info, warning (the default), unknown or error."
+  )
+  public var severity: Threshold?
 
   @Option(
     help:
@@ -80,6 +85,8 @@ public struct LintCommand: ParsableCommand {
     help: "Make SARIF file URIs relative to this directory (default: the current one).")
   public var baseDirectory: String?
 
+  @OptionGroup public var configuration: ConfigurationOptions
+
   public init() {}
 
   public func run() throws {
@@ -88,25 +95,34 @@ public struct LintCommand: ParsableCommand {
 
   /// Runs the command; returns what it would print and its exit code.
   public func execute() -> CommandResult {
-    let selected: [Rule]
+    execute(workingDirectory: FileManager.default.currentDirectoryPath)
+  }
+
+  /// Runs the command with `workingDirectory` as the folder the configuration is searched from.
+  func execute(workingDirectory: String) -> CommandResult {
+    let settings: LintSettings
     do {
-      selected = try RuleSelection(only: rules, skip: skipRules).rules(from: Catalogue.all)
+      settings = try LintSettings(self, workingDirectory: workingDirectory)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
+    let selected = settings.rules
     if listRules {
       return CommandResult(standardOutput: CatalogueTable(rules: selected).text, exitCode: 0)
     }
-    let inputs: [LintInput]
+    let scan: TemplateScan
     do {
-      inputs = try LintInput.files(paths.isEmpty ? ["."] : paths)
+      scan = try settings.scan(paths, workingDirectory: workingDirectory)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
+    let inputs = scan.files.map { LintInput(path: $0) }
     let result = Linter(rules: selected).lint(inputs)
     let visible =
       showSuppressed || format != .text
       ? result.findings : result.findings.filter { !$0.isSuppressed }
+    let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= settings.threshold }
+    let exitCode: Int32 = result.unreadable > 0 ? 2 : failing ? 1 : 0
     let output: String
     switch format {
     case .text:
@@ -121,32 +137,26 @@ public struct LintCommand: ParsableCommand {
         return line + "\n"
       }.joined()
     case .json:
-      output = JSONReporter().report(visible)
+      output =
+        FindingsEnvelope(
+          command: "lint", findings: visible, files: inputs.count, skipped: scan.skipped.count,
+          failed: exitCode != 0
+        ).json
     case .sarif:
       output = SARIFReporter(
         rules: selected, baseDirectory: baseDirectory ?? FileManager.default.currentDirectoryPath
       ).report(visible)
     }
     let summary = TextReporter.summary(result.findings, files: inputs.count)
-    let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
-    let exitCode: Int32 = result.unreadable > 0 ? 2 : failing ? 1 : 0
-    return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
+    let skipped = configuration.skippedReport(scan)
+    return CommandResult(
+      standardOutput: output, standardError: skipped + summary + "\n", exitCode: exitCode)
   }
 }
 
 /// One template file to lint.
 struct LintInput: Sendable {
   var path: String
-
-  static func files(_ paths: [String]) throws(UsageError) -> [LintInput] {
-    let files = try TemplateDiscovery.files(in: paths)
-    guard !files.isEmpty else {
-      throw UsageError(
-        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
-      )
-    }
-    return files.map { LintInput(path: $0) }
-  }
 
   func read() throws(TemplateError) -> ParsedTemplate {
     try Template.read(contentsOf: path)
@@ -212,8 +222,10 @@ struct RuleSelection {
     self.skip = split(skip)
   }
 
-  func rules(from catalogue: [Rule]) throws(UsageError) -> [Rule] {
-    for token in only + skip where !catalogue.contains(where: { Self.matches(token, $0) }) {
+  /// The rules of `catalogue` selected; a selector that names no rule of `known` (all of
+  /// `catalogue` by default) is an error.
+  func rules(from catalogue: [Rule], known: [Rule]? = nil) throws(UsageError) -> [Rule] {
+    for token in only + skip where !(known ?? catalogue).contains(where: { Self.matches(token, $0) }) {
       throw UsageError(
         "'\(token)' is no rule id, id prefix, theme or family; see `formation lint --list-rules`")
     }

@@ -13,6 +13,14 @@ public enum TemplateDiscovery {
 
   /// The files, arguments in the order given, each directory's files sorted by path, without repeats.
   public static func files(in paths: [String]) throws(UsageError) -> [String] {
+    try files(in: paths, pruning: { _ in false })
+  }
+
+  /// As `files(in:)`, not descending below the folders (or files) `prune` returns true for;
+  /// the paths named are never pruned themselves.
+  static func files(in paths: [String], pruning prune: (String) -> Bool) throws(UsageError)
+    -> [String]
+  {
     var files: [String] = []
     var seen: Set<String> = []
     for path in paths {
@@ -20,14 +28,20 @@ public enum TemplateDiscovery {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw UsageError("no such file or directory: \(path)")
       }
-      let found = isDirectory.boolValue ? search(directory: path) : [path]
+      let found = isDirectory.boolValue ? search(directory: path, pruning: prune) : [path]
       for file in found where seen.insert(file).inserted { files.append(file) }
     }
     return files
   }
 
+  /// Whether the file name ends in one of `extensions`.
+  static func hasTemplateExtension(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: ".") else { return false }
+    return extensions.contains(name[name.index(after: dot)...].lowercased())
+  }
+
   /// Iterative search, sorted at the end; a directory reached twice through symbolic links is searched once.
-  private static func search(directory root: String) -> [String] {
+  private static func search(directory root: String, pruning prune: (String) -> Bool) -> [String] {
     var files: [String] = []
     var visited: Set<String> = []
     var pending = [root]
@@ -39,14 +53,12 @@ public enum TemplateDiscovery {
       for name in names where !name.hasPrefix(".") {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-          continue
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+          !prune(path)
+        else { continue }
         if isDirectory.boolValue {
           pending.append(path)
-        } else if let dot = name.lastIndex(of: "."),
-          extensions.contains(name[name.index(after: dot)...].lowercased())
-        {
+        } else if hasTemplateExtension(name) {
           files.append(path)
         }
       }

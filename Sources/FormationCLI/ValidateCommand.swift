@@ -28,12 +28,13 @@ public struct ValidateCommand: ParsableCommand {
 
   /// Runs the command and returns what it would print and its exit code.
   public func execute() -> CommandResult {
-    let files: [String]
+    let scan: TemplateScan
     do {
-      files = try input.templateFiles()
+      scan = try input.templateScan()
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
+    let files = scan.files
     let engine = Engine(rules: Catalogue.correctness)
     // Each file is read and checked on its own, on every core at once; output keeps file order.
     let checked = files.concurrentMap { file -> (findings: [Finding], readable: Bool) in
@@ -49,15 +50,20 @@ public struct ValidateCommand: ParsableCommand {
     }
     let findings = checked.flatMap(\.findings)
     let unreadable = checked.count { !$0.readable }
-    let output =
-      switch input.format {
-      case .text: TextReporter(style: .compact).report(findings)
-      case .json: JSONReporter().report(findings)
-      }
-    let summary = TextReporter.summary(findings, files: files.count)
     let exitCode: Int32 =
       if unreadable > 0 { 2 } else if findings.contains(where: { $0.severity == .error }) { 1 } else
       { 0 }
+    let output =
+      switch input.format {
+      case .text: TextReporter(style: .compact).report(findings)
+      case .json:
+        FindingsEnvelope(
+          command: "validate", findings: findings, files: files.count,
+          skipped: scan.skipped.count, failed: exitCode != 0
+        ).json
+      }
+    let skipped = input.configuration.skippedReport(scan)
+    let summary = skipped + TextReporter.summary(findings, files: files.count)
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }
 }

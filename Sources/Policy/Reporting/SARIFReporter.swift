@@ -14,7 +14,7 @@ import Template
 /// Written by hand, keys in a fixed order, so the same findings give the same bytes.
 public struct SARIFReporter: Sendable {
   public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-  public static let informationURI = "https://github.com/genexomics/formation"
+  public static let informationURI = FormationRelease.projectURL
 
   /// The rules that ran, described in `tool.driver.rules`.
   public var rules: [Rule]
@@ -22,7 +22,7 @@ public struct SARIFReporter: Sendable {
   public var baseDirectory: String?
   public var toolVersion: String
 
-  public init(rules: [Rule], baseDirectory: String? = nil, toolVersion: String = "0.1.0") {
+  public init(rules: [Rule], baseDirectory: String? = nil, toolVersion: String = FormationRelease.version) {
     self.rules = rules
     self.baseDirectory = baseDirectory
     self.toolVersion = toolVersion

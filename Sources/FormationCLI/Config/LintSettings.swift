@@ -1,0 +1,50 @@
+import Foundation
+import Policy
+
+/// What one `formation lint` run does, from its command line and the project's configuration:
+/// the rules, the failing severity and the templates.
+///
+/// The command line wins: `--rules` replaces the file's `rules`, `--skip-rules` adds to its
+/// `skip-rules`, `--severity` replaces its `severity`, paths given replace its `paths`.
+struct LintSettings {
+  var configuration: ProjectConfiguration
+  var rules: [Rule]
+  var threshold: Severity
+
+  init(_ command: LintCommand, workingDirectory: String) throws(LintSetupError) {
+    do {
+      configuration = try command.configuration.load(from: workingDirectory)
+    } catch {
+      throw .configuration(error)
+    }
+    var selection = RuleSelection(only: command.rules, skip: command.skipRules)
+    if command.rules == nil { selection.only = configuration.rules ?? [] }
+    selection.skip += configuration.skipRules
+    let offered = RulePack.rules(
+      Catalogue.all, enabling: configuration.packs, namedIn: selection.only)
+    do {
+      rules = try selection.rules(from: offered, known: Catalogue.all)
+    } catch {
+      throw .usage(error)
+    }
+    threshold = command.severity?.severity ?? configuration.severity ?? .warning
+  }
+
+  /// The templates to lint, with what the search skipped.
+  func scan(_ paths: [String], workingDirectory: String) throws(UsageError) -> TemplateScan {
+    try TemplateScan.run(paths, configuration: configuration, workingDirectory: workingDirectory)
+  }
+}
+
+/// Why a run could not start: a wrong command line or a wrong configuration file (exit 2).
+enum LintSetupError: Error, CustomStringConvertible {
+  case usage(UsageError)
+  case configuration(ConfigurationError)
+
+  var description: String {
+    switch self {
+    case .usage(let error): error.description
+    case .configuration(let error): error.description
+    }
+  }
+}
