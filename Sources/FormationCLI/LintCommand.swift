@@ -82,10 +82,14 @@ public struct LintCommand: ParsableCommand {
 
   @Option(
     name: .customLong("base-directory"),
-    help: "Make SARIF file URIs relative to this directory (default: the current one).")
+    help:
+      "Make SARIF file URIs relative to this directory (default: the top of the git work tree, else the current folder)."
+  )
   public var baseDirectory: String?
 
   @OptionGroup public var configuration: ConfigurationOptions
+
+  @OptionGroup public var baseline: BaselineOptions
 
   public init() {}
 
@@ -108,7 +112,9 @@ public struct LintCommand: ParsableCommand {
     }
     let selected = settings.rules
     if listRules {
-      return CommandResult(standardOutput: CatalogueTable(rules: selected).text, exitCode: 0)
+      let listing =
+        format == .text ? CatalogueTable(rules: selected).text : CatalogueJSON(rules: selected).text
+      return CommandResult(standardOutput: listing, exitCode: 0)
     }
     let scan: TemplateScan
     do {
@@ -117,7 +123,22 @@ public struct LintCommand: ParsableCommand {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
     let inputs = scan.files.map { LintInput(path: $0) }
-    let result = Linter(rules: selected).lint(inputs)
+    var result = Linter(rules: selected).lint(inputs)
+    var baselineReport = ""
+    var baselineCounts: [(String, Int)] = []
+    switch baseline.apply(
+      to: result.findings, summary: TextReporter.summary(result.findings, files: inputs.count))
+    {
+    case .unchanged: break
+    case .compared(let comparison):
+      result.findings = comparison.findings
+      baselineReport = comparison.report
+      baselineCounts = [
+        ("new", comparison.newCount), ("baselined", comparison.baselinedCount),
+        ("fixed", comparison.fixed.count),
+      ]
+    case .finished(let ended): return ended
+    }
     let visible =
       showSuppressed || format != .text
       ? result.findings : result.findings.filter { !$0.isSuppressed }
@@ -140,17 +161,18 @@ public struct LintCommand: ParsableCommand {
       output =
         FindingsEnvelope(
           command: "lint", findings: visible, files: inputs.count, skipped: scan.skipped.count,
-          failed: exitCode != 0
+          failed: exitCode != 0, extraSummary: baselineCounts
         ).json
     case .sarif:
-      output = SARIFReporter(
-        rules: selected, baseDirectory: baseDirectory ?? FileManager.default.currentDirectoryPath
-      ).report(visible)
+      let base =
+        baseDirectory ?? RepositoryRoot.find(from: workingDirectory) ?? workingDirectory
+      output = SARIFReporter(rules: selected, baseDirectory: base).report(visible)
     }
     let summary = TextReporter.summary(result.findings, files: inputs.count)
     let skipped = configuration.skippedReport(scan)
     return CommandResult(
-      standardOutput: output, standardError: skipped + summary + "\n", exitCode: exitCode)
+      standardOutput: output, standardError: skipped + baselineReport + summary + "\n",
+      exitCode: exitCode)
   }
 }
 
@@ -159,7 +181,7 @@ struct LintInput: Sendable {
   var path: String
 
   func read() throws(TemplateError) -> ParsedTemplate {
-    try Template.read(contentsOf: path)
+    try TemplateSource.read(path)
   }
 }
 

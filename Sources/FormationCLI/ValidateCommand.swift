@@ -11,10 +11,13 @@ public struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check templates for structure and reference errors.",
     discussion: """
-      Prints one finding per line, `file:line:col: error|warning CODE: message`, in a stable
-      order, and a summary on standard error. Exit status: 0 when no errors were found
-      (warnings do not fail), 1 when a template has errors, 2 when a file cannot be read or
-      the command line is wrong.
+      Prints one finding per line, `file:line:col: error|warning CODE: message`, in a \
+      stable order, and a summary on standard error. Folders are searched as by `lint`: \
+      CloudFormation templates only, without node_modules, cdk.out, .build, .git and the \
+      excludes of .formation.yaml; `-` reads a template from standard input.
+
+      Exit status: 0 when no errors were found (warnings do not fail), 1 when a template \
+      has errors, 2 when a file cannot be read or the command line is wrong.
       """
   )
 
@@ -39,7 +42,7 @@ public struct ValidateCommand: ParsableCommand {
     // Each file is read and checked on its own, on every core at once; output keeps file order.
     let checked = files.concurrentMap { file -> (findings: [Finding], readable: Bool) in
       do throws(TemplateError) {
-        let parsed = try Template.read(contentsOf: file)
+        let parsed = try TemplateSource.read(file)
         let findings =
           parsed.warnings.map(Finding.init)
           + engine.check(parsed.template, rulesConcurrently: files.count == 1)

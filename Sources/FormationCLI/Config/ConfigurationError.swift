@@ -1,3 +1,4 @@
+import Foundation
 import Template
 
 /// A `.formation.yaml` (or parameter file) that cannot be used: what is wrong, and where.
@@ -33,6 +34,22 @@ public struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvert
 }
 
 extension ConfigurationError {
+  /// The value tree of a configuration-like file (`what` names it in the error when it cannot
+  /// be read: "configuration file", "baseline file", "parameter file").
+  static func parse(_ path: String, format: TemplateFormat, what: String) throws(ConfigurationError)
+    -> Value
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ConfigurationError(
+        .unreadable, "cannot read the \(what)", at: SourceLocation(file: path, line: 1, column: 1))
+    }
+    do {
+      return try Value.parse([UInt8](data), file: path, format: format)
+    } catch {
+      throw ConfigurationError(error)
+    }
+  }
+
   /// The reader's own error, moved to a configuration id so it prints the same way.
   init(_ error: TemplateError) {
     self.init(.unreadable, error.message, at: error.location)

@@ -65,15 +65,7 @@ struct ProjectConfiguration: Sendable {
   /// Reads and checks one configuration file.
   static func read(contentsOf file: String) throws(ConfigurationError) -> ProjectConfiguration {
     let start = SourceLocation(file: file, line: 1, column: 1)
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw ConfigurationError(.unreadable, "cannot read the configuration file", at: start)
-    }
-    let root: Value
-    do {
-      root = try Value.parse([UInt8](data), file: file, format: .yaml)
-    } catch {
-      throw ConfigurationError(error)
-    }
+    let root = try ConfigurationError.parse(file, format: .yaml, what: "configuration file")
     let directory = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
     var configuration = ProjectConfiguration(directory: directory)
     configuration.file = file

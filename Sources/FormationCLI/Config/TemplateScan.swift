@@ -47,6 +47,8 @@ struct TemplateScan: Sendable {
         configuration.paths.isEmpty
         ? ["."] : configuration.paths.map { configuration.shown($0, from: workingDirectory) }
     }
+    let readsStandardInput = named.contains(TemplateSource.standardInput)
+    named.removeAll { $0 == TemplateSource.standardInput }
     let explicitFiles = Set(named.filter { !isDirectory($0) })
     var skipped: [Skipped] = []
     let found = try TemplateDiscovery.files(in: named) { path in
@@ -72,6 +74,7 @@ struct TemplateScan: Sendable {
         skipped.append(Skipped(path: path, isFolder: false, reason: .notTemplate))
       }
     }
+    if readsStandardInput { files.insert(TemplateSource.standardInput, at: 0) }
     guard !files.isEmpty else {
       var message =
         "no CloudFormation templates found in \(named.joined(separator: ", "))"

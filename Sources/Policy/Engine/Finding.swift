@@ -39,6 +39,9 @@ public struct Suppression: Sendable, Hashable {
     case formation
     case cfnNag = "cfn_nag"
     case checkov
+    /// Not written in the template: the finding is in the baseline file given with
+    /// `lint --baseline`, recorded when the repository adopted Formation.
+    case baseline
   }
 
   public var ruleID: String

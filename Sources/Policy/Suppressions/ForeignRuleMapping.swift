@@ -70,7 +70,7 @@ public enum ForeignRuleMapping {
     switch source {
     case .cfnNag: return cfnNag[key]
     case .checkov: return checkov[key]
-    case .formation: return nil
+    case .formation, .baseline: return nil
     }
   }
 }
