@@ -91,6 +91,12 @@ public struct LintCommand: ParsableCommand {
 
   @OptionGroup public var baseline: BaselineOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Parameter values the templates are deployed with, in the AWS CLI's JSON ([{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}); they resolve what would otherwise be unknown.",
+      valueName: "file"))
+  public var parameters: String?
+
   public init() {}
 
   public func run() throws {
@@ -122,7 +128,12 @@ public struct LintCommand: ParsableCommand {
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let inputs = scan.files.map { LintInput(path: $0) }
+    let inputs: [LintInput]
+    do {
+      inputs = try settings.inputs(scan.files, parameters: parameters)
+    } catch {
+      return CommandResult(standardError: "\(error)\n", exitCode: 2)
+    }
     var result = Linter(rules: selected).lint(inputs)
     var baselineReport = ""
     var baselineCounts: [(String, Int)] = []
@@ -176,12 +187,15 @@ public struct LintCommand: ParsableCommand {
   }
 }
 
-/// One template file to lint.
+/// One template file to lint, and the parameter values it is deployed with.
 struct LintInput: Sendable {
   var path: String
+  var parameters: ParameterValues? = nil
 
   func read() throws(TemplateError) -> ParsedTemplate {
-    try TemplateSource.read(path)
+    var parsed = try TemplateSource.read(path)
+    if let parameters { parsed.template = parameters.applied(to: parsed.template) }
+    return parsed
   }
 }
 

@@ -1,0 +1,42 @@
+import Template
+
+/// The values a deployment gives the template's parameters (`formation lint --parameters FILE`).
+///
+/// The resolver reads a parameter's `Default` as the value it most likely has and a parameter
+/// without one as unknown; a value given here stands in for the default, so `!Ref AllowedCidr`
+/// or `!Sub "arn:aws:s3:::${BucketName}/*"` resolve to what the stack is deployed with and the
+/// rules judge it instead of reporting "unknown". Values for parameters the template does not
+/// declare are ignored (one file often serves several stacks). SSM parameter types are left
+/// alone: their value is the name of a Parameter Store entry, not the value the stack sees.
+///
+/// The value keeps its location in the parameter file, which is how the resolver tells a given
+/// value from a default (`isGiven`): findings then say nothing of a default, and a value that
+/// breaks the parameter's `AllowedValues` is reported where it is written.
+public struct ParameterValues: Sendable, Hashable {
+  /// Parameter name → value as CloudFormation receives it (a comma-delimited list is one
+  /// string), located in the parameter file.
+  public var values: [String: Value]
+
+  public init(_ values: [String: Value]) { self.values = values }
+
+  /// The template with each given parameter's `Default` set to its value.
+  public func applied(to template: Template) -> Template {
+    var template = template
+    for (name, value) in values {
+      guard var parameter = template.parameters[name],
+        !(parameter.type ?? "").hasPrefix("AWS::SSM::Parameter::Value")
+      else { continue }
+      parameter.attributes["Default"] = value
+      template.parameters[name] = parameter
+    }
+    return template
+  }
+
+  /// Whether `parameter`'s default was given by a parameter file rather than written in `template`.
+  static func isGiven(_ parameter: Parameter, in template: Template) -> Bool {
+    guard let file = parameter.defaultValue?.location?.file, let own = template.file else {
+      return false
+    }
+    return file != own
+  }
+}
