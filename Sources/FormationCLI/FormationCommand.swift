@@ -9,7 +9,7 @@ public struct FormationCommand: ParsableCommand {
     version: FormationRelease.version,
     subcommands: [
       ValidateCommand.self, ConvertCommand.self, LintCommand.self, DiffCommand.self,
-      ExplainCommand.self,
+      ExplainCommand.self, GraphCommand.self,
     ]
   )
 
