@@ -4,7 +4,8 @@
 #
 # The Swift standard library and Foundation are linked in statically and the rule and
 # replacement data are part of the binary, so the installed copy runs on a machine without a
-# Swift toolchain; it needs glibc and libyaml-0-2 (linked statically too when libyaml.a exists).
+# Swift toolchain: it needs glibc, and formation-https libcurl. Building needs libyaml-dev
+# (linked statically) and libcurl4-openssl-dev (FoundationNetworking links it).
 #
 #   scripts/install.sh /usr/local          # or ~/.local
 #   SWIFT_SCRATCH=/tmp/b scripts/install.sh PREFIX   # build elsewhere than .build

@@ -38,7 +38,7 @@ import Testing
     )
   }
 
-  /// The AWS CLI's list form: the finding is decided, and points at the value that decides it.
+  /// The AWS CLI's list form: the finding is decided, and points at the parameter's declaration.
   @Test func listFormResolvesTheParameter() throws {
     let (result, root) = try Self.lint(
       ["--no-config", "--parameters", "<root>/open.json", "<root>/sg.yaml"],
@@ -53,7 +53,7 @@ import Testing
       ])
     #expect(
       result.standardOutput
-        == "\(root)/open.json:2:53: error NET002 Group: security group allows ingress from 0.0.0.0/0 on tcp port 3389\n"
+        == "\(root)/sg.yaml:2:3: error NET002 Group: security group allows ingress from 0.0.0.0/0 on tcp port 3389\n"
     )
     #expect(result.exitCode == 1)
   }

@@ -13,7 +13,7 @@ enum ParameterFile {
   static func read(_ path: String) throws(ConfigurationError) -> ParameterValues {
     let root = try ConfigurationError.parse(path, format: .json, what: "parameter file")
     let start = SourceLocation(file: path, line: 1, column: 1)
-    var values: [String: Value] = [:]
+    var values: [String: String] = [:]
     if let list = root.listValue {
       for item in list {
         let at = item.location ?? start
@@ -25,12 +25,12 @@ enum ParameterFile {
           throw ConfigurationError(
             .wrongShape, "parameter \(key) has no ParameterValue", at: at)
         }
-        values[key] = Value(.string(try text(of: value, key: key, at: at)), at: value.location ?? at)
+        values[key] = try text(of: value, key: key, at: value.location ?? at)
       }
     } else if let parameters = root["Parameters"]?.mapValue {
       for entry in parameters.entries {
-        let at = entry.value.location ?? start
-        values[entry.key] = Value(.string(try text(of: entry.value, key: entry.key, at: at)), at: at)
+        values[entry.key] = try text(
+          of: entry.value, key: entry.key, at: entry.value.location ?? start)
       }
     } else {
       throw ConfigurationError(

@@ -9,15 +9,15 @@ import Template
 /// declare are ignored (one file often serves several stacks). SSM parameter types are left
 /// alone: their value is the name of a Parameter Store entry, not the value the stack sees.
 ///
-/// The value keeps its location in the parameter file, which is how the resolver tells a given
-/// value from a default (`isGiven`): findings then say nothing of a default, and a value that
-/// breaks the parameter's `AllowedValues` is reported where it is written.
+/// The value is located at the parameter's declaration, so findings about it point into the
+/// template; that location is also how the resolver tells a given value from a default
+/// (`isGiven`: a `Default` written in the template sits elsewhere), and findings then say
+/// nothing of a default.
 public struct ParameterValues: Sendable, Hashable {
-  /// Parameter name → value as CloudFormation receives it (a comma-delimited list is one
-  /// string), located in the parameter file.
-  public var values: [String: Value]
+  /// Parameter name → value as CloudFormation receives it (a comma-delimited list is one string).
+  public var values: [String: String]
 
-  public init(_ values: [String: Value]) { self.values = values }
+  public init(_ values: [String: String]) { self.values = values }
 
   /// The template with each given parameter's `Default` set to its value.
   public func applied(to template: Template) -> Template {
@@ -26,17 +26,16 @@ public struct ParameterValues: Sendable, Hashable {
       guard var parameter = template.parameters[name],
         !(parameter.type ?? "").hasPrefix("AWS::SSM::Parameter::Value")
       else { continue }
-      parameter.attributes["Default"] = value
+      guard let location = parameter.location else { continue }
+      parameter.attributes["Default"] = Value(.string(value), at: location)
       template.parameters[name] = parameter
     }
     return template
   }
 
-  /// Whether `parameter`'s default was given by a parameter file rather than written in `template`.
-  static func isGiven(_ parameter: Parameter, in template: Template) -> Bool {
-    guard let file = parameter.defaultValue?.location?.file, let own = template.file else {
-      return false
-    }
-    return file != own
+  /// Whether `parameter`'s default was given by a parameter file rather than written in the template.
+  static func isGiven(_ parameter: Parameter) -> Bool {
+    guard let declared = parameter.location else { return false }
+    return parameter.defaultValue?.location == declared
   }
 }

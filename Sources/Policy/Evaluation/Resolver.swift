@@ -290,7 +290,7 @@ public struct Resolver: Sendable {
       let isList = type.hasPrefix("List<") || type == "CommaDelimitedList"
       // A value from a parameter file is what the stack is deployed with, not a default a
       // deployer may override: findings need not mention the parameter.
-      let given = ParameterValues.isGiven(parameter, in: template)
+      let given = ParameterValues.isGiven(parameter)
       return resolve(defaultValue, depth: depth).map { item in
         var item = item
         if !given { item.parameters = [name] + item.parameters.filter { $0 != name } }
