@@ -41,6 +41,12 @@ public struct GraphCommand: ParsableCommand {
 
   @OptionGroup public var configuration: ConfigurationOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Parameter values, as for lint: they resolve export names computed from parameters.",
+      valueName: "file"))
+  public var parameters: String?
+
   public init() {}
 
   public func run() throws {
@@ -52,11 +58,11 @@ public struct GraphCommand: ParsableCommand {
   {
     let templates: [Template]
     do {
+      let project = try configuration.load(from: workingDirectory)
       let scan = try TemplateScan.run(
-        paths, configuration: try configuration.load(from: workingDirectory),
-        workingDirectory: workingDirectory)
-      templates = try scan.files.map { file throws(TemplateError) in
-        try TemplateSource.read(file).template
+        paths, configuration: project, workingDirectory: workingDirectory)
+      templates = try project.inputs(scan.files, parameters: parameters).map {
+        input throws(TemplateError) in try input.read().template
       }
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)

@@ -31,27 +31,15 @@ struct LintSettings {
   }
 
   /// The inputs for the templates `scan` found, each with the parameter values it is
-  /// deployed with: `--parameters` for all, else the file `.formation.yaml` gives its glob.
+  /// deployed with (`ProjectConfiguration.inputs`).
   func inputs(_ files: [String], parameters explicit: String?) throws(LintSetupError)
     -> [LintInput]
   {
-    var read: [String: ParameterValues] = [:]
-    var inputs: [LintInput] = []
-    for file in files {
-      var input = LintInput(path: file)
-      if let parameterFile = explicit ?? configuration.parameterFile(for: file) {
-        if read[parameterFile] == nil {
-          do {
-            read[parameterFile] = try ParameterFile.read(parameterFile)
-          } catch {
-            throw .configuration(error)
-          }
-        }
-        input.parameters = read[parameterFile]
-      }
-      inputs.append(input)
+    do {
+      return try configuration.inputs(files, parameters: explicit)
+    } catch {
+      throw .configuration(error)
     }
-    return inputs
   }
 
   /// The templates to lint, with what the search skipped.

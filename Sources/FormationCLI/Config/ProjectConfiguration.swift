@@ -51,10 +51,15 @@ struct ProjectConfiguration: Sendable {
     -> ProjectConfiguration
   {
     if let explicit { return try read(contentsOf: explicit) }
-    var directory = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+    let start = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+    var directory = start
     while true {
       let candidate = directory.appendingPathComponent(fileName).path
-      if FileManager.default.fileExists(atPath: candidate) { return try read(contentsOf: candidate) }
+      if FileManager.default.fileExists(atPath: candidate) {
+        // Named as the user would type it when it is in the working folder itself.
+        let here = directory == start && workingDirectory == FileManager.default.currentDirectoryPath
+        return try read(contentsOf: here ? fileName : candidate)
+      }
       let parent = directory.deletingLastPathComponent()
       if parent.path == directory.path { break }
       directory = parent
@@ -217,6 +222,24 @@ struct ProjectConfiguration: Sendable {
     guard !include.isEmpty else { return true }
     guard let relative = relativePath(of: path) else { return true }
     return include.contains { $0.matches(relative) }
+  }
+
+  /// The templates `files` as inputs, each with the parameter values it is deployed with:
+  /// those of `explicit` (`--parameters`) for all, else the file `parameters` gives its glob.
+  func inputs(_ files: [String], parameters explicit: String?) throws(ConfigurationError)
+    -> [LintInput]
+  {
+    var read: [String: ParameterValues] = [:]
+    var inputs: [LintInput] = []
+    for file in files {
+      var input = LintInput(path: file)
+      if let parameterFile = explicit ?? parameterFile(for: file) {
+        if read[parameterFile] == nil { read[parameterFile] = try ParameterFile.read(parameterFile) }
+        input.parameters = read[parameterFile]
+      }
+      inputs.append(input)
+    }
+    return inputs
   }
 
   /// The parameter file for a template, from `parameters`; the first matching glob wins.
