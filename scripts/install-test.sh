@@ -62,7 +62,7 @@ Resources:
       AttributeDefinitions: [{AttributeName: RunId, AttributeType: S}]
 YAML
 sed 's/TableName: runs/TableName: runs-v2/' "$project/deployed.yaml" >"$project/proposed.yaml"
-echo '{"name": "not-a-template"}' >"$project/package.json"
+echo '{"name": "not-a-template"}' >"$project/stacks/package.json"
 
 # Runs the installed formation in $project with a bare environment; prints stdout, stderr
 # and the exit status.
@@ -90,9 +90,9 @@ skipped 1 path (1 not a CloudFormation template); --verbose lists them
 0 errors, 1 warning in 1 file
 -- exit 1
 TEXT
-)" "$(run lint --rules IAM003 .)"
+)" "$(run lint --rules IAM003 stacks)"
 
-expect "validate" "$(printf '\n--\n0 errors, 0 warnings in 1 file\n-- exit 0')" "$(run validate stacks)"
+expect "validate" "$(printf '\n--\nskipped 1 path (1 not a CloudFormation template); --verbose lists them\n0 errors, 0 warnings in 1 file\n-- exit 0')" "$(run validate stacks)"
 
 expect "diff (replacement data)" "$(cat <<'TEXT'
 Stack proposed  (deployed.yaml → proposed.yaml)

@@ -14,17 +14,23 @@ prefix="${1:?usage: scripts/install.sh PREFIX}"
 cd "$(dirname "$0")/.."
 
 flags=(-c release --static-swift-stdlib)
+scratch="${SWIFT_SCRATCH:-.build}"
 if [[ -n "${SWIFT_SCRATCH:-}" ]]; then flags+=(--scratch-path "$SWIFT_SCRATCH"); fi
-# libyaml statically when its archive is there: the binary then needs nothing beyond glibc.
-for archive in /usr/lib/*/libyaml.a /usr/lib/libyaml.a /usr/local/lib/libyaml.a /opt/homebrew/lib/libyaml.a; do
-  if [[ -f "$archive" && "$(uname)" == Linux ]]; then
-    flags+=(-Xlinker "$archive")
-    break
+# libyaml statically when its archive is there: SwiftPM links what pkg-config says, so a copy
+# of yaml-0.1.pc whose libdir holds only libyaml.a makes -lyaml find the archive.
+if [[ "$(uname)" == Linux ]] && pcdir=$(pkg-config --variable=pcfiledir yaml-0.1 2>/dev/null); then
+  archive="$(pkg-config --variable=libdir yaml-0.1)/libyaml.a"
+  if [[ -f "$archive" ]]; then
+    static="$(mkdir -p "$scratch/static-yaml" && cd "$scratch/static-yaml" && pwd)"
+    ln -sf "$archive" "$static/libyaml.a"
+    sed "s|^libdir=.*|libdir=$static|" "$pcdir/yaml-0.1.pc" >"$static/yaml-0.1.pc"
+    export PKG_CONFIG_PATH="$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
   fi
-done
+fi
 
 swift build "${flags[@]}" --product formation
 bin="$(swift build "${flags[@]}" --show-bin-path)"
 install -d "$prefix/bin"
-install -m 0755 "$bin/formation" "$bin/formation-https" "$prefix/bin/"
+# Stripped: the symbols and debug information are four fifths of the file.
+install -s -m 0755 "$bin/formation" "$bin/formation-https" "$prefix/bin/"
 echo "installed $prefix/bin/formation ($("$prefix/bin/formation" --version))"
