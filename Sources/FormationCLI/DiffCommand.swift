@@ -18,10 +18,10 @@ public struct DiffCommand: ParsableCommand {
     abstract:
       "Compare proposed templates with deployed ones: changes, replacements, data loss, security.",
     discussion: """
-      formation diff DEPLOYED PROPOSED      two files, or two folders matched by file name
-      formation diff --stack NAME PROPOSED  a live stack (GetTemplate) against a file
-      formation diff --stack-prefix P DIR   every template in DIR against live stack P<name>
-                                            (<name> is the file name without its extension)
+      `formation diff DEPLOYED PROPOSED` compares two files, or two folders matched by file \
+      name; `formation diff --stack NAME PROPOSED` compares a live stack (GetTemplate) with a \
+      file; `formation diff --stack-prefix P DIR` compares every template in DIR with the \
+      live stack P<name>, where <name> is the file name without its extension.
 
       Exit status: 0 no changes, 1 changes (see --fail-on), 2 error. The report goes to \
       standard output, the summary line to standard error.

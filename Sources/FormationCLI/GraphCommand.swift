@@ -10,14 +10,14 @@ public struct GraphCommand: ParsableCommand {
     commandName: "graph",
     abstract: "Draw the stacks and their imports, or one stack's resources, as Mermaid or DOT.",
     discussion: """
-      Each template is a stack, named by its file; an arrow goes from the stack that exports a \\
-      value (Outputs ... Export Name) to each stack that imports it (Fn::ImportValue), \\
-      labelled with the export names. An import no template exports starts at a node of its \\
-      own. With --resources, the one template's resources and an arrow for each Ref, \\
-      Fn::GetAtt, ${...} in Fn::Sub and DependsOn, from the resource that needs another to \\
+      Each template is a stack, named by its file; an arrow goes from the stack that exports a \
+      value (Outputs ... Export Name) to each stack that imports it (Fn::ImportValue), \
+      labelled with the export names. An import no template exports starts at a node of its \
+      own. With --resources, the one template's resources and an arrow for each Ref, \
+      Fn::GetAtt, ${...} in Fn::Sub and DependsOn, from the resource that needs another to \
       the one it needs.
 
-      Mermaid renders in GitHub Markdown (put it in a ```mermaid block); DOT renders with \\
+      Mermaid renders in GitHub Markdown (put it in a ```mermaid block); DOT renders with \
       `dot -Tsvg`. The output depends only on the templates: the same files give the same text.
       """
   )

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Policy
 import Testing
@@ -181,5 +182,26 @@ import Testing
         template has errors, 2 when a file cannot be read or the command line is wrong.
 
         """)
+  }
+}
+
+/// Every command's help is written as paragraphs that ArgumentParser wraps: at 80 columns, no
+/// line of a paragraph but its last is short (a manual break mid-sentence) or ends in `\`.
+@Suite struct HelpParagraphTests {
+  static let commands: [any ParsableCommand.Type] = [
+    ValidateCommand.self, ConvertCommand.self, LintCommand.self, DiffCommand.self,
+    ExplainCommand.self, GraphCommand.self,
+  ]
+
+  @Test(arguments: commands.map { ObjectIdentifier($0) })
+  func discussionIsParagraphs(_ id: ObjectIdentifier) {
+    guard let command = Self.commands.first(where: { ObjectIdentifier($0) == id }) else { return }
+    let help = command.helpMessage(columns: 80)
+    let discussion = help.components(separatedBy: "\nUSAGE:").first ?? help
+    let lines = discussion.components(separatedBy: "\n")
+    for (line, next) in zip(lines, lines.dropFirst()) where !next.isEmpty && !line.isEmpty {
+      #expect(line.count >= 60, "\(command._commandName): short line before '\(next)': '\(line)'")
+      #expect(!line.hasSuffix("\\"), "\(command._commandName): '\(line)'")
+    }
   }
 }
