@@ -155,7 +155,7 @@ public enum ForeignRuleMapping {
     case .cfnNag: return cfnNagReach[key]
     case .checkov: return checkovReach[key]
     case .cfnGuard: return guardReach[key]
-    case .formation: return nil
+    case .formation, .baseline: return nil
     }
   }
 
