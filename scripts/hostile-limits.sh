@@ -34,7 +34,7 @@ PY
       /usr/bin/time -f '%e %M' -o "$work/time" timeout 60 "$binary" "$command" "${arguments[@]}" \
         > /dev/null 2>&1
       code=$?
-      read -r seconds kilobytes < "$work/time"
+      read -r seconds kilobytes < <(tail -n 1 "$work/time")
       megabytes=$((kilobytes / 1024))
       verdict=""
       if [ "$code" -gt 2 ] || awk "BEGIN { exit !($seconds >= 3) }" || [ "$megabytes" -ge 300 ]; then
