@@ -42,7 +42,13 @@ enum HelperProcess {
     let path = executable.path
     let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
     defer { for argument in arguments { free(argument) } }
-    let status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+    var status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+    // ETXTBSY: another thread's child still holds the executable open for writing for a
+    // moment (a file just written, inherited across a concurrent fork); it passes.
+    for _ in 0..<20 where status == ETXTBSY {
+      usleep(10_000)
+      status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+    }
     close(toChild[0])
     close(fromChild[1])
     guard status == 0 else {
