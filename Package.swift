@@ -23,11 +23,13 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(name: "Template", dependencies: ["CYAML"]),
-    .target(name: "Formation", dependencies: ["Template"]),
+    // The CloudFormation resource schemas, shared by the checker and the DSL's escape hatches.
+    .target(name: "Schemas", resources: [.copy("Data/resource-schemas.txt")]),
+    .target(name: "Formation", dependencies: ["Template", "Schemas"]),
     .target(name: "Blueprints", dependencies: ["Formation"], path: "blueprints"),
     .target(
-      name: "Policy", dependencies: ["Template"],
-      resources: [.copy("Data/iam-actions.tsv"), .copy("Data/resource-schemas.txt")]),
+      name: "Policy", dependencies: ["Template", "Schemas"],
+      resources: [.copy("Data/iam-actions.tsv")]),
     .target(
       name: "TemplateDiff",
       dependencies: ["Template", "Policy", .product(name: "Crypto", package: "swift-crypto")],
@@ -49,7 +51,7 @@ let package = Package(
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
-    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template", "Schemas"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),
   ],
