@@ -100,10 +100,12 @@ struct SchemaCheck {
         let (name, child) = (entry.key, entry.value)
         let childPath = Self.join(path, name)
         switch self.child(named: name, of: node) {
-        case .known(let next): check(child, node: next, path: childPath, at: location, into: &context)
+        case .known(let next):
+          check(child, node: next, path: childPath, at: location, into: &context)
         case .unchecked: continue
         case .unknown:
-          fail(.unknownProperty, unknown(name, in: node, at: childPath), at: location, into: &context)
+          fail(
+            .unknownProperty, unknown(name, in: node, at: childPath), at: location, into: &context)
         }
       }
     case .list(let items):
@@ -127,7 +129,8 @@ struct SchemaCheck {
       let numeric = node.types.contains(.number) || node.types.contains(.string)
         || (node.types.contains(.integer) && number.isInteger)
       guard numeric else {
-        return wrongType(number.isInteger ? "integer" : "number", path, node, at: location, into: &context)
+        let found = number.isInteger ? "integer" : "number"
+        return wrongType(found, path, node, at: location, into: &context)
       }
       checkAllowed(number.literal, path, node, at: location, into: &context)
     case .bool(let flag):

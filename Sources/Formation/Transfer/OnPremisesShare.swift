@@ -10,7 +10,9 @@ public struct OnPremisesShare: Sendable {
   public var path: Value
   public var agents: [Value]
 
-  public init(host: some ValueConvertible, path: some ValueConvertible, agents: [any ValueConvertible]) {
+  public init(
+    host: some ValueConvertible, path: some ValueConvertible, agents: [any ValueConvertible]
+  ) {
     self.host = host.value
     self.path = path.value
     self.agents = agents.map(\.value)
