@@ -81,6 +81,53 @@ private enum Mutual {
         == ["ArnNotEquals": ["aws:PrincipalArn": .getAtt("Unnamed", "Arn")]])
   }
 
+  @Test func aGrantInTheStackBodyAttachesAPolicyToTheRole() throws {
+    let bucket = Bucket("Uploads", encryption: .kms(H.key.arn))
+    let role = Role(
+      "Worker", name: "worker", description: "w", trust: [.assume(by: .service("glue.amazonaws.com"))])
+    let policy = try H.resource("WorkerUploadsRead") {
+      H.key
+      bucket
+      role
+      bucket.grant(.read, to: role, under: "incoming/")
+    }
+    #expect(policy.type == "AWS::IAM::Policy")
+    #expect(
+      policy.properties
+        == [
+          "PolicyName": "WorkerUploadsRead", "Roles": [.ref("Worker")],
+          "PolicyDocument": [
+            "Version": "2012-10-17",
+            "Statement": [
+              [
+                "Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
+                "Resource": .sub("${Uploads.Arn}/incoming/*"),
+              ],
+              ["Effect": "Allow", "Action": "s3:ListBucket", "Resource": .getAtt("Uploads", "Arn")],
+              [
+                "Effect": "Allow", "Action": "kms:Decrypt", "Resource": .getAtt("Key", "Arn"),
+                "Condition": [
+                  "StringEquals": ["kms:ViaService": .sub("s3.${AWS::Region}.amazonaws.com")]
+                ],
+              ],
+            ],
+          ],
+        ])
+    let write = try H.resource("WorkerUploadsWrite") {
+      H.key
+      bucket
+      role
+      bucket.grant(.write, to: role)
+    }
+    let statements = try #require(write.properties["PolicyDocument"]?["Statement"]?.listValue)
+    #expect(
+      statements.map { $0["Action"] } == [
+        ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+        ["kms:Decrypt", "kms:GenerateDataKey"],
+      ])
+    #expect(statements.first?["Resource"] == .sub("${Uploads.Arn}/*"))
+  }
+
   // MARK: - ARN builder
 
   @Test func arnBuilderWritesEachServicesForm() {

@@ -28,11 +28,8 @@ enum Uploads {
     trust: [.assume(by: .service("glue.amazonaws.com"))],
     policies: [
       InlinePolicy(
-        "MakeThumbnails",
+        "WriteJobLogs",
         [
-          .allow(["s3:GetObject"], on: [ARN.s3Object(in: bucket, key: "uploads/*")]),
-          .allow(["s3:PutObject"], on: [ARN.s3Object(in: bucket, key: "thumbnails/*")]),
-          .allow(["kms:Decrypt", "kms:GenerateDataKey"], on: [key.arn]),
           .allow(
             ["logs:CreateLogStream", "logs:PutLogEvents"],
             on: [ARN.logGroup(named: "/aws-glue/jobs/*")]),
@@ -59,6 +56,9 @@ let application = Application(
       // An S3 setting the Bucket family does not expose, set through the escape hatch.
       Uploads.bucket.overriding("AccelerateConfiguration.AccelerationStatus", with: "Enabled")
       Uploads.thumbnailer
+      // Grants in the stack body, where the bucket and the role both exist.
+      Uploads.bucket.grant(.read, to: Uploads.thumbnailer, under: "uploads/")
+      Uploads.bucket.grant(.write, to: Uploads.thumbnailer, under: "thumbnails/")
       Uploads.notifications
       Uploads.nightly
     },
