@@ -23,13 +23,16 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(name: "Template", dependencies: ["CYAML"]),
-    .target(name: "Formation", dependencies: ["Template"]),
+    // The CloudFormation resource schemas, shared by the checker and the DSL's escape hatches.
+    .target(name: "Schemas", dependencies: ["EmbeddedData"], exclude: ["Data"]),
+    .target(name: "Formation", dependencies: ["Template", "Schemas"]),
     .target(name: "Blueprints", dependencies: ["Formation"], path: "blueprints"),
     // The data files under Policy/Data and TemplateDiff/Data are compiled into the binary by
     // CEmbeddedData (see its embedded.S), not copied as resources.
     .target(name: "CEmbeddedData", cSettings: [.headerSearchPath("..")]),
     .target(name: "EmbeddedData", dependencies: ["CEmbeddedData"]),
-    .target(name: "Policy", dependencies: ["Template", "EmbeddedData"], exclude: ["Data"]),
+    .target(
+      name: "Policy", dependencies: ["Template", "Schemas", "EmbeddedData"], exclude: ["Data"]),
     .target(
       name: "TemplateDiff",
       dependencies: [
@@ -53,7 +56,7 @@ let package = Package(
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
-    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template", "EmbeddedData"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template", "Schemas", "EmbeddedData"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),
   ],

@@ -110,12 +110,8 @@ public enum Compute {
               "ecs:Poll", "ecs:StartTelemetrySession",
             ],
             on: [
-              Value.sub(
-                "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:cluster/genexomics-${Environment}-*"
-              ),
-              Value.sub(
-                "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/genexomics-${Environment}-*"
-              ),
+              ARN.resource(of: "ecs", "cluster/genexomics-${Environment}-*"),
+              ARN.resource(of: "ecs", "container-instance/genexomics-${Environment}-*"),
             ], sid: "EcsAgentOnPipelineClusters"),
           // These three support no resource-level permissions: IAM only accepts `*` for them.
           .allow(
@@ -143,7 +139,7 @@ public enum Compute {
     when: [
       .stringEquals("aws:SourceAccount", AWS.accountID),
       .arnLike(
-        "aws:SourceArn", Value.sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*")),
+        "aws:SourceArn", ARN.resource(of: "ecs", "*")),
     ])
 
   /// Reading and writing the pipeline's objects needs the data key: S3 encrypts with it.
@@ -197,21 +193,17 @@ public enum Compute {
         [
           .allow(
             ["batch:RegisterJobDefinition"],
-            on: [
-              Value.sub(
-                "arn:${AWS::Partition}:batch:${AWS::Region}:${AWS::AccountId}:job-definition/nf-*")
-            ],
+            on: [ARN.jobDefinition(named: "nf-*")],
             sid: "RegisterNextflowJobDefinitions"),
           .allow(
             ["batch:SubmitJob"],
             on: [
               workerJobQueue.arn,
-              Value.sub(
-                "arn:${AWS::Partition}:batch:${AWS::Region}:${AWS::AccountId}:job-definition/nf-*"),
+              ARN.jobDefinition(named: "nf-*"),
             ], sid: "SubmitToWorkerQueue"),
           .allow(
             ["batch:TerminateJob", "batch:CancelJob"],
-            on: [Value.sub("arn:${AWS::Partition}:batch:${AWS::Region}:${AWS::AccountId}:job/*")],
+            on: [ARN.resource(of: "batch", "job/*")],
             sid: "StopWorkerJobs"),
           // Batch's Describe and List actions support no resource-level permissions.
           .allow(

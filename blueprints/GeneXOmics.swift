@@ -34,19 +34,6 @@ public enum GeneXOmics {
     Tag("ManagedBy", "Formation"),
   ]
 
-  /// Fixed duty names of roles that policies in earlier stacks must name (the raw bucket's
-  /// policy names the DataSync role). A name, not the `Role` value: the role's own policy
-  /// refers to the bucket, and two static values must not initialise each other.
-  public enum RoleName {
-    public static let dataSync = "datasync-raw-writer"
-  }
-
-  /// The ARN of a role of these blueprints built from its duty name, with no dependency on the
-  /// stack that creates it.
-  public static func roleARN(named name: String) -> Value {
-    Role.arn(ofDuty: name, application: "genexomics", environmentParameter: environment.name)
-  }
-
   /// The ARN of a job definition of these blueprints without its revision: what other stacks
   /// submit to, so registering a new revision changes nothing they import.
   public static func jobDefinitionARN(_ definition: JobDefinition) -> ARN<JobDefinition> {

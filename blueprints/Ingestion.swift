@@ -5,7 +5,7 @@ import Formation
 /// verifying each one and logging every file to an encrypted log group.
 ///
 /// **The only writer of raw data.** The task reaches the bucket through `dataSyncRole`, the one
-/// principal the raw bucket's policy lets put objects (`GeneXOmics.RoleName.dataSync`). The
+/// principal the raw bucket's policy lets put objects (it names the role by its fixed name). The
 /// role can list the bucket and write objects; it has no delete permission (and the bucket
 /// policy denies deletes to everyone anyway).
 ///
@@ -50,8 +50,8 @@ public enum Ingestion {
   // MARK: The role DataSync writes raw data with
 
   /// DataSync assumes it only for this account's DataSync resources (the confused deputy guard).
-  public static let dataSyncRole = Role(
-    "DataSyncRawWriterRole", name: GeneXOmics.RoleName.dataSync,
+  public static let dataSyncRole: Role = Role(
+    "DataSyncRawWriterRole", name: "datasync-raw-writer",
     description:
       "DataSync: write sequencer output into the raw bucket; the only principal that may.",
     trust: [
@@ -61,7 +61,7 @@ public enum Ingestion {
           .stringEquals("aws:SourceAccount", AWS.accountID),
           .arnLike(
             "aws:SourceArn",
-            Value.sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:*")),
+            ARN.resource(of: "datasync", "*")),
         ])
     ],
     policies: [
@@ -127,7 +127,7 @@ public enum Ingestion {
           .stringEquals("aws:SourceAccount", AWS.accountID),
           .arnLike(
             "aws:SourceArn",
-            Value.sub("arn:${AWS::Partition}:datasync:${AWS::Region}:${AWS::AccountId}:task/*")),
+            ARN.resource(of: "datasync", "task/*")),
         ])
     ])
 

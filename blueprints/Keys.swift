@@ -53,7 +53,7 @@ public enum Keys {
     .stringEquals("kms:ViaService", Value.sub("ec2.${AWS::Region}.amazonaws.com")),
     .arnLike(
       "aws:PrincipalArn",
-      Value.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/*")),
+      ARN.role(named: "aws-service-role/*")),
   ]
 
   /// CloudWatch Logs: VPC flow logs, Lambda and Batch logs. Only the Logs service of this
@@ -69,7 +69,7 @@ public enum Keys {
         when: [
           .arnLike(
             "kms:EncryptionContext:aws:logs:arn",
-            Value.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"))
+            ARN.logGroup(named: "*"))
         ])
     ])
 

@@ -71,11 +71,7 @@ public enum Monitoring {
         [
           .allow(
             ["cloudwatch:DescribeAlarms"],
-            on: [
-              Value.sub(
-                "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:genexomics-${Environment}-*"
-              )
-            ],
+            on: [ARN.alarm(named: "genexomics-${Environment}-*")],
             sid: "DescribePipelineAlarms"),
           // Metric data and graph images support no resource-level permission.
           .allow(
@@ -94,7 +90,7 @@ public enum Monitoring {
   /// one JSON line per event worth an alert, a metric filter counts them, the alarm fires on one.
   static func alarm(
     _ id: String, name: String, on function: LambdaFunction, pattern: String, metric: String,
-    period: Duration, description: String, file: StaticString = #filePath, line: UInt = #line
+    period: TimeSpan, description: String, file: StaticString = #filePath, line: UInt = #line
   ) -> (filter: MetricFilter, alarm: Alarm) {
     let filter = MetricFilter(
       id + "MetricFilter", logGroup: function.logGroupName, pattern: pattern,

@@ -118,13 +118,13 @@ public enum Network {
           "s3:GetBucketLocation",
         ],
         on: [
-          Value.sub("arn:${AWS::Partition}:s3:::*-${Environment}-${AWS::AccountId}"),
-          Value.sub("arn:${AWS::Partition}:s3:::*-${Environment}-${AWS::AccountId}/*"),
+          ARN.s3Bucket(named: "*-${Environment}-${AWS::AccountId}"),
+          ARN.s3Object(inBucketNamed: "*-${Environment}-${AWS::AccountId}", key: "*"),
         ],
         when: [.stringEquals("aws:ResourceAccount", AWS.accountID)]),
       Grant(
         .allow, sid: "EcrImageLayers", [.anyone], ["s3:GetObject"],
-        on: [Value.sub("arn:${AWS::Partition}:s3:::prod-${AWS::Region}-starport-layer-bucket/*")]),
+        on: [ARN.s3Object(inBucketNamed: "prod-${AWS::Region}-starport-layer-bucket", key: "*")]),
     ])
 
   /// DynamoDB through the VPC, limited to this deployment's tables (the run-status table).
@@ -137,11 +137,7 @@ public enum Network {
           "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
           "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable",
         ],
-        on: [
-          Value.sub(
-            "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/genexomics-${Environment}-*"
-          )
-        ])
+        on: [ARN.table(named: "genexomics-${Environment}-*")])
     ])
 
   /// What the private compute calls, each with why:

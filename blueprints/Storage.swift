@@ -28,7 +28,7 @@ public enum Storage {
   /// edited (governance, not compliance, so a legal deletion request can still be honoured
   /// by an administrator with `s3:BypassGovernanceRetention`). Runs go to Glacier Flexible
   /// Retrieval after 30 days, as the architecture says: a rerun after a month is rare and can wait hours.
-  public static let rawBucket = Bucket(
+  public static let rawBucket: Bucket = Bucket(
     "RawBucket", name: bucketName("raw"),
     encryption: .kms(Keys.dataKey.arn),
     versioning: true, objectLock: .governance(.days(365)),
@@ -43,14 +43,11 @@ public enum Storage {
       Grant(
         .deny, sid: "DenyDeletingRawData", [.anyone],
         ["s3:DeleteObject", "s3:DeleteObjectVersion"],
-        on: [rawObjects]),
+        on: [Later { Storage.rawBucket }.objects]),
       Grant(
-        .deny, sid: "OnlyDataSyncWrites", [.anyone], ["s3:PutObject"], on: [rawObjects],
-        when: [
-          PolicyCondition(
-            "ArnNotEquals", "aws:PrincipalArn",
-            [GeneXOmics.roleARN(named: GeneXOmics.RoleName.dataSync)])
-        ]),
+        .deny, sid: "OnlyDataSyncWrites", [.anyone], ["s3:PutObject"],
+        on: [Later { Storage.rawBucket }.objects],
+        when: [.arnNotEquals("aws:PrincipalArn", Later { Ingestion.dataSyncRole }.arn)]),
     ],
     suppressions: [
       accessLogging,
@@ -104,10 +101,6 @@ public enum Storage {
         abortIncompleteUploads: .days(7))
     ],
     suppressions: [accessLogging])
-
-  /// The raw bucket's objects, spelled out: the bucket's own policy can't read `rawBucket`
-  /// while `rawBucket` is being initialised.
-  static let rawObjects = Value.sub("${RawBucket.Arn}/*")
 
   /// S3 server access logs can only be delivered to an SSE-S3 bucket, which would be a fifth
   /// bucket with weaker encryption; object-level access is audited by CloudTrail data events

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Policy/Data/resource-schemas.txt from cfn-lint's CloudFormation registry schemas.
+"""Writes Sources/Schemas/Data/resource-schemas.txt from cfn-lint's CloudFormation registry schemas.
 
 `formation validate` checks resource properties against the registry schemas that cfn-lint
 ships (with cfn-lint's corrections applied, including its `enumCaseInsensitive` and
@@ -49,7 +49,7 @@ import sys
 
 PREFERRED_REGION = "us_east_1"
 OUTPUT = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Policy", "Data", "resource-schemas.txt"
+    os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Schemas", "Data", "resource-schemas.txt"
 )
 TYPE_LETTERS = {"string": "s", "integer": "i", "number": "n", "boolean": "b", "object": "o", "array": "a", "null": "z"}
 SHAPE_KEYS = {"properties", "patternProperties", "additionalProperties", "type", "items", "$ref", "allOf", "oneOf", "anyOf"}

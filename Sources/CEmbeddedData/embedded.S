@@ -14,7 +14,7 @@
 #define FORMATION_EMBEDDED_FILES(FILE)                                                         \
   FILE(iam_actions, "iam-actions.tsv", "Policy/Data/iam-actions.tsv")                            \
   FILE(replacement, "replacement.tsv", "TemplateDiff/Data/replacement.tsv")                     \
-  FILE(resource_schemas, "resource-schemas.txt", "Policy/Data/resource-schemas.txt")
+  FILE(resource_schemas, "resource-schemas.txt", "Schemas/Data/resource-schemas.txt")
 
 #if defined(__APPLE__)
 #define SYMBOL(name) _##name

@@ -33,7 +33,7 @@ import Testing
   }
 
   @Test func removingAPropertyLeavesItOut() throws {
-    let queue = Queue("Jobs", key: Self.key.arn).removing("Tags").removing("Not.There")
+    let queue = Queue("Jobs", key: Self.key.arn).removing("Tags").removing("DelaySeconds")
     let stacks = try Self.render([Stack("one", description: "d") { Self.key; queue }])
     let properties = try #require(stacks[0].template.resources["Jobs"]?.properties)
     #expect(properties["Tags"] == nil)

@@ -45,7 +45,7 @@ struct FamilyHarness {
   static func function(
     code: LambdaFunction.Code = .inline("def handler(event, context):\n    return event\n"),
     handler: String = "index.handler", runtime: LambdaRuntime = .python312,
-    timeout: Duration = .seconds(30), memory: Int = 256,
+    timeout: TimeSpan = .seconds(30), memory: Int = 256,
     environment: KeyValuePairs<String, any ValueConvertible> = ["TABLE": "runs"],
     reservedConcurrency: Int? = nil, file: StaticString = #filePath, line: UInt = #line
   ) -> LambdaFunction {

@@ -35,8 +35,8 @@ import Testing
       }.properties["RetentionInDays"] == .number(days))
   }
 
-  @Test(arguments: [Duration.days(2), .days(366), .days(730), .hours(36)])
-  func retentionCloudWatchRejectsIsAnError(retention: Duration) {
+  @Test(arguments: [TimeSpan.days(2), .days(366), .days(730), .hours(36)])
+  func retentionCloudWatchRejectsIsAnError(retention: TimeSpan) {
     let line = #line + 1
     let group = LogGroup("Logs", key: H.key.arn, retention: retention)
     let errors = H.errors {
@@ -198,17 +198,17 @@ import Testing
 
   @Test(arguments: [
     (
-      Duration.seconds(45), 1, nil as Int?,
+      TimeSpan.seconds(45), 1, nil as Int?,
       "alarm 'A': the period must be 10 seconds, 30 seconds or a whole number of minutes, not 45 seconds"
     ),
     (
-      Duration.hours(6), 5, nil,
+      TimeSpan.hours(6), 5, nil,
       "alarm 'A': 5 periods of 6 hours must be at least one period and span at most one day"
     ),
-    (Duration.minutes(5), 3, 4, "alarm 'A': 4 datapoints to alarm out of 3 evaluation periods"),
+    (TimeSpan.minutes(5), 3, 4, "alarm 'A': 4 datapoints to alarm out of 3 evaluation periods"),
   ])
   func alarmShapesCloudWatchRejectsAreErrors(
-    period: Duration, evaluations: Int, datapoints: Int?, message: String
+    period: TimeSpan, evaluations: Int, datapoints: Int?, message: String
   ) {
     let line = #line + 1
     let alarm = Alarm(

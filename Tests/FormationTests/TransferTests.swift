@@ -77,6 +77,27 @@ import Testing
         == "{{resolve:secretsmanager:nas:SecretString:password}}")
   }
 
+  /// NFS and SMB share their on-premises part: the same agent check, named for each type, and
+  /// the same host and folder properties.
+  @Test func smbLocationSharesTheOnPremisesChecks() throws {
+    let line = #line + 1
+    let agentless = SMBLocation(
+      "Share", host: "nas", path: "/runs", user: "sync",
+      password: "{{resolve:secretsmanager:nas}}", agents: Array(repeating: "a", count: 9))
+    let errors = H.errors { agentless }
+    #expect(errors.map(\.id) == [.invalidValue])
+    #expect(errors.map(\.message) == ["SMB location 'Share' needs 1 to 8 agents, not 9"])
+    #expect(errors.map(\.location.line) == [line])
+    let share = SMBLocation(
+      "Share", host: "nas.lab.example", path: "/share/runs", user: "sync",
+      password: "{{resolve:secretsmanager:nas}}", agents: ["a"])
+    let properties = try H.resource("Share") { share }.properties
+    #expect(properties["ServerHostname"] == "nas.lab.example")
+    #expect(properties["Subdirectory"] == "/share/runs")
+    #expect(properties["AgentArns"] == ["a"])
+    #expect(share.share.agents == ["a"])
+  }
+
   @Test func taskLowersOptionsLoggingScheduleAndFilters() throws {
     let task = DataSyncTask(
       "Ingest", name: "ingest", from: Self.nas.arn, to: Self.s3.arn,
@@ -171,7 +192,7 @@ import Testing
     let role = try Rendered.resource("DataSyncRawWriterRole", in: "ingestion")
     #expect(
       role.properties["RoleName"]
-        == .sub("genexomics-${Environment}-\(GeneXOmics.RoleName.dataSync)"))
+        == .sub("genexomics-${Environment}-\("datasync-raw-writer")"))
     let trust = try #require(
       role.properties["AssumeRolePolicyDocument"]?["Statement"]?.listValue?.first)
     #expect(trust["Principal"] == ["Service": "datasync.amazonaws.com"])

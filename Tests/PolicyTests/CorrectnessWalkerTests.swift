@@ -2,6 +2,7 @@ import Testing
 
 @testable import Policy
 @testable import Template
+import Schemas
 
 /// The value walker, the template index and the dependency graph, on templates built in code.
 @Suite struct CorrectnessWalkerTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Policy
+import Schemas
 
 /// The shipped resource schemas: complete, readable, and what the script writes.
 @Suite struct ResourceSchemaDataTests {
@@ -49,7 +50,7 @@ import Testing
   func shippedFileIsWhatTheScriptWrites() throws {
     let shipped = try Data(
       contentsOf: Self.repository.appendingPathComponent(
-        "Sources/Policy/Data/resource-schemas.txt"))
+        "Sources/Schemas/Data/resource-schemas.txt"))
     let written = try Self.scriptOutput.get()
     #expect(shipped == written)
   }

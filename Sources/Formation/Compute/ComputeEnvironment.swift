@@ -62,8 +62,8 @@ public struct ComputeEnvironment: ResourceDeclaration {
   public var minvCpus: Int
   /// An `Int` or a `Number` parameter.
   public var maxvCpus: Value
-  public var subnets: [ID<Subnet>]
-  public var securityGroups: [ID<SecurityGroup>]
+  public var subnets: [PhysicalID<Subnet>]
+  public var securityGroups: [PhysicalID<SecurityGroup>]
   public var instanceProfile: ARN<InstanceProfileKind>
   public var launchTemplate: LaunchTemplate?
   /// A custom service role; `nil` (the default) uses the service-linked role.
@@ -75,8 +75,8 @@ public struct ComputeEnvironment: ResourceDeclaration {
 
   public init(
     _ logicalID: String, name: String, capacity: Capacity, instanceTypes: [InstanceType],
-    minvCpus: Int = 0, maxvCpus: any ValueConvertible, subnets: [ID<Subnet>],
-    securityGroups: [ID<SecurityGroup>], instanceProfile: ARN<InstanceProfileKind>,
+    minvCpus: Int = 0, maxvCpus: any ValueConvertible, subnets: [PhysicalID<Subnet>],
+    securityGroups: [PhysicalID<SecurityGroup>], instanceProfile: ARN<InstanceProfileKind>,
     launchTemplate: LaunchTemplate? = nil, serviceRole: ARN<Role>? = nil,
     imageType: ImageType = .ecsAL2023, enabled: Bool = true, tags: [Tag] = [],
     file: StaticString = #filePath, line: UInt = #line

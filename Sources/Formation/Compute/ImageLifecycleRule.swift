@@ -11,7 +11,7 @@ import Template
 /// writes the policy's JSON text, so the blueprint never holds hand-written JSON.
 public enum ImageLifecycleRule: Sendable {
   /// Untagged images (failed pushes, superseded layers) expire this long after their push.
-  case expireUntagged(after: Duration)
+  case expireUntagged(after: TimeSpan)
   /// Keep only the newest `count` images whose tags start with one of the prefixes.
   case keepLastTagged(Int, prefixes: [String])
   /// Keep only the newest `count` images, tagged or not. ECR requires such a rule to come last.

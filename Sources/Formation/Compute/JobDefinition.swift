@@ -79,14 +79,14 @@ public struct JobDefinition: ResourceDeclaration {
   public var parameters: [(name: String, defaultValue: String)]
   public var retry: RetryStrategy?
   /// The longest one attempt may run before Batch stops it; at least 60 seconds.
-  public var timeout: Duration?
+  public var timeout: TimeSpan?
   public var tags: [Tag]
   public var origin: SourceLocation
 
   public init(
     _ logicalID: String, name: String, container: Container,
     parameters: [(name: String, defaultValue: String)] = [], retry: RetryStrategy? = nil,
-    timeout: Duration? = nil, tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line
+    timeout: TimeSpan? = nil, tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
     self.name = name
@@ -111,7 +111,7 @@ public struct JobDefinition: ResourceDeclaration {
   public func arnWithoutRevision(application: String, environmentParameter: String)
     -> ARN<JobDefinition>
   {
-    ARN(.sub(arnText(application, environmentParameter)))
+    .jobDefinition(named: nameText(application, environmentParameter))
   }
 
   /// `arnWithoutRevision` followed by `:*`: every revision, for a policy that lets a principal
@@ -119,11 +119,11 @@ public struct JobDefinition: ResourceDeclaration {
   public func arnOfEveryRevision(application: String, environmentParameter: String)
     -> ARN<JobDefinition>
   {
-    ARN(.sub(arnText(application, environmentParameter) + ":*"))
+    .jobDefinition(named: nameText(application, environmentParameter) + ":*")
   }
 
-  private func arnText(_ application: String, _ environmentParameter: String) -> String {
-    "arn:${AWS::Partition}:batch:${AWS::Region}:${AWS::AccountId}:job-definition/\(application)-${\(environmentParameter)}-\(name)"
+  private func nameText(_ application: String, _ environmentParameter: String) -> String {
+    "\(application)-${\(environmentParameter)}-\(name)"
   }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {

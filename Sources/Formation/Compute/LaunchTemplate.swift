@@ -64,7 +64,7 @@ public struct LaunchTemplate: ResourceDeclaration {
   }
 
   /// `Ref`: the launch template id.
-  public var id: ID<LaunchTemplate> { ID(ref) }
+  public var id: PhysicalID<LaunchTemplate> { PhysicalID(ref) }
   /// `Fn::GetAtt LatestVersionNumber`: naming the version (not `$Latest`) makes a template
   /// change update the compute environments that use it.
   public var latestVersion: Value { attribute("LatestVersionNumber") }

@@ -45,15 +45,16 @@ public struct Name<Target>: ValueConvertible {
   public static func external(_ value: some ValueConvertible) -> Name { Name(value.value) }
 }
 
-/// The physical id of a `Target` (`Ref` of a VPC, subnet, security group, key).
-public struct ID<Target>: ValueConvertible {
+/// The physical id of a `Target` (`Ref` of a VPC, subnet, security group, key); not `ID`, a name
+/// too common to take from a user's own code.
+public struct PhysicalID<Target>: ValueConvertible {
   public let value: Value
   public init(_ value: Value) { self.value = value }
-  public static func external(_ value: some ValueConvertible) -> ID { ID(value.value) }
+  public static func external(_ value: some ValueConvertible) -> PhysicalID { PhysicalID(value.value) }
 }
 
-/// A URL of a `Target` (`Ref` of an SQS queue).
-public struct URL<Target>: ValueConvertible {
+/// The address (URL) of a `Target` (`Ref` of an SQS queue); not `URL`, which Foundation owns.
+public struct WebAddress<Target>: ValueConvertible {
   public let value: Value
   public init(_ value: Value) { self.value = value }
 }
@@ -69,7 +70,7 @@ public enum AWS {
   public static let noValue = Value.ref("AWS::NoValue")
 
   /// `arn:${AWS::Partition}:iam::${AWS::AccountId}:root`: the account itself as a principal.
-  public static let accountRoot = Value.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")
+  public static let accountRoot = ARN.accountRoot.value
 }
 
 /// `Fn::Sub` with the `${}` references parsed.

@@ -53,9 +53,7 @@ public struct Table: ResourceDeclaration {
 
   /// The table's ARN built from its fixed name: no dependency on the stack that creates it.
   public func arnFromName(in context: LoweringContext) -> Value {
-    .sub(
-      "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/\(context.applicationName)-${\(context.environmentParameter)}-\(name)"
-    )
+    ARN.table(named: "\(context.applicationName)-${\(context.environmentParameter)}-\(name)").value
   }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {

@@ -12,7 +12,8 @@ import Template
 ///
 /// Paths are dotted property names below `Properties`; missing mappings on the way are created.
 /// A path that runs through a value that is not a mapping is a render error at the override's
-/// line, never a silent no-op.
+/// line, never a silent no-op; so are a path the type's schema does not have and a literal the
+/// property does not take (see `SchemaCheck`).
 public struct PropertyOverride: ResourceDeclaration {
   /// One change: a value set at a path, or the property at a path removed (`nil`).
   public struct Change: Sendable {
@@ -54,11 +55,17 @@ public struct PropertyOverride: ResourceDeclaration {
         at: origin)
       return lowered
     }
+    let check = lowered[main].resource.type.flatMap {
+      SchemaCheck(logicalID, type: $0, at: origin, into: &context)
+    }
     for change in changes {
       guard !change.path.isEmpty, !change.path.contains(where: \.isEmpty) else {
         context.fail(.invalidOverride, "an override needs a dotted property path, such as 'A.B'", at: change.origin)
         continue
       }
+      let schemaErrors = context.errors.count
+      check?.check(path: change.path, value: change.value, at: change.origin, into: &context)
+      if context.errors.count > schemaErrors { continue }
       var properties = Value.map(lowered[main].resource.properties)
       if let problem = Self.apply(change, to: &properties, depth: 0) {
         context.fail(

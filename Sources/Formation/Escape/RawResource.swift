@@ -10,8 +10,11 @@ import Template
 /// ```
 ///
 /// References inside `properties` are values like any other (`bucket.arn`, `key.arn`), so they
-/// cross stacks as exports and imports. The type must be `Vendor::Service::Resource` shaped; the
-/// application's tags are not added (not every type takes `Tags`, nor in the same shape).
+/// cross stacks as exports and imports. The type and the literal properties are checked against
+/// the CloudFormation resource schemas when the stack renders (an unknown type or property, a
+/// literal of the wrong JSON type or outside the allowed values is a render error at this
+/// line); the application's tags are not added (not every type takes `Tags`, nor in the same
+/// shape).
 public struct RawResource: ResourceDeclaration {
   public var logicalID: String
   public var type: String
@@ -37,11 +40,15 @@ public struct RawResource: ResourceDeclaration {
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     let parts = type.split(separator: "::", omittingEmptySubsequences: false)
+    let shaped =
+      parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isLetterOrDigitASCII) }
     context.require(
-      parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isLetterOrDigitASCII) },
-      .invalidValue,
+      shaped, .invalidValue,
       "resource '\(logicalID)': type '\(type)' is not of the form Vendor::Service::Resource",
       at: origin)
+    if shaped, let check = SchemaCheck(logicalID, type: type, at: origin, into: &context) {
+      check.check(properties: properties, into: &context)
+    }
     if let deletionPolicy {
       context.require(
         ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"].contains(deletionPolicy),

@@ -23,9 +23,9 @@ public struct EventTarget: Sendable {
     /// Retries after the first attempt, 0 to 185 (EventBridge's default: 185).
     public var attempts: Int
     /// How long an undelivered event is kept retrying, 1 minute to 24 hours (default 24 hours).
-    public var maximumAge: Duration
+    public var maximumAge: TimeSpan
 
-    public init(attempts: Int, maximumAge: Duration) {
+    public init(attempts: Int, maximumAge: TimeSpan) {
       self.attempts = attempts
       self.maximumAge = maximumAge
     }

@@ -30,7 +30,7 @@ public struct LambdaFunction: ResourceDeclaration {
   public struct VPC: Sendable {
     public var subnets: [Value]
     public var securityGroups: [Value]
-    public init(subnets: [ID<Subnet>], securityGroups: [ID<SecurityGroup>]) {
+    public init(subnets: [PhysicalID<Subnet>], securityGroups: [PhysicalID<SecurityGroup>]) {
       self.subnets = subnets.map(\.value)
       self.securityGroups = securityGroups.map(\.value)
     }
@@ -72,7 +72,7 @@ public struct LambdaFunction: ResourceDeclaration {
   public var code: Code
   public var role: Role
   public var architecture: Architecture
-  public var timeout: Duration
+  public var timeout: TimeSpan
   public var memory: Int
   public var environment: [(name: String, value: Value)]
   /// The key that encrypts the environment variables at rest.
@@ -84,7 +84,7 @@ public struct LambdaFunction: ResourceDeclaration {
   public var tracing: Tracing
   public var logFormat: LogFormat
   public var logKey: ARN<KMSKey>
-  public var logRetention: Duration
+  public var logRetention: TimeSpan
   public var tags: [Tag]
   /// Findings of `formation lint` (and checkov) accepted for this function, with their reasons.
   public var suppressions: [Suppression]
@@ -93,11 +93,11 @@ public struct LambdaFunction: ResourceDeclaration {
   public init(
     _ logicalID: String, name: String, description: String, runtime: LambdaRuntime,
     handler: String, code: Code, role: Role, architecture: Architecture = .arm64,
-    timeout: Duration = .seconds(30), memory: Int = 256,
+    timeout: TimeSpan = .seconds(30), memory: Int = 256,
     environment: KeyValuePairs<String, any ValueConvertible> = [:], environmentKey: ARN<KMSKey>,
     vpc: VPC? = nil, deadLetterQueue: ARN<Queue>? = nil, reservedConcurrency: Int? = nil,
     tracing: Tracing = .active, logFormat: LogFormat = .text, logKey: ARN<KMSKey>,
-    logRetention: Duration = .days(365), tags: [Tag] = [], suppressions: [Suppression] = [],
+    logRetention: TimeSpan = .days(365), tags: [Tag] = [], suppressions: [Suppression] = [],
     file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
@@ -202,7 +202,6 @@ public struct LambdaFunction: ResourceDeclaration {
         .allow(["sqs:SendMessage"], on: [deadLetterQueue], sid: "SendToDeadLetterQueue"))
     }
     if vpc != nil {
-      let ec2 = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:"
       statements += [
         // Lambda checks these when it creates the function's network interfaces; they are
         // scoped to this account and region's interfaces, subnets and security groups.
@@ -212,8 +211,8 @@ public struct LambdaFunction: ResourceDeclaration {
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
           ],
           on: [
-            Value.sub(ec2 + "network-interface/*"), Value.sub(ec2 + "subnet/*"),
-            Value.sub(ec2 + "security-group/*"),
+            ARN.resource(of: "ec2", "network-interface/*"), ARN.resource(of: "ec2", "subnet/*"),
+            ARN.resource(of: "ec2", "security-group/*"),
           ], sid: "ManageVpcInterfaces"),
         // DescribeNetworkInterfaces supports no resource-level permission: only "*" works.
         .allow(["ec2:DescribeNetworkInterfaces"], on: ["*"], sid: "DescribeVpcInterfaces"),

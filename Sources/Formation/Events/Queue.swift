@@ -23,10 +23,10 @@ public struct Queue: ResourceDeclaration {
   /// The queue's duty name; the physical name is `<application>-<environment>-<name>`.
   public var name: String?
   public var key: ARN<KMSKey>
-  public var retention: Duration
-  public var visibilityTimeout: Duration
+  public var retention: TimeSpan
+  public var visibilityTimeout: TimeSpan
   /// How long SQS reuses a data key before calling KMS again (default 5 minutes).
-  public var dataKeyReuse: Duration
+  public var dataKeyReuse: TimeSpan
   public var redrive: Redrive?
   public var policy: [Grant]
   public var deletionPolicy: RetentionPolicy
@@ -34,8 +34,8 @@ public struct Queue: ResourceDeclaration {
   public var origin: SourceLocation
 
   public init(
-    _ logicalID: String, name: String? = nil, key: ARN<KMSKey>, retention: Duration = .days(14),
-    visibilityTimeout: Duration = .seconds(30), dataKeyReuse: Duration = .minutes(5),
+    _ logicalID: String, name: String? = nil, key: ARN<KMSKey>, retention: TimeSpan = .days(14),
+    visibilityTimeout: TimeSpan = .seconds(30), dataKeyReuse: TimeSpan = .minutes(5),
     redrive: Redrive? = nil, policy: [Grant] = [], deletionPolicy: RetentionPolicy = .retain,
     tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
@@ -53,7 +53,7 @@ public struct Queue: ResourceDeclaration {
   }
 
   public var arn: ARN<Queue> { ARN(attribute("Arn")) }
-  public var url: URL<Queue> { URL(ref) }
+  public var url: WebAddress<Queue> { WebAddress(ref) }
   /// The queue's name, the `QueueName` dimension of its metrics.
   public var queueName: Name<Queue> { Name(attribute("QueueName")) }
 

@@ -7,11 +7,28 @@ public struct PolicyCondition: Sendable {
   public var `operator`: String
   public var key: String
   public var values: [Value]
+  /// Values read when the statement lowers (`Later { ... }.arn`), after `values`.
+  public var references: [RenderReference] = []
 
   public init(_ operator: String, _ key: String, _ values: [any ValueConvertible]) {
     self.operator = `operator`
     self.key = key
     self.values = values.map(\.value)
+  }
+
+  public init(_ operator: String, _ key: String, _ references: [RenderReference]) {
+    self.operator = `operator`
+    self.key = key
+    self.values = []
+    self.references = references
+  }
+
+  /// `ArnNotEquals` on a declaration read when the stack renders: the one principal (or
+  /// source) a deny statement exempts.
+  public static func arnNotEquals(_ key: String, _ references: RenderReference...)
+    -> PolicyCondition
+  {
+    PolicyCondition("ArnNotEquals", key, references)
   }
 
   public static func bool(_ key: String, _ value: Bool) -> PolicyCondition {
@@ -45,13 +62,13 @@ public struct PolicyCondition: Sendable {
 
 extension Array where Element == PolicyCondition {
   /// `Condition: {Operator: {key: value-or-list}}`, operators and keys in the order given.
-  var value: Value? {
+  func value(in context: LoweringContext) -> Value? {
     guard !isEmpty else { return nil }
     var operators = OrderedMap<Value>()
     for condition in self {
       var keys = operators[condition.operator]?.mapValue ?? [:]
-      keys[condition.key] =
-        condition.values.count == 1 ? condition.values[0] : .list(condition.values)
+      let values = condition.values + condition.references.map { $0.resolve(context) }
+      keys[condition.key] = values.count == 1 ? values[0] : .list(values)
       operators[condition.operator] = .map(keys)
     }
     return .map(operators)

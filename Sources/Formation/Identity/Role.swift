@@ -59,9 +59,7 @@ public struct Role: ResourceDeclaration {
   public static func arn(ofDuty duty: String, application: String, environmentParameter: String)
     -> Value
   {
-    .sub(
-      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/\(application)-${\(environmentParameter)}-\(duty)"
-    )
+    ARN.role(named: "\(application)-${\(environmentParameter)}-\(duty)").value
   }
   /// The instance profile's ARN; only meaningful with `instanceProfile: true`.
   public var instanceProfileARN: ARN<InstanceProfileKind> { ARN(.getAtt(instanceProfileID, "Arn")) }

@@ -56,7 +56,7 @@ public struct Permission: Sendable {
     statement["Effect"] = .string(effect.rawValue)
     statement["Action"] = actions.count == 1 ? actions[0].value : .list(actions.map(\.value))
     statement["Resource"] = resources.count == 1 ? resources[0] : .list(resources)
-    statement["Condition"] = conditions.value
+    statement["Condition"] = conditions.value(in: context)
     return .map(statement)
   }
 }
@@ -70,6 +70,8 @@ public struct Grant: Sendable {
   public var actions: [Action]
   /// `nil` for trust policies and key policies' own key (`*`), which name no resource.
   public var resources: [Value]?
+  /// Resources read when the policy lowers, after `resources`.
+  public var resourceReferences: [RenderReference] = []
   public var conditions: [PolicyCondition]
   public var origin: SourceLocation
 
@@ -85,6 +87,19 @@ public struct Grant: Sendable {
     self.resources = resources?.map(\.value)
     self.conditions = conditions
     self.origin = .blueprint(file, line)
+  }
+
+  /// A statement on resources read when the policy lowers (`Later { Storage.rawBucket }.objects`):
+  /// for a resource policy that names its own resource or one declared after it.
+  public init(
+    _ effect: Effect = .allow, sid: String? = nil, _ principals: [Principal], _ actions: [Action],
+    on references: [RenderReference], when conditions: [PolicyCondition] = [],
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
+    self.init(
+      effect, sid: sid, principals, actions, on: [any ValueConvertible](), when: conditions,
+      file: file, line: line)
+    self.resourceReferences = references
   }
 
   /// A trust statement: `principal` may assume the role (`sts:AssumeRole`).
@@ -104,9 +119,10 @@ public struct Grant: Sendable {
     statement["Principal"] = principals.value
     statement["Action"] = actions.count == 1 ? actions[0].value : .list(actions.map(\.value))
     if let resources {
-      statement["Resource"] = resources.count == 1 ? resources[0] : .list(resources)
+      let all = resources + resourceReferences.map { $0.resolve(context) }
+      statement["Resource"] = all.count == 1 ? all[0] : .list(all)
     }
-    statement["Condition"] = conditions.value
+    statement["Condition"] = conditions.value(in: context)
     return .map(statement)
   }
 }

@@ -33,7 +33,7 @@ public struct KMSKey: ResourceDeclaration {
   public var services: [ServiceUse]
   /// Extra statements, for needs the three lists above don't cover.
   public var statements: [Grant]
-  public var pendingWindow: Duration
+  public var pendingWindow: TimeSpan
   public var retention: RetentionPolicy
   public var tags: [Tag]
   /// Accepted findings of policy checkers, with the reason (see `Suppression`).
@@ -54,7 +54,7 @@ public struct KMSKey: ResourceDeclaration {
   public init(
     _ logicalID: String, description: String, alias: String? = nil, users: [Role] = [],
     decryptors: [Role] = [], services: [ServiceUse] = [], statements: [Grant] = [],
-    pendingWindow: Duration = .days(30), retention: RetentionPolicy = .retain, tags: [Tag] = [],
+    pendingWindow: TimeSpan = .days(30), retention: RetentionPolicy = .retain, tags: [Tag] = [],
     suppressions: [Suppression] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
     self.suppressions = suppressions
@@ -84,7 +84,7 @@ public struct KMSKey: ResourceDeclaration {
   }
 
   public var arn: ARN<KMSKey> { ARN(attribute("Arn")) }
-  public var id: ID<KMSKey> { ID(ref) }
+  public var id: PhysicalID<KMSKey> { PhysicalID(ref) }
 
   /// Roles are named by ARN in an `aws:PrincipalArn` condition on the account principal, not as
   /// principals: KMS rejects a policy whose principal does not exist yet, and this way the key

@@ -43,7 +43,7 @@ public struct Alarm: ResourceDeclaration {
   public var description: String
   public var metric: Metric
   public var statistic: Statistic
-  public var period: Duration
+  public var period: TimeSpan
   public var evaluationPeriods: Int
   /// How many of the evaluation periods must breach; all of them when `nil`.
   public var datapointsToAlarm: Int?
@@ -59,7 +59,7 @@ public struct Alarm: ResourceDeclaration {
 
   public init(
     _ logicalID: String, name: String? = nil, description: String, metric: Metric,
-    statistic: Statistic, period: Duration, evaluationPeriods: Int = 1,
+    statistic: Statistic, period: TimeSpan, evaluationPeriods: Int = 1,
     datapointsToAlarm: Int? = nil, threshold: Double, comparison: Comparison,
     missingData: MissingData = .notBreaching, actions: [ARN<Topic>], notifyOnRecovery: Bool = true,
     tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line

@@ -29,7 +29,7 @@ public struct LogGroup: ResourceDeclaration {
   public var name: Value?
   public var key: ARN<KMSKey>
   /// How long events are kept; one of `allowedRetentionDays`.
-  public var retention: Duration
+  public var retention: TimeSpan
   public var deletionPolicy: RetentionPolicy
   public var tags: [Tag]
   /// Findings of `formation lint` (and checkov) accepted for this log group, with their reasons.
@@ -38,7 +38,7 @@ public struct LogGroup: ResourceDeclaration {
 
   public init(
     _ logicalID: String, name: (any ValueConvertible)? = nil, key: ARN<KMSKey>,
-    retention: Duration = .days(365), deletionPolicy: RetentionPolicy = .retain, tags: [Tag] = [],
+    retention: TimeSpan = .days(365), deletionPolicy: RetentionPolicy = .retain, tags: [Tag] = [],
     suppressions: [Suppression] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID

@@ -35,7 +35,7 @@ public struct Metric: Sendable {
     public static let throttles = LambdaMetric(rawValue: "Throttles")
     /// Asynchronous events that could not be written to the dead-letter queue.
     public static let deadLetterErrors = LambdaMetric(rawValue: "DeadLetterErrors")
-    public static let duration = LambdaMetric(rawValue: "Duration")
+    public static let duration = LambdaMetric(rawValue: "TimeSpan")
   }
 
   /// Metrics of `AWS/SQS` per queue.

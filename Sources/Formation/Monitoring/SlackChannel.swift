@@ -33,7 +33,7 @@ public struct SlackChannel: ResourceDeclaration {
     _ logicalID: String, name: String, workspaceID: some ValueConvertible,
     channelID: some ValueConvertible, role: ARN<Role>, topics: [ARN<Topic>],
     guardrails: [any ValueConvertible] = [
-      Value.sub("arn:${AWS::Partition}:iam::aws:policy/CloudWatchReadOnlyAccess")
+      ARN.awsManagedPolicy("CloudWatchReadOnlyAccess")
     ],
     loggingLevel: LoggingLevel = .error, when condition: Condition? = nil, tags: [Tag] = [],
     file: StaticString = #filePath, line: UInt = #line

@@ -52,7 +52,7 @@ public struct FlowLog: ResourceDeclaration {
   }
 
   /// `Ref`: the flow log id.
-  public var id: ID<FlowLog> { ID(ref) }
+  public var id: PhysicalID<FlowLog> { PhysicalID(ref) }
 
   /// The role the flow logs service assumes to write to the group.
   public var deliveryRole: Role {
@@ -66,8 +66,7 @@ public struct FlowLog: ResourceDeclaration {
             .stringEquals("aws:SourceAccount", AWS.accountID),
             .arnLike(
               "aws:SourceArn",
-              Value.sub(
-                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-flow-log/*")),
+              ARN.resource(of: "ec2", "vpc-flow-log/*")),
           ])
       ],
       policies: [

@@ -37,7 +37,7 @@ public struct GatewayEndpoint: ResourceDeclaration {
   }
 
   /// `Ref`: the endpoint id (`vpce-...`).
-  public var id: ID<GatewayEndpoint> { ID(ref) }
+  public var id: PhysicalID<GatewayEndpoint> { PhysicalID(ref) }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     context.require(

@@ -47,7 +47,7 @@ public struct InterfaceEndpoint: ResourceDeclaration {
   public var service: Service
   public var vpc: Vpc
   public var subnets: [Subnet]
-  public var securityGroups: [ID<SecurityGroup>]
+  public var securityGroups: [PhysicalID<SecurityGroup>]
   public var privateDNS: Bool
   /// An endpoint policy; empty leaves the service default (full access), which is right when
   /// the callers' own IAM policies are already least-privilege.
@@ -59,7 +59,7 @@ public struct InterfaceEndpoint: ResourceDeclaration {
 
   public init(
     _ logicalID: String, service: Service, vpc: Vpc, subnets: [Subnet],
-    securityGroups: [ID<SecurityGroup>], privateDNS: Bool = true, policy: [Grant] = [],
+    securityGroups: [PhysicalID<SecurityGroup>], privateDNS: Bool = true, policy: [Grant] = [],
     tags: [Tag] = [], suppressions: [Suppression] = [], file: StaticString = #filePath,
     line: UInt = #line
   ) {
@@ -76,7 +76,7 @@ public struct InterfaceEndpoint: ResourceDeclaration {
   }
 
   /// `Ref`: the endpoint id (`vpce-...`).
-  public var id: ID<InterfaceEndpoint> { ID(ref) }
+  public var id: PhysicalID<InterfaceEndpoint> { PhysicalID(ref) }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     context.require(

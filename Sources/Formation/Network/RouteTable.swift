@@ -24,7 +24,7 @@ public struct RouteTable: ResourceDeclaration {
   }
 
   /// `Ref`: the route table id.
-  public var id: ID<RouteTable> { ID(ref) }
+  public var id: PhysicalID<RouteTable> { PhysicalID(ref) }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     context.require(

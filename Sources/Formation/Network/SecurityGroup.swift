@@ -70,13 +70,13 @@ public struct SecurityGroup: ResourceDeclaration {
   }
 
   /// `Fn::GetAtt GroupId`: the group id (`sg-...`).
-  public var id: ID<SecurityGroup> { ID(attribute("GroupId")) }
+  public var id: PhysicalID<SecurityGroup> { PhysicalID(attribute("GroupId")) }
 
   /// The id of the group declared with `logicalID`, for two groups that name each other: a
   /// Swift static value cannot read another that is reading it back while being initialised.
   /// A name that no stack declares is still a render error (R003) at the rule's line.
-  public static func id(of logicalID: String) -> ID<SecurityGroup> {
-    ID(.getAtt(logicalID, "GroupId"))
+  public static func id(of logicalID: String) -> PhysicalID<SecurityGroup> {
+    PhysicalID(.getAtt(logicalID, "GroupId"))
   }
 
   /// The rule written when no egress is listed inline: ICMP type 252 code 86 to

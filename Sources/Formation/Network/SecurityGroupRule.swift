@@ -53,9 +53,9 @@ public enum Peer: Sendable {
   /// Members of another security group. Written as a separate
   /// `AWS::EC2::SecurityGroupIngress`/`Egress` resource, so two groups that name each other
   /// never form a dependency cycle.
-  case securityGroup(ID<SecurityGroup>)
+  case securityGroup(PhysicalID<SecurityGroup>)
   /// A managed prefix list, such as the one S3 gateway endpoint traffic goes to.
-  case prefixList(ID<PrefixList>)
+  case prefixList(PhysicalID<PrefixList>)
   /// A literal IPv4 or IPv6 block. An ingress rule from `0.0.0.0/0` or `::/0` is a render error;
   /// say `.anywhere(acknowledged:)` when it is really meant.
   case cidr(String)

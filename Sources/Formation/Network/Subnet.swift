@@ -48,7 +48,7 @@ public struct Subnet: ResourceDeclaration {
   }
 
   /// `Ref`: the subnet id.
-  public var id: ID<Subnet> { ID(ref) }
+  public var id: PhysicalID<Subnet> { PhysicalID(ref) }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     var properties = Properties()

@@ -30,7 +30,7 @@ public struct Vpc: ResourceDeclaration {
   }
 
   /// `Ref`: the VPC id.
-  public var id: ID<Vpc> { ID(ref) }
+  public var id: PhysicalID<Vpc> { PhysicalID(ref) }
   /// `Fn::GetAtt CidrBlock`: the primary IPv4 block, whatever the parameter said.
   public var cidrBlock: Value { attribute("CidrBlock") }
 

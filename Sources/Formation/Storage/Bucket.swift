@@ -24,12 +24,12 @@ public struct Bucket: ResourceDeclaration {
       case governance = "GOVERNANCE"
     }
     public var mode: Mode
-    public var retention: Duration
+    public var retention: TimeSpan
 
-    public static func compliance(_ retention: Duration) -> ObjectLock {
+    public static func compliance(_ retention: TimeSpan) -> ObjectLock {
       ObjectLock(mode: .compliance, retention: retention)
     }
-    public static func governance(_ retention: Duration) -> ObjectLock {
+    public static func governance(_ retention: TimeSpan) -> ObjectLock {
       ObjectLock(mode: .governance, retention: retention)
     }
   }
@@ -86,9 +86,11 @@ public struct Bucket: ResourceDeclaration {
   public var arn: ARN<Bucket> { ARN(attribute("Arn")) }
   public var bucketName: Name<Bucket> { Name(ref) }
   /// `arn:...:s3:::bucket/*`: every object, for statements about objects.
-  public var objects: Value { .sub("${\(logicalID).Arn}/*") }
+  public var objects: Value { ARN.s3Object(in: self, key: "*").value }
   /// Objects under `prefix` (no leading slash): `arn:...:s3:::bucket/prefix*`.
-  public func objects(under prefix: String) -> Value { .sub("${\(logicalID).Arn}/\(prefix)*") }
+  public func objects(under prefix: String) -> Value {
+    ARN.s3Object(in: self, key: prefix + "*").value
+  }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     var properties = Properties()

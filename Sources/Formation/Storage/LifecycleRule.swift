@@ -11,14 +11,14 @@ import Template
 public struct LifecycleRule: Sendable {
   public struct Transition: Sendable {
     public var storageClass: StorageClass
-    public var after: Duration
-    public static func to(_ storageClass: StorageClass, after: Duration) -> Transition {
+    public var after: TimeSpan
+    public static func to(_ storageClass: StorageClass, after: TimeSpan) -> Transition {
       Transition(storageClass: storageClass, after: after)
     }
   }
 
   public enum Expiration: Sendable {
-    case after(Duration)
+    case after(TimeSpan)
     /// An ISO 8601 date, `2030-01-01`.
     case on(String)
   }
@@ -29,15 +29,15 @@ public struct LifecycleRule: Sendable {
   public var transitions: [Transition]
   public var expiration: Expiration?
   public var noncurrentVersionTransitions: [Transition]
-  public var noncurrentVersionExpiration: Duration?
-  public var abortIncompleteUploads: Duration?
+  public var noncurrentVersionExpiration: TimeSpan?
+  public var abortIncompleteUploads: TimeSpan?
   public var origin: SourceLocation
 
   public init(
     _ id: String, prefix: String? = nil, transitions: [Transition] = [],
     expiration: Expiration? = nil,
-    noncurrentVersionTransitions: [Transition] = [], noncurrentVersionExpiration: Duration? = nil,
-    abortIncompleteUploads: Duration? = nil, file: StaticString = #filePath, line: UInt = #line
+    noncurrentVersionTransitions: [Transition] = [], noncurrentVersionExpiration: TimeSpan? = nil,
+    abortIncompleteUploads: TimeSpan? = nil, file: StaticString = #filePath, line: UInt = #line
   ) {
     self.id = id
     self.prefix = prefix

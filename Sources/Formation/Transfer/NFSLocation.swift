@@ -16,9 +16,7 @@ public struct NFSLocation: ResourceDeclaration {
   }
 
   public var logicalID: String
-  public var host: Value
-  public var path: Value
-  public var agents: [Value]
+  public var share: OnPremisesShare
   public var version: Version
   public var tags: [Tag]
   public var origin: SourceLocation
@@ -29,9 +27,7 @@ public struct NFSLocation: ResourceDeclaration {
     file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
-    self.host = host.value
-    self.path = path.value
-    self.agents = agents.map(\.value)
+    self.share = OnPremisesShare(host: host, path: path, agents: agents)
     self.version = version
     self.tags = tags
     self.origin = .blueprint(file, line)
@@ -40,19 +36,15 @@ public struct NFSLocation: ResourceDeclaration {
   public var arn: ARN<DataSyncLocation> { ARN(ref) }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
-    context.require(
-      (1...8).contains(agents.count), .invalidValue,
-      "NFS location '\(logicalID)' needs 1 to 8 agents, not \(agents.count)", at: origin)
-    if let literal = path.stringValue {
+    var properties = Properties()
+    share.lower("NFS", logicalID, at: origin, into: &properties, context: &context)
+    if let literal = share.path.stringValue {
       context.require(
         literal.hasPrefix("/"), .invalidValue,
         "NFS location '\(logicalID)': the export path must be absolute, not '\(literal)'",
         at: origin)
     }
-    var properties = Properties()
-    properties["ServerHostname"] = host
-    properties["Subdirectory"] = path
-    properties["OnPremConfig"] = ["AgentArns": .list(agents)] as Value
+    properties["OnPremConfig"] = ["AgentArns": .list(share.agents)] as Value
     properties["MountOptions"] = ["Version": .string(version.rawValue)] as Value
     properties.set("Tags", (context.tags + tags).keyValueList)
     return [

@@ -14,13 +14,10 @@ public struct SMBLocation: ResourceDeclaration {
   }
 
   public var logicalID: String
-  public var host: Value
-  /// The share and folder, `/share/runs`.
-  public var path: Value
+  public var share: OnPremisesShare
   public var user: Value
   public var domain: Value?
   public var password: Value
-  public var agents: [Value]
   public var version: Version
   public var tags: [Tag]
   public var origin: SourceLocation
@@ -32,12 +29,10 @@ public struct SMBLocation: ResourceDeclaration {
     tags: [Tag] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
     self.logicalID = logicalID
-    self.host = host.value
-    self.path = path.value
+    self.share = OnPremisesShare(host: host, path: path, agents: agents)
     self.user = user.value
     self.domain = domain?.value
     self.password = password.value
-    self.agents = agents.map(\.value)
     self.version = version
     self.tags = tags
     self.origin = .blueprint(file, line)
@@ -46,22 +41,18 @@ public struct SMBLocation: ResourceDeclaration {
   public var arn: ARN<DataSyncLocation> { ARN(ref) }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
-    context.require(
-      (1...8).contains(agents.count), .invalidValue,
-      "SMB location '\(logicalID)' needs 1 to 8 agents, not \(agents.count)", at: origin)
+    var properties = Properties()
+    share.lower("SMB", logicalID, at: origin, into: &properties, context: &context)
     if let literal = password.stringValue {
       context.require(
         literal.hasPrefix("{{resolve:secretsmanager:"), .invalidValue,
         "SMB location '\(logicalID)': the password is written in the template; use a {{resolve:secretsmanager:...}} reference",
         at: origin)
     }
-    var properties = Properties()
-    properties["ServerHostname"] = host
-    properties["Subdirectory"] = path
     properties["User"] = user
     properties.set("Domain", domain)
     properties["Password"] = password
-    properties["AgentArns"] = Value.list(agents)
+    properties["AgentArns"] = Value.list(share.agents)
     properties["MountOptions"] = ["Version": .string(version.rawValue)] as Value
     properties.set("Tags", (context.tags + tags).keyValueList)
     return [

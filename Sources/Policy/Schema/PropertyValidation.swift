@@ -1,5 +1,6 @@
 import Foundation
 import Template
+import Schemas
 
 /// One way a resource's properties break its type's schema.
 struct SchemaIssue: Sendable {

@@ -1,4 +1,5 @@
 import Template
+import Schemas
 
 extension Rule {
   /// TPL011: a resource's or output's `Condition` attribute naming no condition.

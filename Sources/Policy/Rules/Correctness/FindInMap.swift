@@ -1,4 +1,5 @@
 import Template
+import Schemas
 
 extension Rule {
   /// TPL014: `Fn::FindInMap` naming a mapping that does not exist, or literal keys the mapping lacks.

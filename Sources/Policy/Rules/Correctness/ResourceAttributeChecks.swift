@@ -1,4 +1,5 @@
 import Template
+import Schemas
 
 extension Rule {
   /// SCH013: a `DeletionPolicy` or `UpdateReplacePolicy` that is not one of CloudFormation's values.

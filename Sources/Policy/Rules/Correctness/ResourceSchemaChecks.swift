@@ -1,5 +1,6 @@
 import Foundation
 import Template
+import Schemas
 
 extension Rule {
   /// SCH001: a resource type the CloudFormation registry does not have (`AWS::S3::Buckett`).

@@ -1,5 +1,6 @@
 import Foundation
 import Template
+import Schemas
 
 /// What the resource-schema checks find in one template, worked out in one pass over its
 /// resources and shared by the checks (each reports one kind).

@@ -1,4 +1,5 @@
 import Template
+import Schemas
 
 extension Rule {
   /// TPL001: a top-level key CloudFormation does not document (a typo like `Resource:` or `Output:`).

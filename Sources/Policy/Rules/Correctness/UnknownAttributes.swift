@@ -1,4 +1,5 @@
 import Template
+import Schemas
 
 extension Rule {
   /// TPL005: a resource key that is not a documented resource attribute (`Propertes:`, `Version:`).

@@ -2,22 +2,22 @@ import Template
 
 /// A length of time, typed so a lifecycle rule says `.days(30)` rather than a bare `30` whose
 /// unit depends on the property.
-public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct TimeSpan: Hashable, Sendable, Comparable, CustomStringConvertible {
   public var seconds: Int
 
   public init(seconds: Int) { self.seconds = seconds }
 
-  public static func seconds(_ n: Int) -> Duration { Duration(seconds: n) }
-  public static func minutes(_ n: Int) -> Duration { Duration(seconds: n * 60) }
-  public static func hours(_ n: Int) -> Duration { Duration(seconds: n * 3600) }
-  public static func days(_ n: Int) -> Duration { Duration(seconds: n * 86_400) }
+  public static func seconds(_ n: Int) -> TimeSpan { TimeSpan(seconds: n) }
+  public static func minutes(_ n: Int) -> TimeSpan { TimeSpan(seconds: n * 60) }
+  public static func hours(_ n: Int) -> TimeSpan { TimeSpan(seconds: n * 3600) }
+  public static func days(_ n: Int) -> TimeSpan { TimeSpan(seconds: n * 86_400) }
 
   /// Whole days, for properties counted in days (lifecycle rules, log retention, key deletion).
   public var days: Int { seconds / 86_400 }
   public var isWholeDays: Bool { seconds % 86_400 == 0 }
   public var minutes: Int { seconds / 60 }
 
-  public static func < (lhs: Duration, rhs: Duration) -> Bool { lhs.seconds < rhs.seconds }
+  public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
 
   public var description: String {
     if isWholeDays { return "\(days) days" }
