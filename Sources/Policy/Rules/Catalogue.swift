@@ -16,7 +16,8 @@ public enum Catalogue {
   public static var policy: [Rule] {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
-      + LeastPrivilege.rules + Invariants.rules
+      + LeastPrivilege.rules + Invariants.rules + Secrets.rules
+      + CloudTrail.rules
   }
 
   public static func rule(id: String) -> Rule? {

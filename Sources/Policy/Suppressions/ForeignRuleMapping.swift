@@ -28,6 +28,52 @@ public enum ForeignRuleMapping {
     "W35": "LOG001",  // bucket should have access logging
     "W78": "LOG003",  // DynamoDB table should have backup (PITR)
     "W86": "LOG004",  // log group should set RetentionInDays
+    "F2": "IAM014",  // IAM role should not allow * action on its trust policy
+    "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
+    "W15": "IAM005",  // IAM role should not allow Allow+NotAction
+    "W16": "IAM005",  // IAM policy should not allow Allow+NotAction
+    "W17": "IAM005",  // IAM managed policy should not allow Allow+NotAction
+    "W18": "IAM005",  // SQS queue policy should not allow Allow+NotAction
+    "W19": "IAM005",  // SNS topic policy should not allow Allow+NotAction
+    "W20": "IAM005",  // S3 bucket policy should not allow Allow+NotAction
+    "W21": "IAM006",  // IAM role should not allow Allow+NotResource
+    "W22": "IAM006",  // IAM policy should not allow Allow+NotResource
+    "W23": "IAM006",  // IAM managed policy should not allow Allow+NotResource
+    "F23": "SEC002",  // a password, token or private key property must not be plain text
+    "F31": "SEC002",  // a password, token or private key property must not be plain text
+    "F34": "SEC002",  // a password, token or private key property must not be plain text
+    "F35": "SEC002",  // a password, token or private key property must not be plain text
+    "F36": "SEC002",  // a password, token or private key property must not be plain text
+    "F37": "SEC002",  // a password, token or private key property must not be plain text
+    "F41": "SEC002",  // a password, token or private key property must not be plain text
+    "F42": "SEC002",  // a password, token or private key property must not be plain text
+    "F43": "SEC002",  // a password, token or private key property must not be plain text
+    "F44": "SEC002",  // a password, token or private key property must not be plain text
+    "F45": "SEC002",  // a password, token or private key property must not be plain text
+    "F46": "SEC002",  // a password, token or private key property must not be plain text
+    "F47": "SEC002",  // a password, token or private key property must not be plain text
+    "F48": "SEC002",  // a password, token or private key property must not be plain text
+    "F49": "SEC002",  // a password, token or private key property must not be plain text
+    "F50": "SEC002",  // a password, token or private key property must not be plain text
+    "F51": "SEC002",  // a password, token or private key property must not be plain text
+    "F52": "SEC002",  // a password, token or private key property must not be plain text
+    "F53": "SEC002",  // a password, token or private key property must not be plain text
+    "F54": "SEC002",  // a password, token or private key property must not be plain text
+    "F55": "SEC002",  // a password, token or private key property must not be plain text
+    "F56": "SEC002",  // a password, token or private key property must not be plain text
+    "F57": "SEC002",  // a password, token or private key property must not be plain text
+    "F58": "SEC002",  // a password, token or private key property must not be plain text
+    "F60": "SEC002",  // a password, token or private key property must not be plain text
+    "F61": "SEC002",  // a password, token or private key property must not be plain text
+    "F62": "SEC002",  // a password, token or private key property must not be plain text
+    "F63": "SEC002",  // a password, token or private key property must not be plain text
+    "F64": "SEC002",  // a password, token or private key property must not be plain text
+    "F65": "SEC002",  // a password, token or private key property must not be plain text
+    "F66": "SEC002",  // a password, token or private key property must not be plain text
+    "F67": "SEC002",  // a password, token or private key property must not be plain text
+    "F68": "SEC002",  // a password, token or private key property must not be plain text
+    "F69": "SEC002",  // a password, token or private key property must not be plain text
+    "F70": "SEC002",  // a password, token or private key property must not be plain text
   ]
 
   /// checkov check id → Formation rule id.
@@ -62,6 +108,12 @@ public enum ForeignRuleMapping {
     "CKV_AWS_163": "LOG005",  // ECR scan on push
     "CKV_AWS_51": "LOG006",  // ECR immutable tags
     "CKV_AWS_116": "LOG007",  // Lambda dead-letter queue
+    "CKV_AWS_35": "TRL001",  // CloudTrail logs encrypted with KMS
+    "CKV_AWS_36": "TRL002",  // CloudTrail log file validation
+    "CKV_AWS_67": "TRL003",  // CloudTrail in all regions
+    "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
+    "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
+    "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values
   ]
 
   /// The Formation rule for a foreign id, looked up case-insensitively.
