@@ -28,6 +28,10 @@ public enum ForeignRuleMapping {
     "W35": "LOG001",  // bucket should have access logging
     "W78": "LOG003",  // DynamoDB table should have backup (PITR)
     "W86": "LOG004",  // log group should set RetentionInDays
+    "W56": "ELB001",  // ELBv2 listener protocol should use HTTPS for ALBs
+    "W55": "ELB002",  // ELBv2 listener SslPolicy should use TLS 1.2
+    "W52": "ELB003",  // ELBv2 should have access logging enabled
+    "W26": "ELB006",  // classic ELB should have access logging enabled
     "F2": "IAM014",  // IAM role should not allow * action on its trust policy
     "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
     "W15": "IAM005",  // IAM role should not allow Allow+NotAction
@@ -111,6 +115,11 @@ public enum ForeignRuleMapping {
     "CKV_AWS_35": "TRL001",  // CloudTrail logs encrypted with KMS
     "CKV_AWS_36": "TRL002",  // CloudTrail log file validation
     "CKV_AWS_67": "TRL003",  // CloudTrail in all regions
+    "CKV_AWS_2": "ELB001",  // ALB protocol is HTTPS (or redirects to it)
+    "CKV_AWS_103": "ELB002",  // load balancer listener uses TLS 1.2
+    "CKV_AWS_91": "ELB003",  // ELBv2 access logging
+    "CKV_AWS_131": "ELB004",  // ALB drops invalid HTTP headers
+    "CKV_AWS_92": "ELB006",  // classic ELB access logging
     "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
     "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
     "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values
