@@ -17,7 +17,7 @@ public enum Catalogue {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
       + LeastPrivilege.rules + Invariants.rules + Secrets.rules
-      + CloudTrail.rules + LoadBalancing.rules
+      + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
   }
 
   public static func rule(id: String) -> Rule? {

@@ -32,6 +32,8 @@ public enum ForeignRuleMapping {
     "W55": "ELB002",  // ELBv2 listener SslPolicy should use TLS 1.2
     "W52": "ELB003",  // ELBv2 should have access logging enabled
     "W26": "ELB006",  // classic ELB should have access logging enabled
+    "W70": "CDN002",  // CloudFront minimum protocol version TLS 1.2
+    "W10": "CDN003",  // CloudFront distribution access logging
     "F2": "IAM014",  // IAM role should not allow * action on its trust policy
     "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
     "W15": "IAM005",  // IAM role should not allow Allow+NotAction
@@ -120,6 +122,11 @@ public enum ForeignRuleMapping {
     "CKV_AWS_91": "ELB003",  // ELBv2 access logging
     "CKV_AWS_131": "ELB004",  // ALB drops invalid HTTP headers
     "CKV_AWS_92": "ELB006",  // classic ELB access logging
+    "CKV_AWS_34": "CDN001",  // CloudFront ViewerProtocolPolicy is HTTPS
+    "CKV_AWS_174": "CDN002",  // CloudFront viewer certificate TLS 1.2
+    "CKV_AWS_86": "CDN003",  // CloudFront access logging
+    "CKV2_AWS_72": "CDN004",  // CloudFront origin protocol policy HTTPS only
+    "CKV_AWS_68": "CDN005",  // CloudFront distribution has WAF
     "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
     "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
     "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values
