@@ -18,6 +18,7 @@ public enum Catalogue {
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
       + LeastPrivilege.rules + Invariants.rules + Secrets.rules
       + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
+      + APIGateway.rules
   }
 
   public static func rule(id: String) -> Rule? {

@@ -34,6 +34,11 @@ public enum ForeignRuleMapping {
     "W26": "ELB006",  // classic ELB should have access logging enabled
     "W70": "CDN002",  // CloudFront minimum protocol version TLS 1.2
     "W10": "CDN003",  // CloudFront distribution access logging
+    "W59": "API001",  // API Gateway method AuthorizationType should not be NONE
+    "W69": "API002",  // API Gateway stage should have AccessLogSetting
+    "W46": "API002",  // API Gateway V2 should have access logging
+    "W62": "API003",  // API Gateway SecurityPolicy should use TLS 1.2
+    "W87": "API004",  // API Gateway deployment cache data encryption
     "F2": "IAM014",  // IAM role should not allow * action on its trust policy
     "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
     "W15": "IAM005",  // IAM role should not allow Allow+NotAction
@@ -127,6 +132,10 @@ public enum ForeignRuleMapping {
     "CKV_AWS_86": "CDN003",  // CloudFront access logging
     "CKV2_AWS_72": "CDN004",  // CloudFront origin protocol policy HTTPS only
     "CKV_AWS_68": "CDN005",  // CloudFront distribution has WAF
+    "CKV_AWS_59": "API001",  // no open access to back-end resources through API
+    "CKV_AWS_76": "API002",  // API Gateway access logging
+    "CKV_AWS_95": "API002",  // API Gateway V2 access logging
+    "CKV_AWS_73": "API005",  // API Gateway X-Ray tracing
     "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
     "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
     "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values

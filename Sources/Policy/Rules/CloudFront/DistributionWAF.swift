@@ -12,7 +12,9 @@ extension CloudFront {
   ) { context in
     context.inspectedLogicalIDs.flatMap { logicalID in
       context.judge(
-        context.property(logicalID, "DistributionConfig", "WebACLId"), logicalID: logicalID,
+        // A web ACL named by a parameter or an import is one the deployer supplies.
+        context.property(logicalID, "DistributionConfig", "WebACLId").filter { !$0.isUnknown },
+        logicalID: logicalID,
         path: "Properties.DistributionConfig.WebACLId", question: "the distribution has a web ACL"
       ) { acl in
         acl.isAbsent || acl.text == "" ? .fail("distribution has no web ACL (WebACLId)") : .pass
