@@ -18,7 +18,8 @@ public enum Catalogue {
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
       + LeastPrivilege.rules + Invariants.rules + Secrets.rules
       + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
-      + APIGateway.rules
+      + APIGateway.rules + MQ.rules + DMS.rules + Transfer.rules + Cognito.rules
+      + StepFunctions.rules
   }
 
   public static func rule(id: String) -> Rule? {

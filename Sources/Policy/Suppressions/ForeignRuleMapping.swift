@@ -39,6 +39,9 @@ public enum ForeignRuleMapping {
     "W46": "API002",  // API Gateway V2 should have access logging
     "W62": "API003",  // API Gateway SecurityPolicy should use TLS 1.2
     "W87": "API004",  // API Gateway deployment cache data encryption
+    "W53": "MQ004",  // AmazonMQ broker should specify EncryptionOptions
+    "W91": "DMS001",  // DMS replication instance should not be public
+    "W57": "COG001",  // Cognito identity pool should not allow unauthenticated identities
     "F2": "IAM014",  // IAM role should not allow * action on its trust policy
     "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
     "W15": "IAM005",  // IAM role should not allow Allow+NotAction
@@ -136,6 +139,11 @@ public enum ForeignRuleMapping {
     "CKV_AWS_76": "API002",  // API Gateway access logging
     "CKV_AWS_95": "API002",  // API Gateway V2 access logging
     "CKV_AWS_73": "API005",  // API Gateway X-Ray tracing
+    "CKV_AWS_69": "MQ001",  // Amazon MQ broker not public
+    "CKV_AWS_197": "MQ003",  // MQ broker audit logging
+    "CKV_AWS_89": "DMS001",  // DMS replication instance not public
+    "CKV_AWS_164": "TRF002",  // Transfer server not public
+    "CKV_AWS_366": "COG001",  // Cognito identity pool without guest access
     "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
     "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
     "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values

@@ -24,15 +24,10 @@ extension APIGateway {
       return context.judge(
         reading, logicalID: logicalID, path: "Properties." + keys.joined(separator: "."),
         question: "the domain refuses TLS 1.0"
-      ) { policy in
-        switch context.literal(policy) {
-        case .failure(let unknown): return .unknown(unknown.reason)
-        case .success(nil):
-          return .fail("custom domain has no SecurityPolicy and accepts TLS 1.0")
-        case .success(let text?) where text.uppercased() == "TLS_1_0":
-          return .fail("custom domain accepts TLS 1.0 (SecurityPolicy: TLS_1_0)")
-        case .success: return .pass
-        }
+      ) {
+        context.expectNone(
+          of: ["TLS_1_0"], $0, absent: "custom domain has no SecurityPolicy and accepts TLS 1.0"
+        ) { "custom domain accepts TLS 1.0 (SecurityPolicy: \($0))" }
       }
     }
   }

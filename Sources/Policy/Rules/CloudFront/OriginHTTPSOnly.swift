@@ -15,12 +15,9 @@ extension CloudFront {
       return context.judge(
         origins.path("CustomOriginConfig", "OriginProtocolPolicy"), logicalID: logicalID,
         path: "Properties.DistributionConfig.Origins", question: "the origin is reached over HTTPS"
-      ) { policy in
-        switch context.literal(policy) {
-        case .failure(let unknown): return .unknown(unknown.reason)
-        case .success(let text?) where text == "http-only" || text == "match-viewer":
-          return .fail("custom origin is reached over plain HTTP (OriginProtocolPolicy: \(text))")
-        case .success: return .pass
+      ) {
+        context.expectNone(of: ["http-only", "match-viewer"], $0) {
+          "custom origin is reached over plain HTTP (OriginProtocolPolicy: \($0))"
         }
       }
     }

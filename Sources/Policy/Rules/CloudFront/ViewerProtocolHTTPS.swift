@@ -21,12 +21,9 @@ extension CloudFront {
           behaviour.child("ViewerProtocolPolicy"), logicalID: logicalID,
           path: "Properties.DistributionConfig.\(name)",
           question: "viewers are kept on HTTPS"
-        ) { policy in
-          switch context.literal(policy) {
-          case .failure(let unknown): return .unknown(unknown.reason)
-          case .success("allow-all"?):
-            return .fail("\(label) serves viewers over plain HTTP (ViewerProtocolPolicy: allow-all)")
-          case .success: return .pass
+        ) {
+          context.expectNone(of: ["allow-all"], $0) {
+            "\(label) serves viewers over plain HTTP (ViewerProtocolPolicy: \($0))"
           }
         }
       }

@@ -15,13 +15,9 @@ extension LoadBalancing {
       return context.judge(
         listeners.child("Protocol"), logicalID: logicalID, path: "Properties.Listeners",
         question: "the listener encrypts its traffic"
-      ) { possibility in
-        switch context.literal(possibility) {
-        case .failure(let unknown): return .unknown(unknown.reason)
-        case .success(let name?) where ["HTTP", "TCP"].contains(name.uppercased()):
-          return .fail("listener accepts clear-text \(name.uppercased()) from clients")
-        case .success:
-          return .pass
+      ) {
+        context.expectNone(of: ["HTTP", "TCP"], $0) {
+          "listener accepts clear-text \($0.uppercased()) from clients"
         }
       }
     }

@@ -45,3 +45,21 @@ extension RuleContext {
     }
   }
 }
+
+extension RuleContext {
+  /// A setting that must not take one of `forbidden` (compared case-insensitively): a value
+  /// that is only known at deploy time is unknown; absence fails with `absent` when the
+  /// service's default is itself forbidden, and passes when `absent` is nil.
+  public func expectNone(
+    of forbidden: [String], _ possibility: Resolved, absent: String? = nil,
+    present: (String) -> String
+  ) -> Verdict {
+    switch literal(possibility) {
+    case .failure(let unknown): return .unknown(unknown.reason)
+    case .success(nil): return absent.map { .fail($0) } ?? .pass
+    case .success(let text?):
+      return forbidden.contains { $0.caseInsensitiveCompare(text) == .orderedSame }
+        ? .fail(present(text)) : .pass
+    }
+  }
+}
