@@ -6,29 +6,21 @@ extension RuleContext {
     keys.reduce(properties(of: logicalID)) { $0.child($1) }
   }
 
-  /// The findings of a setting every inspected resource must turn on: the flag at `keys`
-  /// below `Properties` is judged in each branch; absent and false fail with their messages.
+  /// `requireTrue(_:_:...)` for every inspected resource.
   public func requireTrue(
     _ keys: String..., question: String, absent: String, isFalse: String
   ) -> [Finding] {
-    inspectedLogicalIDs.flatMap { logicalID in
-      judge(
-        property(logicalID, path: keys), logicalID: logicalID,
-        path: "Properties." + keys.joined(separator: "."), question: question
-      ) { expectTrue($0, absent: absent, isFalse: isFalse) }
+    inspectedLogicalIDs.flatMap {
+      requireTrue($0, keys, question: question, absent: absent, isFalse: isFalse)
     }
   }
 
-  /// The findings of a setting every inspected resource must leave off: `true` fails,
-  /// and so does absence when the service's default is on (`defaultIsTrue`).
+  /// `forbidTrue(_:_:...)` for every inspected resource.
   public func requireNotTrue(
     _ keys: String..., defaultIsTrue: Bool = false, question: String, isTrue: String
   ) -> [Finding] {
-    inspectedLogicalIDs.flatMap { logicalID in
-      judge(
-        property(logicalID, path: keys), logicalID: logicalID,
-        path: "Properties." + keys.joined(separator: "."), question: question
-      ) { expectNotTrue($0, defaultIsTrue: defaultIsTrue, isTrue: isTrue) }
+    inspectedLogicalIDs.flatMap {
+      forbidTrue($0, keys, question: question, defaultIsTrue: defaultIsTrue, isTrue: isTrue)
     }
   }
 
