@@ -12,9 +12,8 @@ import Testing
         "14:3: warning API001 PostOrders: POST method has no AuthorizationType (NONE) and requires no API key",
       ],
       "API002": [
-        "4:3: warning API002 Prod: stage writes no access logs (no access log DestinationArn)",
-        "10:3: warning API002 Http: stage writes no access logs (no access log DestinationArn)",
-        "15:3: warning API002 SamApi: stage writes no access logs (no access log DestinationArn)",
+        "3:3: warning API002 Prod: stage writes no access logs (no access log DestinationArn)",
+        "9:3: warning API002 Http: stage writes no access logs (no access log DestinationArn)",
       ],
       "API003": [
         "8:23: warning API003 Legacy: custom domain accepts TLS 1.0 (SecurityPolicy: TLS_1_0)",

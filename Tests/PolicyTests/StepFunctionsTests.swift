@@ -8,9 +8,8 @@ import Testing
 
   static let failures: [String: [String]] = [
       "SFN001": [
-        "4:3: warning SFN001 Silent: state machine logs no executions (no LoggingConfiguration)",
-        "15:9: warning SFN001 Off: state machine logs no executions (LoggingConfiguration.Level is OFF)",
-        "16:3: warning SFN001 SamFlow: state machine logs no executions (no Logging)",
+        "3:3: warning SFN001 Silent: state machine logs no executions (no LoggingConfiguration)",
+        "14:9: warning SFN001 Off: state machine logs no executions (LoggingConfiguration.Level is OFF)",
       ],
   ]
 

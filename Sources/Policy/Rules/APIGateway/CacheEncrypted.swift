@@ -5,7 +5,7 @@ extension APIGateway {
   static let cacheEncrypted = Rule(
     id: "API004", title: "API Gateway response caches are encrypted", severity: .warning,
     family: .policy, theme: theme,
-    resourceTypes: ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment", "AWS::Serverless::Api"],
+    resourceTypes: ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment"],
     rationale:
       "A method setting with CachingEnabled keeps responses (often personal data) in the stage's cache cluster; CacheDataEncrypted is false unless set.",
     remediation:

@@ -1,12 +1,11 @@
 import Template
 
 extension APIGateway {
-  /// Where each stage-like resource names its access-log destination.
+  /// Where each stage names its access-log destination. (SAM APIs are judged by the SAM rules,
+  /// on the lines of the SAM source.)
   static let accessLogDestinations: [String: [String]] = [
     "AWS::ApiGateway::Stage": ["AccessLogSetting", "DestinationArn"],
-    "AWS::Serverless::Api": ["AccessLogSetting", "DestinationArn"],
     "AWS::ApiGatewayV2::Stage": ["AccessLogSettings", "DestinationArn"],
-    "AWS::Serverless::HttpApi": ["AccessLogSettings", "DestinationArn"],
   ]
 
   /// API002: API stages write access logs.

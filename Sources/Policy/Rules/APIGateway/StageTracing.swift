@@ -4,7 +4,7 @@ extension APIGateway {
   /// API005: REST API stages send traces to X-Ray.
   static let stageTracing = Rule(
     id: "API005", title: "API Gateway REST stages trace requests with X-Ray", severity: .info,
-    family: .policy, theme: theme, resourceTypes: ["AWS::ApiGateway::Stage", "AWS::Serverless::Api"],
+    family: .policy, theme: theme, resourceTypes: ["AWS::ApiGateway::Stage"],
     rationale:
       "X-Ray traces follow a request from the stage through its integrations, which helps to tell an attack or fault from normal latency. Optional, hence info.",
     remediation: "Set TracingEnabled: true."

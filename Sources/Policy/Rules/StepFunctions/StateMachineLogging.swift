@@ -5,14 +5,14 @@ extension StepFunctions {
   static let stateMachineLogging = Rule(
     id: "SFN001", title: "Step Functions state machines log their executions",
     severity: .warning, family: .policy, theme: theme,
-    resourceTypes: ["AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine"],
+    resourceTypes: ["AWS::StepFunctions::StateMachine"],
     rationale:
       "Without a logging configuration an Express workflow leaves no record of its executions at all, and a Standard workflow keeps its history for 90 days only, outside CloudWatch alarms and log retention.",
     remediation:
-      "Set LoggingConfiguration (Logging for SAM) with Level ERROR or ALL and Destinations naming a log group."
+      "Set LoggingConfiguration with Level ERROR or ALL and Destinations naming a log group."
   ) { context in
-    context.findingsPerResource { logicalID, resource in
-      let property = resource.type == "AWS::Serverless::StateMachine" ? "Logging" : "LoggingConfiguration"
+    context.inspectedLogicalIDs.flatMap { logicalID in
+      let property = "LoggingConfiguration"
       let logging = context.property(logicalID, property)
       return context.judge(
         logging, logicalID: logicalID, path: "Properties.\(property)",
