@@ -117,11 +117,12 @@ def cfn_nag_cases(root):
                     yield rule_id, path, ("*" + resource_type) if outcome == "fail" else None
             continue
         for block in re.split(r"\n\s*it ['\"]", text)[1:]:
-            template = re.search(r"read_test_template\(\s*'([^']+)'", block)
+            template = re.search(r"read_test_template\(\s*((?:'[^']*'\s*\\?\s*)+)\)", block)
             expected = re.search(r"%w\[([^\]]*)\]", block)
             if template and expected:
+                name = "".join(re.findall(r"'([^']*)'", template.group(1)))
                 for logical in expected.group(1).split():
-                    yield rule_id, os.path.join(templates, template.group(1)), logical
+                    yield rule_id, os.path.join(templates, name), logical
 
 
 def resources_of_type(path, resource_type):

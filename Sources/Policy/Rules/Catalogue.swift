@@ -19,7 +19,8 @@ public enum Catalogue {
       + LeastPrivilege.rules + Invariants.rules + Secrets.rules
       + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
       + APIGateway.rules + MQ.rules + DMS.rules + Transfer.rules + Cognito.rules
-      + StepFunctions.rules
+      + StepFunctions.rules + Analytics.rules + MachineLearning.rules
+      + ApplicationServices.rules + Lambda.rules
   }
 
   public static func rule(id: String) -> Rule? {

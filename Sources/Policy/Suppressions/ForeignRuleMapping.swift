@@ -42,6 +42,27 @@ public enum ForeignRuleMapping {
     "W53": "MQ004",  // AmazonMQ broker should specify EncryptionOptions
     "W91": "DMS001",  // DMS replication instance should not be public
     "W57": "COG001",  // Cognito identity pool should not allow unauthenticated identities
+    "F3": "IAM001",  // IAM role should not allow * action on its permissions policy
+    "F4": "IAM001",  // IAM policy should not allow * action
+    "F5": "IAM001",  // IAM managed policy should not allow * action
+    "W11": "IAM003",  // IAM role should not allow * resource on its permissions policy
+    "W12": "IAM003",  // IAM policy should not allow * resource
+    "W13": "IAM003",  // IAM managed policy should not allow * resource
+    "F38": "IAM004",  // IAM role should not allow * resource with PassRole
+    "F39": "IAM004",  // IAM policy should not allow * resource with PassRole
+    "F40": "IAM004",  // IAM managed policy should not allow * resource with PassRole
+    "W43": "IAM007",  // IAM role should not have AdministratorAccess policy
+    "F6": "IAM009",  // IAM role should not allow Allow+NotPrincipal in its trust policy
+    "F7": "IAM011",  // SQS queue policy should not allow Allow+NotPrincipal
+    "F8": "IAM011",  // SNS topic policy should not allow Allow+NotPrincipal
+    "F9": "IAM011",  // S3 bucket policy should not allow Allow+NotPrincipal
+    "F16": "IAM011",  // S3 bucket policy should not allow * principal
+    "F18": "IAM011",  // SNS topic policy should not allow * principal
+    "F21": "IAM011",  // SQS queue policy should not allow * principal
+    "F76": "IAM011",  // KMS key should not allow * principal
+    "F29": "WSP001",  // WorkSpaces workspace should have encryption enabled
+    "W92": "LMB002",  // Lambda functions should define ReservedConcurrentExecutions
+    "W1201": "SGM001",  // SageMaker notebook instance should have a KmsKeyId
     "F2": "IAM014",  // IAM role should not allow * action on its trust policy
     "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
     "W15": "IAM005",  // IAM role should not allow Allow+NotAction
@@ -144,6 +165,42 @@ public enum ForeignRuleMapping {
     "CKV_AWS_89": "DMS001",  // DMS replication instance not public
     "CKV_AWS_164": "TRF002",  // Transfer server not public
     "CKV_AWS_366": "COG001",  // Cognito identity pool without guest access
+    "CKV_AWS_63": "IAM001",  // no policy allows "*" as a statement's actions
+    "CKV_AWS_62": "IAM001",  // no policy allows full "*-*" administrative privileges
+    "CKV_AWS_110": "IAM008",  // IAM policies do not allow privilege escalation
+    "CKV_AWS_60": "IAM009",  // role allows only specific services or principals to assume it
+    "CKV_AWS_61": "IAM010",  // role does not let a whole account assume it
+    "CKV_AWS_33": "IAM011",  // KMS key policy without wildcard principal
+    "CKV_AWS_32": "IAM011",  // ECR policy not public
+    "CKV_AWS_80": "MSK001",  // MSK cluster logging
+    "CKV_AWS_81": "MSK002",  // MSK encryption in transit
+    "CKV_AWS_291": "MSK003",  // MSK nodes private
+    "CKV_AWS_94": "GLU001",  // Glue Data Catalog encryption
+    "CKV_AWS_99": "GLU002",  // Glue security configuration encryption
+    "CKV_AWS_195": "GLU003",  // Glue component has a security configuration
+    "CKV_AWS_82": "ATH001",  // Athena workgroup enforces its configuration
+    "CKV_AWS_160": "TSM001",  // Timestream database KMS CMK
+    "CKV_AWS_170": "QLD001",  // QLDB permissions mode STANDARD
+    "CKV_AWS_172": "QLD002",  // QLDB deletion protection
+    "CKV_AWS_187": "SGM001",  // SageMaker domain and notebook KMS CMK
+    "CKV_AWS_367": "SGM002",  // SageMaker data quality job output KMS
+    "CKV_AWS_368": "SGM003",  // SageMaker data quality job volume KMS
+    "CKV_AWS_369": "SGM004",  // SageMaker data quality job traffic encryption
+    "CKV_AWS_370": "SGM005",  // SageMaker model network isolation
+    "CKV_AWS_371": "SGM006",  // SageMaker notebook IMDSv2
+    "CKV_AWS_373": "BDR001",  // Bedrock agent KMS CMK
+    "CKV_AWS_78": "CBD001",  // CodeBuild project encryption not disabled
+    "CKV_AWS_155": "WSP001",  // WorkSpaces user volume encrypted
+    "CKV_AWS_156": "WSP002",  // WorkSpaces root volume encrypted
+    "CKV_AWS_166": "BAK001",  // Backup vault KMS CMK
+    "CKV_AWS_193": "APS001",  // AppSync logging
+    "CKV_AWS_194": "APS002",  // AppSync field-level logs
+    "CKV_AWS_123": "VPE001",  // VPC endpoint service manual acceptance
+    "CKV_AWS_65": "ECS001",  // ECS cluster Container Insights
+    "CKV_AWS_97": "ECS002",  // ECS task EFS volume transit encryption
+    "CKV_AWS_363": "LMB001",  // Lambda runtime not deprecated
+    "CKV_AWS_115": "LMB002",  // Lambda function-level concurrency limit
+    "CKV2_AWS_75": "LMB003",  // no open CORS policy on a function URL
     "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
     "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
     "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values

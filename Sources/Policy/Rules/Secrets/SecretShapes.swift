@@ -86,7 +86,7 @@ enum SecretShapes {
     "secretsmanager:",
   ]
   static let placeholders = [
-    "example", "changeme-", "placeholder", "replace", "your", "dummy", "notasecret", "xxxx",
+    "changeme-", "placeholder", "replace", "your", "dummy", "notasecret", "xxxx",
     "****",
   ]
 
@@ -103,8 +103,8 @@ enum SecretShapes {
     ("AIza", 35, "a Google API key"), ("SG.", 60, "a SendGrid API key"),
   ]
 
-  /// `AKIA`/`ASIA` and 16 upper-case letters or digits, standing alone; AWS's documented
-  /// example keys (ending in `EXAMPLE`) are not credentials.
+  /// `AKIA`/`ASIA` and 16 upper-case letters or digits, standing alone. AWS's documented
+  /// example keys (ending in `EXAMPLE`) are reported too: a template is no place for one.
   private static func accessKeyID(in bytes: [UInt8]) -> String? {
     guard bytes.count >= 20 else { return nil }
     for start in 0...(bytes.count - 20)
@@ -118,7 +118,6 @@ enum SecretShapes {
       let body = bytes[(start + 4)..<(start + 20)]
       guard body.allSatisfy({ isUpper($0) || isDigit($0) }) else { continue }
       if start + 20 < bytes.count, isWordByte(bytes[start + 20]) { continue }
-      if bytes[(start + 13)..<(start + 20)].elementsEqual("EXAMPLE".utf8) { continue }
       return "an AWS access key id (\(String(decoding: prefix, as: UTF8.self))...)"
     }
     return nil
