@@ -254,7 +254,8 @@ import Testing
         "least-privilege.yaml:59:40: warning IAM003 DeployRole: statement 2 grants iam:AttachRolePolicy on Resource \"*\" although it supports resource-level permissions",
         "least-privilege.yaml:59:40: error IAM008 DeployRole: statement 2 grants iam:AttachRolePolicy on every resource, which allows privilege escalation (iam:AttachRolePolicy)",
         "least-privilege.yaml:68:30: warning IAM010 VendorRole: statement 1 lets account arn:aws:iam::111122223333:root assume the role without an sts:ExternalId condition",
-        "least-privilege.yaml:79:17: warning IAM005 Operators: statement 1 allows every action except iam:*, organizations:* (Allow with NotAction)",
+        "least-privilege.yaml:79:17: error IAM005 Operators: statement 1 allows every action except iam:*, organizations:* on every resource (Allow with NotAction)",
+        "least-privilege.yaml:79:17: error IAM008 Operators: statement 1 grants every action except iam:*, organizations:* on every resource, which allows privilege escalation (lambda:UpdateFunctionCode, lambda:UpdateFunctionConfiguration, glue:UpdateDevEndpoint)",
         "least-privilege.yaml:91:17: warning IAM006 Uploader: statement 1 allows its actions on every resource except ${RawBucket.Arn}/* (Allow with NotResource)",
         "least-privilege.yaml:97:20: error IAM013 BrokenPolicy: Statement is a number; expected a mapping or a list of mappings",
       ])
