@@ -56,7 +56,6 @@ NO_EQUIVALENT = {
     "CKV_AWS_192": "none: needs the managed rule groups' contents (Log4j rule set)",
     "CKV_AWS_23": "none: a missing rule description is documentation, not exposure",
     "CKV_AWS_258": "PUB010 (coverage branch)",
-    "CKV_AWS_40": "none: policies on users are reported by no Formation rule yet",
     "CKV_AWS_90": "none: DocumentDB TLS (cluster parameter group tls) not implemented",
 }
 

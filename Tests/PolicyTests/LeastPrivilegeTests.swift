@@ -17,7 +17,7 @@ import Testing
 
   @Test func rulesAreInTheCatalogue() {
     let ids = LeastPrivilege.rules.map(\.id)
-    let expected: [String] = (1...14).map { number in
+    let expected: [String] = (1...15).map { number in
       number < 10 ? "IAM00\(number)" : "IAM0\(number)"
     }
     #expect(ids == expected)
@@ -112,6 +112,15 @@ import Testing
       try lines("IAM014", "fail") == [
         #"11:21: error IAM014 AnythingRole: statement 1 allows every action (Action: "*") in a trust policy; name the assume-role action"#,
         #"20:38: error IAM014 StsRole: statement 1 allows every sts action (Action: "sts:*") in a trust policy; name the assume-role action"#,
+      ])
+  }
+
+  @Test func policiesOnUsers() throws {
+    #expect(
+      try lines("IAM015", "fail") == [
+        "6:26: warning IAM015 Ana: user has managed policies attached (ManagedPolicyArns)",
+        "8:9: warning IAM015 Ana: user has inline policies (Policies)",
+        "16:14: warning IAM015 Reports: policy is attached to users (Users)",
       ])
   }
 

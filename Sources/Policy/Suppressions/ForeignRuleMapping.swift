@@ -63,6 +63,9 @@ public enum ForeignRuleMapping {
     "F29": "WSP001",  // WorkSpaces workspace should have encryption enabled
     "W92": "LMB002",  // Lambda functions should define ReservedConcurrentExecutions
     "W1201": "SGM001",  // SageMaker notebook instance should have a KmsKeyId
+    "F10": "IAM015",  // IAM user should not have any inline policies
+    "F11": "IAM015",  // IAM policy should not apply directly to users
+    "F12": "IAM015",  // IAM managed policy should not apply directly to users
     "F2": "IAM014",  // IAM role should not allow * action on its trust policy
     "W14": "IAM005",  // IAM role should not allow Allow+NotAction on trust permissions
     "W15": "IAM005",  // IAM role should not allow Allow+NotAction
@@ -201,6 +204,7 @@ public enum ForeignRuleMapping {
     "CKV_AWS_363": "LMB001",  // Lambda runtime not deprecated
     "CKV_AWS_115": "LMB002",  // Lambda function-level concurrency limit
     "CKV2_AWS_75": "LMB003",  // no open CORS policy on a function URL
+    "CKV_AWS_40": "IAM015",  // IAM policies attached only to groups or roles
     "CKV_AWS_45": "SEC001",  // no hard-coded secrets in the Lambda environment
     "CKV_AWS_46": "SEC001",  // no hard-coded secrets in EC2 user data
     "CKV_AWS_384": "SEC001",  // no hard-coded secrets in Parameter Store values
