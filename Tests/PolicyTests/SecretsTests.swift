@@ -21,6 +21,7 @@ import Testing
         "42:14: error SEC001 ApiSecret: parameter value of /app/client_secret holds a hard-coded secret (a high-entropy literal for a secret's name)",
         "51:20: error SEC001 Jobs: environment variable SIGNING_KEY contains a private key (PEM) in plain text",
         "60:11: error SEC001 Launcher: UserData assigns a hard-coded secret to DB_PASSWORD (a high-entropy literal)",
+        "71:17: error SEC001 Encoded: UserData contains a Stripe secret key in plain text",
       ])
   }
 

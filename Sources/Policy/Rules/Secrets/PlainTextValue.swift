@@ -1,3 +1,4 @@
+import Foundation
 import Template
 
 /// One value of a template that is deployed as plain text: an environment variable, a
@@ -105,13 +106,29 @@ extension Value {
     var texts: [(text: String, location: SourceLocation?)] = []
     forEachDescendant { value in
       switch value.kind {
-      case .string(let string): texts.append((string, value.location))
+      case .string(let string):
+        texts.append((string, value.location))
+        if let decoded = Self.decodedBase64(string) { texts.append((decoded, value.location)) }
       case .intrinsic(.sub(let sub)): texts.append((sub.template, value.location))
       default: break
       }
     }
     if case .intrinsic = kind { texts.append((rendered, location)) }
     return texts
+  }
+
+  /// The text a base64 string encodes, when it is one (at least 16 characters of the base64
+  /// alphabet, decoding to UTF-8).
+  static func decodedBase64(_ text: String) -> String? {
+    let compact = text.filter { !$0.isNewline }
+    guard compact.count >= 16, compact.count % 4 == 0,
+      compact.utf8.allSatisfy({
+        ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 43
+          || $0 == 47 || $0 == 61
+      }),
+      let data = Data(base64Encoded: compact)
+    else { return nil }
+    return String(data: data, encoding: .utf8)
   }
 
   /// The value as text, with what is only known at deploy time shown as `${}`.
