@@ -6,11 +6,21 @@ import Formation
 ///
 /// **How a run executes.** The trigger submits the head job to `headJobQueue` with the
 /// parameters `input` (the run folder in the raw bucket) and `outdir` (its prefix in the
-/// results bucket). The head runs `nextflow run` with the pipeline baked into its image; its
-/// `awsbatch` profile reads `GENEXOMICS_WORKER_QUEUE`, `GENEXOMICS_WORKER_JOB_ROLE` and
-/// `GENEXOMICS_LOG_GROUP` from the environment (`process.queue`, `aws.batch.jobRole`,
-/// `aws.batch.logsGroup`), registers one job definition per container (`nf-...`) and submits
-/// the tasks to `workerJobQueue`. Intermediate files go to the work bucket (`NXF_WORK`).
+/// results bucket). The head writes the AWS settings Nextflow needs to a config file and runs
+/// `nextflow run` with the pipeline baked into its image (`headCommand`), registers one job
+/// definition per container (`nf-...`) and submits the tasks to `workerJobQueue`.
+/// Intermediate files go to the work bucket (`NXF_WORK`).
+///
+/// **What the templates supply and what the images must carry.** The settings that name this
+/// deployment's resources come from the job definition, so no image is built per environment:
+/// `process.queue` (the worker queue), `aws.batch.jobRole` (the worker role: the metadata hop
+/// limit of 1 keeps containers from the instance role, so tasks need a role of their own),
+/// `aws.batch.logsGroup` (the one group the instance role may write; Batch's default
+/// `/aws/batch/job` would be refused) and `workDir`. The head image must carry Nextflow, the
+/// pipeline at `/opt/genexomics/main.nf` and the `nf-amazon` plugin (`NXF_OFFLINE` is true:
+/// the VPC has no route to the plugin registry); each task image must carry the AWS CLI
+/// (`aws` on the `PATH`), which Nextflow uses to stage files from and to S3. The operator's
+/// guide (`docs/genexomics.md`) lists them with the commands that check an image.
 ///
 /// **Why no `ServiceRole`.** Both environments use Batch's service-linked role
 /// (`AWSServiceRoleForBatch`): AWS maintains it, nobody can widen it, and no role here needs
@@ -66,12 +76,20 @@ public enum Compute {
 
   // MARK: Instances
 
-  /// 200 GiB gp3 root volume (it also holds Docker's images and the tasks' scratch: Cell
-  /// Ranger stages FASTQs and writes BAMs locally), encrypted with the data key. IMDSv2 only,
-  /// hop limit 1 (the `LaunchTemplate` defaults): jobs can't reach the instance role.
-  public static let launchTemplate = LaunchTemplate(
-    "BatchLaunchTemplate", name: "batch-instances",
-    volumes: [.init(sizeGiB: 200, key: Keys.dataKey.arn)])
+  /// Workers' root volume, which also holds Docker's images and every task's scratch, shared
+  /// by all the tasks Batch packs on one instance: Nextflow stages a task's inputs locally, so
+  /// demultiplexing a NovaSeq run (up to about 1.5 TB of BCL in, as much FASTQ out) needs
+  /// twice the run on one disk. 4 TiB of gp3, encrypted with the data key; it exists only
+  /// while an instance runs (about USD 0.45 an hour). IMDSv2 only, hop limit 1 (the
+  /// `LaunchTemplate` defaults): jobs can't reach the instance role.
+  public static let workerLaunchTemplate = LaunchTemplate(
+    "WorkerLaunchTemplate", name: "batch-workers",
+    volumes: [.init(sizeGiB: 4096, key: Keys.dataKey.arn)])
+
+  /// The head only runs Nextflow (a JVM and its cache): 100 GiB is ample.
+  public static let headLaunchTemplate = LaunchTemplate(
+    "HeadLaunchTemplate", name: "batch-head",
+    volumes: [.init(sizeGiB: 100, key: Keys.dataKey.arn)])
 
   /// The ECS agent on every Batch instance. See the type's comment for why it is inline.
   public static let instanceRole = Role(
@@ -242,7 +260,7 @@ public enum Compute {
     "WorkerComputeEnvironment", name: "workers-spot", capacity: .spot(.capacityOptimized),
     instanceTypes: ["c5", "r5"], minvCpus: 0, maxvCpus: workerMaxvCpus,
     subnets: Network.privateSubnets.map(\.id), securityGroups: [Network.batchSecurityGroup.id],
-    instanceProfile: instanceRole.instanceProfileARN, launchTemplate: launchTemplate)
+    instanceProfile: instanceRole.instanceProfileARN, launchTemplate: workerLaunchTemplate)
 
   /// The head: On-Demand, because an interrupted head loses the run's orchestration state;
   /// small general-purpose instances, at most four heads at once.
@@ -250,7 +268,7 @@ public enum Compute {
     "HeadComputeEnvironment", name: "head-on-demand", capacity: .onDemand(.bestFitProgressive),
     instanceTypes: ["m5"], minvCpus: 0, maxvCpus: 8,
     subnets: Network.privateSubnets.map(\.id), securityGroups: [Network.batchSecurityGroup.id],
-    instanceProfile: instanceRole.instanceProfileARN, launchTemplate: launchTemplate)
+    instanceProfile: instanceRole.instanceProfileARN, launchTemplate: headLaunchTemplate)
 
   /// The queues use separate environments, so priority only matters if they ever share one;
   /// then heads go first, since a waiting head holds up a whole run.
@@ -263,6 +281,22 @@ public enum Compute {
 
   // MARK: The head job
 
+  /// The head's command: write the deployment's AWS settings for Nextflow (from the job
+  /// definition's environment) and run the pipeline. `$1`..`$3` are the job's `pipeline`,
+  /// `input` and `outdir` parameters, which Batch substitutes for the `Ref::` arguments.
+  static let headCommand = #"""
+    set -euo pipefail
+    cat > /tmp/genexomics-aws.config <<CONFIG
+    process.executor = 'awsbatch'
+    process.queue = '${GENEXOMICS_WORKER_QUEUE}'
+    workDir = '${NXF_WORK}'
+    aws.region = '${AWS_REGION}'
+    aws.batch.jobRole = '${GENEXOMICS_WORKER_JOB_ROLE}'
+    aws.batch.logsGroup = '${GENEXOMICS_LOG_GROUP}'
+    CONFIG
+    exec nextflow run "$1" -c /tmp/genexomics-aws.config --input "$2" --outdir "$3"
+    """#
+
   /// The Nextflow head. Retries: an attempt that ends because its instance went away (status
   /// reason `Host EC2 (instance i-...) terminated.`) is retried, up to 3 attempts; any other
   /// failure is the pipeline's and ends the job. At most 3 days per attempt.
@@ -270,10 +304,7 @@ public enum Compute {
     "NextflowHeadJobDefinition", name: "nextflow-head",
     container: .init(
       image: nextflowRepository.image(tag: nextflowImageTag),
-      command: [
-        "nextflow", "run", "Ref::pipeline", "-profile", "awsbatch", "--input", "Ref::input",
-        "--outdir", "Ref::outdir",
-      ],
+      command: ["bash", "-c", headCommand, "nextflow-head", "Ref::pipeline", "Ref::input", "Ref::outdir"],
       vcpus: 2, memory: .mebibytes(4096), jobRole: headJobRole.arn,
       environment: [
         .init("NXF_WORK", sub("s3://${Bucket}/work", ["Bucket": Storage.workBucket.bucketName])),
@@ -306,7 +337,8 @@ public enum Compute {
       nextflowImageTag
       jobLogGroup
       repositories.map { $0 as any ResourceDeclaration }
-      launchTemplate
+      workerLaunchTemplate
+      headLaunchTemplate
       instanceRole
       workerJobRole
       headJobRole

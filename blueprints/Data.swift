@@ -1,10 +1,11 @@
 import Formation
 
 /// The run-status table: one item per sequencing run, written by the trigger and status
-/// functions (`Started`, `Processing`, `Complete`, `Failed`).
+/// functions (`Arrived`, `Started`, `Processing`, `Complete`, `Failed`), and one item
+/// (`#datasync`) counting DataSync executions failed in a row.
 public enum Data {
   /// The statuses a run goes through, in order; the functions write exactly these strings.
-  public static let statuses = ["Started", "Processing", "Complete", "Failed"]
+  public static let statuses = ["Arrived", "Started", "Processing", "Complete", "Failed"]
 
   /// Keyed by the run id (the sequencer's run folder name), so a retried trigger finds the
   /// run it already started. On-demand billing: a few writes per run, no capacity to plan.

@@ -9,9 +9,16 @@ import Formation
 /// role can list the bucket and write objects; it has no delete permission (and the bucket
 /// policy denies deletes to everyone anyway).
 ///
-/// **Choices the seed leaves open.**
+/// **Choices the architecture leaves open.**
 /// - Hourly (DataSync's shortest schedule): a run is picked up within an hour of its last
 ///   file, and an idle hour costs only the listing of the NAS export.
+/// - A run starts only after an execution succeeds (see `Orchestration`): DataSync copies
+///   files in no set order, so `RTAComplete.txt` arriving in S3 says nothing about the run's
+///   other files; a successful execution says every file it listed is in S3 and verified.
+/// - A run folder still being written makes an execution fail verification (a file changed
+///   while it was copied); the next hour copies it again. That is expected while a sequencer
+///   runs, so one failed execution does not alert: the monitoring stack alarms when
+///   executions fail several hours in a row.
 /// - Transfer mode `CHANGED` with overwrites allowed: a file still being written during one
 ///   execution is copied again, complete, by the next; the raw bucket's versioning and Object
 ///   Lock keep every earlier version, so nothing is ever lost by an overwrite.
@@ -65,11 +72,25 @@ public enum Ingestion {
             ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
             on: [Storage.rawBucket.arn],
             sid: "ListRawBucket"),
-          // What DataSync needs to compare, upload in parts and tag objects; no delete.
+          // DataSync's guide ("Providing DataSync access to S3 buckets") lists, for a
+          // destination bucket: GetBucketLocation, ListBucket, ListBucketMultipartUploads on the
+          // bucket; AbortMultipartUpload, DeleteObject, GetObject, GetObjectTagging,
+          // GetObjectVersion, GetObjectVersionTagging, ListMultipartUploadParts, PutObject,
+          // PutObjectTagging on its objects. Each one here, and why:
+          // - GetObject, GetObjectTagging: compare what is there with the source, and verify.
+          // - GetObjectVersion, GetObjectVersionTagging: the raw bucket is versioned, and
+          //   DataSync reads and verifies the exact version it wrote (read-only, so granted).
+          // - PutObject, PutObjectTagging: write the files and their metadata.
+          // - AbortMultipartUpload, ListMultipartUploadParts (and ListBucketMultipartUploads
+          //   above): large BCL files go up in parts; a failed execution cleans its parts up.
+          // - DeleteObject: not granted. DataSync deletes in a destination only to remove files
+          //   deleted at the source (`PRESERVE` here: the task never asks) or, in an
+          //   unversioned bucket, to replace an object; the raw bucket's policy denies it to
+          //   everyone anyway, so granting it would change nothing but the role's look.
           .allow(
             [
               "s3:AbortMultipartUpload", "s3:GetObject", "s3:GetObjectTagging",
-              "s3:ListMultipartUploadParts",
+              "s3:GetObjectVersion", "s3:GetObjectVersionTagging", "s3:ListMultipartUploadParts",
               "s3:PutObject", "s3:PutObjectTagging",
             ], on: [Storage.rawBucket.objects], sid: "WriteRawObjects"),
           .allow(

@@ -12,24 +12,49 @@ public enum Keys {
       "GeneXOmics sequencing data: S3 buckets, DynamoDB run status, ECR images, EBS volumes.",
     alias: "data",
     statements: [
-      // Batch launches its instances through EC2 Auto Scaling, whose service-linked role must be
-      // named in the key policy itself (an IAM policy can't grant it KMS use) to create
-      // encrypted volumes. KMS checks the principal exists: the role is created once per account
-      // (`aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com`).
+      // Batch launches its instances through EC2 Auto Scaling and EC2 Fleet, whose
+      // service-linked roles create the encrypted volumes and need the key for it. Naming
+      // those roles as principals would make KMS reject the whole policy in an account where a
+      // role does not exist yet (a fresh account), so the statement names no principal that
+      // must exist: any principal of this account, only through EC2, and only an AWS
+      // service-linked role (a condition value, which KMS does not check for existence).
       Grant(
-        .allow, sid: "AutoScalingUsesKeyForVolumes", [.aws(autoScalingServiceRole)],
+        .allow, sid: "ServiceLinkedRolesUseKeyForVolumes", [.anyone],
         [
           "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey",
-        ], on: ["*"]),
+        ], on: ["*"], when: throughEC2ByServiceLinkedRoles),
       Grant(
-        .allow, sid: "AutoScalingAttachesVolumes", [.aws(autoScalingServiceRole)],
-        ["kms:CreateGrant"], on: ["*"],
-        when: [.bool("kms:GrantIsForAWSResource", true)]),
+        .allow, sid: "ServiceLinkedRolesAttachVolumes", [.anyone], ["kms:CreateGrant"], on: ["*"],
+        when: throughEC2ByServiceLinkedRoles + [.bool("kms:GrantIsForAWSResource", true)]),
+      // People and tools outside the pipeline (loading GRCh38 references, downloading results)
+      // read and write through S3 only, and only if an IAM policy of theirs also allows the
+      // key: the key policy delegates to IAM instead of listing every reader, so granting a
+      // reader is an IAM change (docs/genexomics.md, "Grant a reader"), not a key-policy edit.
+      Grant(
+        .allow, sid: "AccountPrincipalsThroughS3", [.account],
+        ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], on: ["*"],
+        when: [
+          .stringEquals("kms:ViaService", Value.sub("s3.${AWS::Region}.amazonaws.com")),
+          .stringEquals("kms:CallerAccount", AWS.accountID),
+        ]),
+    ],
+    suppressions: [
+      Suppression(
+        checkov: "CKV_AWS_33",
+        reason:
+          "The two statements with Principal * are limited to this account's service-linked roles calling through EC2 (kms:CallerAccount, kms:ViaService, aws:PrincipalArn): naming the roles as principals fails in an account where they do not exist yet."
+      )
     ])
 
-  static let autoScalingServiceRole = Value.sub(
-    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
-  )
+  /// Calls EC2 makes for this account on behalf of a service-linked role (Auto Scaling, EC2
+  /// Fleet, Batch), whatever roles exist today.
+  static let throughEC2ByServiceLinkedRoles: [PolicyCondition] = [
+    .stringEquals("kms:CallerAccount", AWS.accountID),
+    .stringEquals("kms:ViaService", Value.sub("ec2.${AWS::Region}.amazonaws.com")),
+    .arnLike(
+      "aws:PrincipalArn",
+      Value.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/*")),
+  ]
 
   /// CloudWatch Logs: VPC flow logs, Lambda and Batch logs. Only the Logs service of this
   /// account and region may use it, and only for this account's log groups.

@@ -14,19 +14,22 @@ import Formation
 /// - *A function failed or was throttled*: the `Errors` and `Throttles` metrics of each
 ///   orchestration function.
 /// - *An event or invocation was given up*: any message in a dead-letter queue.
-/// - *A DataSync transfer failed*: DataSync publishes no failure metric either; its task
-///   execution event with state `ERROR` goes straight to the topic, with the execution's ARN
-///   in the message. Undeliverable notifications land in this stack's own dead-letter
-///   queue, which alarms like the others.
+/// - *A run or head job is stuck*: the watchdog (the status function, every 30 minutes) writes
+///   a `{"stuck": true, ...}` line for a head job RUNNABLE over an hour or a run `Started` over
+///   two hours; a metric filter counts them and an alarm fires on the first.
+/// - *DataSync keeps failing*: one failed execution is expected while a run folder is still
+///   being written (a file changes while it is copied; the next hour copies it again), so the
+///   trigger counts executions failed in a row and the alarm fires at three. An alarm, not
+///   the raw DataSync event, goes to the topic: AWS Chatbot renders alarms in Slack, while an
+///   event rewritten by an input transformer is plain text Chatbot does not post.
 ///
 /// **Subscriptions are optional parameters.** An empty email address or Slack id creates no
 /// subscription (conditions), so the stack deploys before anyone has decided where alerts go.
 /// Slack goes through AWS Chatbot (the workspace must be authorised in the Chatbot console
 /// once); Chatbot reads SNS directly, so no https endpoint or webhook secret is involved.
 ///
-/// **Keys.** The topic and the queue use `Keys.messagingKey`, whose policy lets
-/// `cloudwatch.amazonaws.com` (alarm actions) and `events.amazonaws.com` (the DataSync rule,
-/// dead letters) use it for this account.
+/// **Keys.** The topic uses `Keys.messagingKey`, whose policy lets `cloudwatch.amazonaws.com`
+/// (alarm actions) use it for this account.
 public enum Monitoring {
   // MARK: Parameters
 
@@ -54,9 +57,10 @@ public enum Monitoring {
     "AlertsTopic", name: "alerts", displayName: "GeneXOmics pipeline alerts",
     key: Keys.messagingKey.arn,
     subscriptions: [.email("Email", alertEmail, when: hasAlertEmail)],
-    publishingServices: ["cloudwatch.amazonaws.com", "events.amazonaws.com"])
+    publishingServices: ["cloudwatch.amazonaws.com"])
 
   /// The role AWS Chatbot uses for the channel: enough to show the alarms it posts, nothing else.
+  /// Only created with the channel: a role nobody can use is one more thing to audit.
   public static let chatbotRole = Role(
     "ChatbotRole", name: "chatbot-alerts",
     description: "AWS Chatbot: read the pipeline's alarms to post them to Slack.",
@@ -78,7 +82,7 @@ public enum Monitoring {
             ["cloudwatch:GetMetricData", "cloudwatch:GetMetricWidgetImage"], on: ["*"],
             sid: "GraphAlarmMetrics"),
         ])
-    ])
+    ], when: useSlack)
 
   public static let slackChannel = SlackChannel(
     "AlertsSlackChannel", name: "alerts", workspaceID: slackWorkspaceID, channelID: slackChannelID,
@@ -86,17 +90,28 @@ public enum Monitoring {
 
   // MARK: Run failures
 
-  public static let runFailedFilter = MetricFilter(
-    "RunFailedMetricFilter", logGroup: Orchestration.statusFunction.logGroupName,
-    pattern: "{ $.runStatus = \"Failed\" }", namespace: "GeneXOmics/${Environment}",
-    metricName: "RunsFailed")
+  /// An alarm on the first log line of a function that matches `pattern`: the functions write
+  /// one JSON line per event worth an alert, a metric filter counts them, the alarm fires on one.
+  static func alarm(
+    _ id: String, name: String, on function: LambdaFunction, pattern: String, metric: String,
+    period: Duration, description: String, file: StaticString = #filePath, line: UInt = #line
+  ) -> (filter: MetricFilter, alarm: Alarm) {
+    let filter = MetricFilter(
+      id + "MetricFilter", logGroup: function.logGroupName, pattern: pattern,
+      namespace: "GeneXOmics/${Environment}", metricName: metric, file: file, line: line)
+    let alarm = Alarm(
+      id + "Alarm", name: name, description: description, metric: filter.metric, statistic: .sum,
+      period: period, threshold: 1, comparison: .greaterThanOrEqual, actions: [alertsTopic.arn],
+      file: file, line: line)
+    return (filter, alarm)
+  }
 
-  public static let runFailedAlarm = Alarm(
-    "RunFailedAlarm", name: "run-failed",
+  public static let runFailed = alarm(
+    "RunFailed", name: "run-failed", on: Orchestration.statusFunction,
+    pattern: "{ $.runStatus = \"Failed\" }", metric: "RunsFailed", period: .minutes(5),
     description:
-      "A sequencing run's Nextflow head job failed; see the status function's log for the run id and reason.",
-    metric: runFailedFilter.metric, statistic: .sum, period: .minutes(5), threshold: 1,
-    comparison: .greaterThanOrEqual, actions: [alertsTopic.arn])
+      "A sequencing run's Nextflow head job failed; see the status function's log for the run id and reason."
+  )
 
   // MARK: Functions and dead letters
 
@@ -121,22 +136,8 @@ public enum Monitoring {
     }
   }
 
-  /// The ARN of the DataSync failure rule, spelled out: the queue's policy names the rule
-  /// while the rule names the queue.
-  static let dataSyncFailedRuleARN = Value.getAtt("DataSyncFailedRule", "Arn")
-
-  /// Notifications EventBridge could not deliver to the topic.
-  public static let alertDeliveryDeadLetterQueue = Queue(
-    "AlertDeliveryDeadLetterQueue", name: "alert-delivery-dlq", key: Keys.messagingKey.arn,
-    policy: [
-      Grant(
-        .allow, sid: "EventBridgeDeadLetters", [.service("events.amazonaws.com")],
-        ["sqs:SendMessage"],
-        when: [.arnEquals("aws:SourceArn", dataSyncFailedRuleARN)])
-    ])
-
   public static var deadLetterAlarms: [Alarm] {
-    (Orchestration.deadLetterQueues + [alertDeliveryDeadLetterQueue]).map { queue in
+    Orchestration.deadLetterQueues.map { queue in
       Alarm(
         queue.logicalID + "DepthAlarm", name: (queue.name ?? queue.logicalID) + "-depth",
         description:
@@ -147,25 +148,21 @@ public enum Monitoring {
     }
   }
 
-  // MARK: DataSync failures
+  // MARK: Stuck runs and failing transfers
 
-  public static let dataSyncFailedRule = EventRule(
-    "DataSyncFailedRule", name: "datasync-failed",
-    description: "A NAS-to-raw DataSync execution failed: alert.",
-    matching: EventPattern(
-      source: "aws.datasync", detailType: "DataSync Task Execution State Change",
-      resources: [.prefix(Ingestion.transferTask.arn)],
-      detail: [.field("State", .equals("ERROR"))]),
-    targets: [
-      .topic(
-        alertsTopic, deadLetterQueue: alertDeliveryDeadLetterQueue.arn,
-        retry: .init(attempts: 185, maximumAge: .hours(24)),
-        input: .transformer(
-          paths: ["execution": "$.resources[0]", "time": "$.time"],
-          template:
-            "\"DataSync transfer from the NAS to the raw bucket failed at <time>: <execution>. Its files are listed in the DataSync log group; the next hourly run retries what is missing.\""
-        ))
-    ])
+  public static let stuck = alarm(
+    "Stuck", name: "run-stuck", on: Orchestration.statusFunction, pattern: "{ $.stuck IS TRUE }",
+    metric: "StuckRunsOrHeadJobs", period: .minutes(30),
+    description:
+      "A Nextflow head job has waited RUNNABLE over an hour, or a run has been Started over two hours: see the status function's log and the runbook."
+  )
+
+  public static let transferFailing = alarm(
+    "TransferFailing", name: "datasync-failing", on: Orchestration.triggerFunction,
+    pattern: "{ $.consecutiveFailures >= 3 }", metric: "TransfersFailingInARow", period: .hours(1),
+    description:
+      "Three or more NAS-to-raw DataSync executions failed in a row: see the DataSync log group and the trigger's log for the execution."
+  )
 
   public static var dataKeyUsers: [Role] { [] }
   public static var messagingKeyUsers: [Role] { [] }
@@ -174,7 +171,7 @@ public enum Monitoring {
     Stack(
       "monitoring",
       description:
-        "GeneXOmics monitoring: the alerts topic (email, Slack), alarms on failed runs, functions and dead letters, DataSync failures."
+        "GeneXOmics monitoring: the alerts topic (email, Slack), alarms on failed and stuck runs, functions, dead letters and failing transfers."
     ) {
       alertEmail
       slackWorkspaceID
@@ -184,12 +181,14 @@ public enum Monitoring {
       alertsTopic
       chatbotRole
       slackChannel
-      runFailedFilter
-      runFailedAlarm
+      runFailed.filter
+      runFailed.alarm
       functionAlarms
-      alertDeliveryDeadLetterQueue
       deadLetterAlarms
-      dataSyncFailedRule
+      stuck.filter
+      stuck.alarm
+      transferFailing.filter
+      transferFailing.alarm
     }
   }
 }

@@ -18,8 +18,8 @@ import Formation
 /// internet. The sequencing data stays in S3 and in the Batch instances, which never have a
 /// route out. (checkov's "Lambda in a VPC" finding on the packager is explained there.)
 ///
-/// **Two zones, /18 subnets.** Two is what the seed asks for and keeps the 12 interface
-/// endpoints at 24 network interfaces (about USD 175 a month); Spot capacity comes from the
+/// **Two zones, /18 subnets.** Two is what the architecture asks for and keeps the 8 interface
+/// endpoints at 16 network interfaces (about USD 117 a month); Spot capacity comes from the
 /// c5 and r5 families' many sizes in both zones. The VPC block is cut in four /18s with
 /// `Fn::Cidr`: two are used, two are kept for a third zone.
 public enum Network {
@@ -102,7 +102,8 @@ public enum Network {
 
   // MARK: Endpoints
 
-  /// S3 through the VPC, limited to this deployment's buckets in this account and to the
+  /// S3 through the VPC, limited to this deployment's buckets in this account (whatever
+  /// `BucketNamePrefix` they were given: they all end `-<environment>-<account id>`) and to the
   /// bucket ECR serves image layers from. `aws:ResourceAccount` matters because bucket names
   /// are global: another account could own a bucket that matches the name pattern.
   public static let s3Endpoint = GatewayEndpoint(
@@ -117,8 +118,8 @@ public enum Network {
           "s3:GetBucketLocation",
         ],
         on: [
-          Value.sub("arn:${AWS::Partition}:s3:::genexomics-*-${Environment}"),
-          Value.sub("arn:${AWS::Partition}:s3:::genexomics-*-${Environment}/*"),
+          Value.sub("arn:${AWS::Partition}:s3:::*-${Environment}-${AWS::AccountId}"),
+          Value.sub("arn:${AWS::Partition}:s3:::*-${Environment}-${AWS::AccountId}/*"),
         ],
         when: [.stringEquals("aws:ResourceAccount", AWS.accountID)]),
       Grant(
@@ -150,17 +151,19 @@ public enum Network {
   ///   polls for tasks and reports metrics;
   /// - `batch`: the Nextflow head submits and watches worker jobs;
   /// - `logs`: container output through the awslogs driver;
-  /// - `ec2`: the ECS agent and Nextflow describe instances and tags;
-  /// - `sts`: SDKs exchange role credentials (regional STS);
-  /// - `kms`: S3 SSE-KMS and encrypted volumes;
-  /// - `sns`, `secretsmanager`: notifications and secrets for jobs and in-VPC functions.
+  /// - `ec2`: the ECS agent and Nextflow describe instances and tags.
   ///
-  /// Not included: `monitoring` (nothing in the VPC publishes custom metrics; Batch and
-  /// Lambda metrics come from the services) and `ssm` (no Session Manager on workers: no
-  /// interactive access to genomic data hosts).
+  /// Each interface endpoint costs about USD 7.30 a month per zone whether anything calls it,
+  /// so endpoints that serve nothing in the VPC are left out:
+  /// - `sts`: job containers get their role's credentials from the ECS agent and functions from
+  ///   Lambda, neither through STS;
+  /// - `kms`: S3 (SSE-KMS), DynamoDB and EC2 (volumes) call KMS themselves, from outside the VPC;
+  /// - `sns`, `secretsmanager`: nothing in the VPC publishes or reads secrets (the packager,
+  ///   which reads the API secrets, runs outside it; alarms publish from CloudWatch);
+  /// - `monitoring` (nothing in the VPC publishes custom metrics) and `ssm` (no Session Manager
+  ///   on workers: no interactive access to genomic data hosts).
   public static let interfaceServices: [InterfaceEndpoint.Service] = [
-    .ecrAPI, .ecrDocker, .ecs, .ecsAgent, .ecsTelemetry, .batch, .logs, .ec2, .sts, .kms, .sns,
-    .secretsManager,
+    .ecrAPI, .ecrDocker, .ecs, .ecsAgent, .ecsTelemetry, .batch, .logs, .ec2,
   ]
 
   /// The ECS agent's endpoints get no endpoint policy: ECS documents endpoint policies for
@@ -171,16 +174,21 @@ public enum Network {
     .ecs, .ecsAgent, .ecsTelemetry,
   ]
 
-  /// The identity perimeter: through these endpoints only this account's principals may call
-  /// the service, so stolen credentials of another account can't be used from inside the VPC
-  /// (to copy data to that account's topic, secret or key). What each principal may do is
-  /// its own role's business; the endpoint only checks whose it is.
+  /// The identity and resource perimeter: through these endpoints only this account's
+  /// principals may call the service (stolen credentials of another account can't be used from
+  /// inside the VPC), and only on this account's resources (this account's credentials can't
+  /// push data to another account's log group or repository). `IfExists`, because actions
+  /// without a resource (`ecr:GetAuthorizationToken`, EC2's describes) carry no
+  /// `aws:ResourceAccount`. What each principal may do is its own role's business.
   static func accountPerimeter(_ service: InterfaceEndpoint.Service) -> [Grant] {
     let prefix = service.rawValue.hasPrefix("ecr.") ? "ecr" : service.rawValue
     return [
       Grant(
         .allow, sid: "OnlyThisAccountsPrincipals", [.anyone], [Action(prefix + ":*")], on: ["*"],
-        when: [.stringEquals("aws:PrincipalAccount", AWS.accountID)])
+        when: [
+          .stringEquals("aws:PrincipalAccount", AWS.accountID),
+          PolicyCondition("StringEqualsIfExists", "aws:ResourceAccount", [AWS.accountID]),
+        ])
     ]
   }
 

@@ -1,31 +1,52 @@
 import Formation
 
-/// The event-driven heart of the pipeline: a run folder's `RTAComplete.txt` landing in the raw
-/// bucket starts the Nextflow head job, Batch's job state changes are recorded in the
-/// run-status table, and a successful run is packaged for Quilt.
+/// The event-driven heart of the pipeline: a run folder whose `RTAComplete.txt` is in the raw
+/// bucket starts the Nextflow head job once the DataSync execution that copied it has
+/// succeeded, Batch's job state changes are recorded in the run-status table, a successful run
+/// is packaged for Quilt, and a watchdog reports runs that are stuck.
 ///
 /// ```
-/// S3 Object Created (raw, */RTAComplete.txt) -> RunCompleteRule -> TriggerFunction -> Batch head queue + table "Started"
+/// S3 Object Created (raw, */RTAComplete.txt) -> RunCompleteRule -> TriggerFunction -> table "Arrived"
+/// DataSync execution SUCCESS (NAS to raw)    -> TransferStateRule -> TriggerFunction -> Batch head queue, table "Started"
+/// DataSync execution ERROR                   -> TransferStateRule -> TriggerFunction -> failures in a row, logged
 /// Batch Job State Change (head queue)        -> HeadJobStateRule -> StatusFunction -> table Processing/Complete/Failed
 /// Batch Job State Change (head, SUCCEEDED)   -> HeadJobSucceededRule -> PackagerFunction -> Quilt package in results
+/// every 30 minutes                           -> WatchdogRule -> StatusFunction -> stuck heads and runs, logged
 /// ```
+///
+/// **How the trigger waits for a complete run.** DataSync copies a run folder's files in no
+/// particular order, so `RTAComplete.txt` can land in S3 before the run's last BCL files. Of
+/// the three ways to wait (a DataSync success event, a manifest of the run's files, Illumina's
+/// `CopyComplete.txt`), the success event is the one that needs nothing from the lab: a
+/// manifest would have to be written on the NAS by a tool the lab runs, and
+/// `CopyComplete.txt` is one more file DataSync may copy early, with the same problem. The
+/// sequencer writes `RTAComplete.txt` after every other file of the run, so when an execution
+/// that saw the marker succeeds (every file it listed is copied and verified), the run is
+/// whole in S3. The marker's arrival is recorded as `Arrived`; each successful execution (one
+/// an hour, even when there is nothing new) starts every `Arrived` run. A marker whose S3 event
+/// is delivered after its execution's success event waits one hour more, never less.
+///
+/// **Re-running a run.** A `Failed` run (or one left `Started` without a job) is run again by
+/// invoking the trigger with `{"rerun": "<run id>"}`: the run goes back to `Arrived` and starts
+/// at once as a new attempt (the job name carries the attempt, so Batch never confuses two).
+/// A marker uploaded again for a `Failed` run does the same at the next successful transfer.
 ///
 /// **Failures are never silent.** Each rule target has a dead-letter queue for events
 /// EventBridge could not deliver (after retrying for up to a day), and each function has one
 /// for invocations that failed all of Lambda's asynchronous retries; the monitoring stack
-/// alarms when any of them holds a message, and on every function's errors and throttles.
+/// alarms when any of them holds a message, on every function's errors and throttles, on
+/// failed runs, on stuck runs and head jobs (the watchdog's lines) and on DataSync executions
+/// failing three hours in a row (the trigger's lines).
+///
+/// **No reserved concurrency.** An account still on the new-account Lambda quota (10
+/// concurrent executions) cannot reserve any: Lambda keeps 10 unreserved, so any reservation
+/// fails the deployment. The functions need none: the trigger's conditional writes make a
+/// burst of events start each run once, and events come a few an hour.
 ///
 /// **Networking.** The trigger and status functions run in the VPC's private subnets with
 /// `Network.functionSecurityGroup`: they call only Batch (interface endpoint) and DynamoDB
 /// (gateway endpoint). The packager runs outside the VPC, the network stack's decision: it
 /// must reach Benchling and SmartSheets over the internet and the VPC has no route out.
-///
-/// **A known limit of the seed's trigger.** DataSync copies a run folder's files in no
-/// particular order, so within one transfer `RTAComplete.txt` can land before the last BCL
-/// files. The sequencer writes the marker last on the NAS, and the hourly task copies a
-/// finished run in one execution that usually completes before the head job's first task
-/// reads the data; a run started too early fails its demultiplexing step, is recorded
-/// `Failed` and alarms, and is rerun by deleting its table item and re-sending the event.
 public enum Orchestration {
   // MARK: Parameters
 
@@ -44,7 +65,7 @@ public enum Orchestration {
 
   /// Benchling and SmartSheets API credentials live in Secrets Manager, created and rotated
   /// by the people who own those accounts; the stack only names them. Create them encrypted
-  /// with the messaging key (`alias/genexomics/messaging`), which the packager may decrypt.
+  /// with the messaging key (`alias/genexomics-<environment>/messaging`), which the packager may decrypt.
   public static let benchlingSecret = StackParameter(
     "BenchlingSecretArn",
     description: "ARN of the Secrets Manager secret with the Benchling API credentials.",
@@ -60,13 +81,15 @@ public enum Orchestration {
   /// The rules' ARNs by logical id: each dead-letter queue's policy names its rule while the
   /// rule names the queue, and two static values must not initialise each other.
   static let runCompleteRuleARN = Value.getAtt("RunCompleteRule", "Arn")
+  static let transferStateRuleARN = Value.getAtt("TransferStateRule", "Arn")
   static let headJobStateRuleARN = Value.getAtt("HeadJobStateRule", "Arn")
+  static let watchdogRuleARN = Value.getAtt("WatchdogRule", "Arn")
   static let headJobSucceededRuleARN = Value.getAtt("HeadJobSucceededRule", "Arn")
 
-  /// A dead-letter queue for one function: EventBridge (for its rule only) and the function's
+  /// A dead-letter queue for one function: EventBridge (for its rules only) and the function's
   /// role (Lambda's asynchronous DLQ) send to it.
   static func deadLetterQueue(
-    _ logicalID: String, name: String, rule: Value, file: StaticString = #filePath,
+    _ logicalID: String, name: String, rules: [Value], file: StaticString = #filePath,
     line: UInt = #line
   ) -> Queue {
     Queue(
@@ -75,16 +98,17 @@ public enum Orchestration {
         Grant(
           .allow, sid: "EventBridgeDeadLetters", [.service("events.amazonaws.com")],
           ["sqs:SendMessage"],
-          when: [.arnEquals("aws:SourceArn", rule)])
+          when: [PolicyCondition("ArnEquals", "aws:SourceArn", rules)])
       ], file: file, line: line)
   }
 
   public static let triggerDeadLetterQueue = deadLetterQueue(
-    "TriggerDeadLetterQueue", name: "trigger-dlq", rule: runCompleteRuleARN)
+    "TriggerDeadLetterQueue", name: "trigger-dlq",
+    rules: [runCompleteRuleARN, transferStateRuleARN])
   public static let statusDeadLetterQueue = deadLetterQueue(
-    "StatusDeadLetterQueue", name: "status-dlq", rule: headJobStateRuleARN)
+    "StatusDeadLetterQueue", name: "status-dlq", rules: [headJobStateRuleARN, watchdogRuleARN])
   public static let packagerDeadLetterQueue = deadLetterQueue(
-    "PackagerDeadLetterQueue", name: "packager-dlq", rule: headJobSucceededRuleARN)
+    "PackagerDeadLetterQueue", name: "packager-dlq", rules: [headJobSucceededRuleARN])
   public static var deadLetterQueues: [Queue] {
     [triggerDeadLetterQueue, statusDeadLetterQueue, packagerDeadLetterQueue]
   }
@@ -103,7 +127,11 @@ public enum Orchestration {
   static let useMessagingKey = Permission.allow(
     ["kms:Decrypt", "kms:GenerateDataKey"], on: [Keys.messagingKey.arn], sid: "UseMessagingKey")
 
-  /// Submits the head job and claims the run in the table; nothing else. The function's own
+  /// The head job definition without its revision: submitting it runs the latest revision, and
+  /// a new image tag (a new revision) changes nothing this stack imports.
+  static let headJobDefinition = GeneXOmics.jobDefinitionARN(Compute.nextflowHeadJobDefinition)
+
+  /// Records arrivals, submits the head job and claims the run in the table; nothing else. The function's own
   /// log, dead-letter, network and tracing permissions come with the function.
   public static let triggerRole = Role(
     "TriggerFunctionRole", name: "trigger-function",
@@ -115,12 +143,13 @@ public enum Orchestration {
         [
           .allow(
             ["batch:SubmitJob"],
-            on: [Compute.headJobQueue.arn, Compute.nextflowHeadJobDefinition.arn],
+            on: [
+              Compute.headJobQueue.arn, headJobDefinition,
+              GeneXOmics.jobDefinitionRevisionsARN(Compute.nextflowHeadJobDefinition),
+            ],
             sid: "SubmitHeadJob"),
-          // ListJobs supports no resource-level permission; it finds a job an earlier attempt submitted.
-          .allow(["batch:ListJobs"], on: ["*"], sid: "FindSubmittedHeadJob"),
           .allow(
-            ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"],
+            ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"],
             on: [Data.runStatusTable.arn],
             sid: "ClaimRun"),
           useDataKeyThroughDynamoDB,
@@ -136,7 +165,11 @@ public enum Orchestration {
       InlinePolicy(
         "RecordStatus",
         [
-          .allow(["dynamodb:UpdateItem"], on: [Data.runStatusTable.arn], sid: "RecordRunStatus"),
+          .allow(
+            ["dynamodb:UpdateItem", "dynamodb:Scan"], on: [Data.runStatusTable.arn],
+            sid: "RecordRunStatus"),
+          // ListJobs supports no resource-level permission; the watchdog lists waiting heads.
+          .allow(["batch:ListJobs"], on: ["*"], sid: "FindWaitingHeadJobs"),
           useDataKeyThroughDynamoDB,
           useMessagingKey,
         ])
@@ -183,103 +216,131 @@ public enum Orchestration {
   static let inVPC = LambdaFunction.VPC(
     subnets: Network.privateSubnets.map(\.id), securityGroups: [Network.functionSecurityGroup.id])
 
-  /// Parses the S3 event, claims the run in the table (a conditional put, so a redelivered
-  /// event never submits twice) and submits the head job with the run folder as `input`.
-  /// Reserved concurrency 5: a burst of markers can't flood Batch or the table, and the
-  /// function can't starve other functions of the account's concurrency.
+  /// Records a run folder's marker as `Arrived`, starts every `Arrived` run when a DataSync
+  /// execution succeeds, counts executions that fail in a row, and re-runs a run on request
+  /// (`{"rerun": "<run id>"}`). Every start is a conditional write from `Arrived` to
+  /// `Started`, so a redelivered or concurrent event never submits a run twice.
   public static let triggerFunction = LambdaFunction(
     "TriggerFunction", name: "trigger",
-    description: "Starts the Nextflow pipeline for a run folder whose RTAComplete.txt arrived.",
+    description:
+      "Starts the Nextflow pipeline for run folders whose RTAComplete.txt arrived, once DataSync has copied them completely.",
     runtime: .python312, handler: "index.handler",
     code: .inline(
       #"""
-      import json
-      import os
-      import re
-      import time
-
+      import json, os, re, time
       import boto3
+      from boto3.dynamodb.conditions import Attr
       from botocore.exceptions import ClientError
 
       batch = boto3.client("batch")
       table = boto3.resource("dynamodb").Table(os.environ["RUN_STATUS_TABLE"])
-      MARKER = "RTAComplete.txt"
-      # Longer than the function's timeout: a claim older than this was left by a crashed attempt.
-      STALE_CLAIM_SECONDS = 300
+      TRANSFER = {"RunId": "#datasync"}  # counts DataSync executions failed in a row
+      N = {"#s": "Status", "#i": "Input"}
 
+      def log(**fields):
+          print(json.dumps(fields))
 
-      def conflict(error):
-          return error.response["Error"]["Code"] == "ConditionalCheckFailedException"
+      def update(key, expression, condition=None, **values):
+          args = {"Key": {"RunId": key}, "UpdateExpression": expression, "ReturnValues": "ALL_NEW",
+                  "ExpressionAttributeValues": {":" + k: v for k, v in values.items()}}
+          names = {n: v for n, v in N.items() if n in expression + (condition or "")}
+          if names:
+              args["ExpressionAttributeNames"] = names
+          if condition:
+              args["ConditionExpression"] = condition
+          try:
+              return table.update_item(**args)["Attributes"]
+          except ClientError as error:
+              if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                  raise
+              return None
 
+      def arrived(detail):
+          bucket, key = detail["bucket"]["name"], detail["object"]["key"]
+          folder, _, name = key.rpartition("/")
+          if name != "RTAComplete.txt" or not folder:
+              return log(skipped=key)
+          run = folder.rsplit("/", 1)[-1]  # <prefix>/<RunFolder>/RTAComplete.txt
+          done = update(run, "SET #s = :a, #i = :i, ArrivedAt = :t",
+                        "attribute_not_exists(RunId) OR #s = :f",
+                        a="Arrived", f="Failed", i=f"s3://{bucket}/{folder}/", t=int(time.time()))
+          log(runId=run, runStatus="Arrived" if done else None, duplicate=not done)
 
-      def submitted_job(name):
-          # A job already submitted under this run's name (an earlier attempt that died before
-          # recording it): reuse it instead of starting the pipeline twice.
-          jobs = batch.list_jobs(
-              jobQueue=os.environ["JOB_QUEUE"], filters=[{"name": "JOB_NAME", "values": [name]}]
-          )["jobSummaryList"]
-          return jobs[0]["jobId"] if jobs else None
+      def start(run):
+          # Only one invocation gets past this write.
+          item = update(run, "SET #s = :s, RunAttempt = if_not_exists(RunAttempt, :z) + :o, "
+                        "StartedAt = :t REMOVE JobId", "#s = :a",
+                        s="Started", a="Arrived", z=0, o=1, t=int(time.time()))
+          if not item:
+              return None
+          attempt = int(item["RunAttempt"])
+          try:
+              job = batch.submit_job(
+                  jobName=re.sub(r"[^A-Za-z0-9_-]", "-", f"run-{run}-{attempt}")[:128],
+                  jobQueue=os.environ["JOB_QUEUE"], jobDefinition=os.environ["JOB_DEFINITION"],
+                  parameters={"input": item["Input"],
+                              "outdir": f"s3://{os.environ['RESULTS_BUCKET']}/runs/{run}/"},
+                  containerOverrides={"environment": [{"name": "GENEXOMICS_RUN_ID", "value": run}]},
+              )["jobId"]
+          except Exception:
+              # Give the run back for a retried invocation or the next transfer.
+              update(run, "SET #s = :a", "#s = :s AND RunAttempt = :n", a="Arrived", s="Started", n=attempt)
+              raise
+          update(run, "SET JobId = :j", j=job)
+          log(runId=run, jobId=job, runStatus="Started", attempt=attempt)
+          return job
 
+      def transferred(event):
+          state, execution = event["detail"]["State"], event["resources"][0]
+          if state == "ERROR":
+              item = update(TRANSFER["RunId"], "ADD FailedInARow :o SET LastExecution = :e", o=1, e=execution)
+              return log(datasyncState=state, execution=execution,
+                         consecutiveFailures=int(item["FailedInARow"]))
+          table.put_item(Item={**TRANSFER, "FailedInARow": 0, "LastExecution": execution})
+          scan, runs = {"FilterExpression": Attr("Status").eq("Arrived")}, []
+          while True:
+              page = table.scan(**scan)
+              runs += [item["RunId"] for item in page["Items"]]
+              if "LastEvaluatedKey" not in page:
+                  break
+              scan["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+          return [run for run in runs if start(run)]
 
       def handler(event, context):
-          detail = event.get("detail", {})
-          bucket = detail.get("bucket", {}).get("name", "")
-          key = detail.get("object", {}).get("key", "")
-          folder, _, name = key.rpartition("/")
-          if name != MARKER or not folder:
-              print(json.dumps({"skipped": key, "reason": "not a run folder's " + MARKER}))
-              return {"skipped": key}
-          # The run id is the run folder's name: <prefix>/<RunFolder>/RTAComplete.txt.
-          run_id = folder.rsplit("/", 1)[-1]
-          job_name = re.sub(r"[^A-Za-z0-9_-]", "-", "run-" + run_id)[:128]
-          now = int(time.time())
-          try:
-              # Claim the run: only the first delivery of this event gets past here.
-              table.put_item(
-                  Item={"RunId": run_id, "Status": "Started", "Input": f"s3://{bucket}/{folder}/",
-                        "StartedAt": now, "EventId": event.get("id", "")},
-                  ConditionExpression="attribute_not_exists(RunId)")
-          except ClientError as error:
-              if not conflict(error):
-                  raise
-              item = table.get_item(Key={"RunId": run_id}, ConsistentRead=True).get("Item", {})
-              if item.get("JobId") or item.get("Status") != "Started":
-                  print(json.dumps({"runId": run_id, "duplicate": True, "jobId": item.get("JobId")}))
-                  return {"runId": run_id, "jobId": item.get("JobId"), "duplicate": True}
-              if now - int(item.get("StartedAt", 0)) < STALE_CLAIM_SECONDS:
-                  # Another invocation is submitting this run right now; fail so Lambda retries later.
-                  raise RuntimeError(f"run {run_id} is being submitted by another invocation")
-          job_id = submitted_job(job_name) or batch.submit_job(
-              jobName=job_name,
-              jobQueue=os.environ["JOB_QUEUE"],
-              jobDefinition=os.environ["JOB_DEFINITION"],
-              parameters={"input": f"s3://{bucket}/{folder}/",
-                          "outdir": f"s3://{os.environ['RESULTS_BUCKET']}/runs/{run_id}/"},
-              containerOverrides={"environment": [{"name": "GENEXOMICS_RUN_ID", "value": run_id}]},
-          )["jobId"]
-          try:
-              table.update_item(
-                  Key={"RunId": run_id}, UpdateExpression="SET JobId = :job",
-                  ConditionExpression="attribute_not_exists(JobId)",
-                  ExpressionAttributeValues={":job": job_id})
-          except ClientError as error:
-              if not conflict(error):
-                  raise
-          print(json.dumps({"runId": run_id, "jobId": job_id, "runStatus": "Started"}))
-          return {"runId": run_id, "jobId": job_id}
+          if "rerun" in event:
+              run = str(event["rerun"])
+              again = update(run, "SET #s = :a", "#s = :f OR (#s = :s AND attribute_not_exists(JobId))",
+                             a="Arrived", f="Failed", s="Started")
+              return {"runId": run, "jobId": start(run) if again else None}
+          if event.get("source") == "aws.s3":
+              return arrived(event["detail"])
+          if event.get("source") == "aws.datasync":
+              return {"started": transferred(event)}
       """#),
-    role: triggerRole, timeout: .seconds(60), memory: 256,
+    role: triggerRole, timeout: .minutes(5), memory: 256,
     environment: [
       "RUN_STATUS_TABLE": Data.runStatusTable.tableName,
       "JOB_QUEUE": Compute.headJobQueue.arn,
-      "JOB_DEFINITION": Compute.nextflowHeadJobDefinition.arn,
+      "JOB_DEFINITION": headJobDefinition,
       "RESULTS_BUCKET": Storage.resultsBucket.bucketName,
     ],
     environmentKey: Keys.messagingKey.arn, vpc: inVPC, deadLetterQueue: triggerDeadLetterQueue.arn,
-    reservedConcurrency: 5, logKey: Keys.logsKey.arn)
+    logKey: Keys.logsKey.arn, suppressions: [noReservedConcurrency])
+
+  /// Said once for the three functions: see the type's comment.
+  static let noReservedConcurrency = Suppression(
+    checkov: "CKV_AWS_115",
+    reason:
+      "No reserved concurrency: an account on the new-account Lambda quota (10) cannot reserve any, and a few events an hour need none."
+  )
 
   /// Maps the head job's Batch states to the table's: RUNNING → Processing, SUCCEEDED →
   /// Complete, FAILED → Failed (Batch reports FAILED only after the last retry attempt).
+  ///
+  /// Every 30 minutes it is also the watchdog: a head job RUNNABLE for more than an hour (the
+  /// usual sign that instances cannot join ECS: no route to an endpoint, a bad AMI, no
+  /// capacity) and a run `Started` for more than two hours without reaching `Processing`
+  /// each give one `{"stuck": true, ...}` line, which the monitoring stack alarms on.
   public static let statusFunction = LambdaFunction(
     "StatusFunction", name: "status",
     description: "Records the Nextflow head job's state changes in the run-status table.",
@@ -293,8 +354,40 @@ public enum Orchestration {
       import boto3
       from botocore.exceptions import ClientError
 
+      from boto3.dynamodb.conditions import Attr
+
+      batch = boto3.client("batch")
       table = boto3.resource("dynamodb").Table(os.environ["RUN_STATUS_TABLE"])
       STATUSES = {"RUNNING": "Processing", "SUCCEEDED": "Complete", "FAILED": "Failed"}
+      RUNNABLE_LIMIT_SECONDS = 3600
+      STARTED_LIMIT_SECONDS = 7200
+
+
+      def watch():
+          now = int(time.time())
+          stuck = []
+          pages = batch.get_paginator("list_jobs").paginate(
+              jobQueue=os.environ["JOB_QUEUE"], jobStatus="RUNNABLE")
+          for page in pages:
+              for job in page["jobSummaryList"]:
+                  waited = now - job.get("createdAt", now * 1000) // 1000
+                  if waited > RUNNABLE_LIMIT_SECONDS:
+                      stuck.append({"jobId": job["jobId"], "jobName": job.get("jobName"),
+                                    "batchStatus": "RUNNABLE", "waitedSeconds": waited})
+          scan = {"FilterExpression": Attr("Status").eq("Started")}
+          while True:
+              page = table.scan(**scan)
+              for item in page.get("Items", []):
+                  waited = now - int(item.get("StartedAt", now))
+                  if waited > STARTED_LIMIT_SECONDS:
+                      stuck.append({"runId": item["RunId"], "jobId": item.get("JobId"),
+                                    "runStatus": "Started", "waitedSeconds": waited})
+              if "LastEvaluatedKey" not in page:
+                  break
+              scan["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+          for entry in stuck:
+              print(json.dumps({"stuck": True, **entry}))
+          return {"stuck": len(stuck)}
 
 
       def run_id_of(job):
@@ -307,6 +400,8 @@ public enum Orchestration {
 
 
       def handler(event, context):
+          if event.get("detail-type") == "Scheduled Event":
+              return watch()
           job = event.get("detail", {})
           status = STATUSES.get(job.get("status"))
           run_id = run_id_of(job)
@@ -337,10 +432,12 @@ public enum Orchestration {
               return {"runId": run_id, "ignored": status}
           return {"runId": run_id, "status": status}
       """#),
-    role: statusRole, timeout: .seconds(30), memory: 256,
-    environment: ["RUN_STATUS_TABLE": Data.runStatusTable.tableName],
+    role: statusRole, timeout: .seconds(60), memory: 256,
+    environment: [
+      "RUN_STATUS_TABLE": Data.runStatusTable.tableName, "JOB_QUEUE": Compute.headJobQueue.arn,
+    ],
     environmentKey: Keys.messagingKey.arn, vpc: inVPC, deadLetterQueue: statusDeadLetterQueue.arn,
-    reservedConcurrency: 5, logKey: Keys.logsKey.arn)
+    logKey: Keys.logsKey.arn, suppressions: [noReservedConcurrency])
 
   /// Builds the run's Quilt package from its results and the Benchling and SmartSheets
   /// metadata. It receives the head job's SUCCEEDED event (the run id is its
@@ -363,8 +460,9 @@ public enum Orchestration {
       "SMARTSHEET_SECRET_ARN": smartsheetSecret,
     ],
     environmentKey: Keys.messagingKey.arn, deadLetterQueue: packagerDeadLetterQueue.arn,
-    reservedConcurrency: 2, logKey: Keys.logsKey.arn,
+    logKey: Keys.logsKey.arn,
     suppressions: [
+      noReservedConcurrency,
       Suppression(
         "NET007", checkov: "CKV_AWS_117",
         reason:
@@ -378,16 +476,30 @@ public enum Orchestration {
   /// day before the dead-letter queue: a sequencing run must not be lost to a brief outage.
   static let deliverForADay = EventTarget.RetryPolicy(attempts: 185, maximumAge: .hours(24))
 
-  /// The seed's trigger: `Object Created` in the raw bucket for a key ending `RTAComplete.txt`.
+  /// A run's marker arrived: `Object Created` in the raw bucket for a key ending
+  /// `RTAComplete.txt`. The run is recorded, and starts with the next successful transfer.
   public static let runCompleteRule = EventRule(
     "RunCompleteRule", name: "run-complete",
-    description: "A sequencing run finished uploading: start its pipeline.",
+    description: "A run folder's RTAComplete.txt is in the raw bucket: record the run as Arrived.",
     matching: EventPattern(
       source: "aws.s3", detailType: "Object Created",
       detail: [
         .field("bucket.name", .equals(Storage.rawBucket.bucketName)),
         .field("object.key", .suffix("RTAComplete.txt")),
       ]),
+    targets: [
+      .lambda(triggerFunction, deadLetterQueue: triggerDeadLetterQueue.arn, retry: deliverForADay)
+    ])
+
+  /// A NAS-to-raw execution ended: on success every file it listed is in S3 and verified, so
+  /// the runs whose marker has arrived are complete and start; on error the trigger counts it.
+  public static let transferStateRule = EventRule(
+    "TransferStateRule", name: "transfer-state",
+    description: "A NAS-to-raw DataSync execution ended: start complete runs, or count the failure.",
+    matching: EventPattern(
+      source: "aws.datasync", detailType: "DataSync Task Execution State Change",
+      resources: [.prefix(Ingestion.transferTask.arn)],
+      detail: [.field("State", .equals("SUCCESS"), .equals("ERROR"))]),
     targets: [
       .lambda(triggerFunction, deadLetterQueue: triggerDeadLetterQueue.arn, retry: deliverForADay)
     ])
@@ -420,6 +532,15 @@ public enum Orchestration {
       .lambda(packagerFunction, deadLetterQueue: packagerDeadLetterQueue.arn, retry: deliverForADay)
     ])
 
+  /// Every 30 minutes: look for head jobs and runs that are stuck.
+  public static let watchdogRule = EventRule(
+    "WatchdogRule", name: "watchdog",
+    description: "Look for Nextflow head jobs stuck RUNNABLE and runs left Started.",
+    schedule: "rate(30 minutes)",
+    targets: [
+      .lambda(statusFunction, deadLetterQueue: statusDeadLetterQueue.arn, retry: deliverForADay)
+    ])
+
   public static var functions: [LambdaFunction] {
     [triggerFunction, statusFunction, packagerFunction]
   }
@@ -428,7 +549,7 @@ public enum Orchestration {
     Stack(
       "orchestration",
       description:
-        "GeneXOmics orchestration: the RTAComplete.txt trigger, run-status recording and Quilt packaging."
+        "GeneXOmics orchestration: the trigger that waits for complete runs, run-status recording, the watchdog and Quilt packaging."
     ) {
       packagerCodeBucket
       packagerCodeKey
@@ -440,8 +561,10 @@ public enum Orchestration {
       packagerRole
       functions
       runCompleteRule
+      transferStateRule
       headJobStateRule
       headJobSucceededRule
+      watchdogRule
     }
   }
 }

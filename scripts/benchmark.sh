@@ -5,7 +5,10 @@
 #
 #   scripts/benchmark.sh            everything (the peers take several minutes on 5,000 resources)
 #   PEERS=none scripts/benchmark.sh Formation only
-#   PEERS="cfn-lint" ...            a subset of cfn-lint, checkov, cfripper
+#   PEERS="cfn-lint" ...            a subset of cfn-lint, checkov, cfripper, cloudformation-validate
+#                                   (AWS's validator, one engine per run through
+#                                   scripts/cloudformation-validate.py; CFV_PYTHON names the Python
+#                                   that has it installed)
 #
 # Prints markdown tables. Wall times are seconds (best of 5 in-process for the phase table,
 # one run for whole commands); peak memory is the maximum resident set size from time(1).
@@ -82,6 +85,7 @@ row() { # label, then files
       cfn-lint) r=$(measure cfn-lint "$@") ;;
       checkov) if [ $# -gt 1 ]; then r=$(measure checkov -d "$(dirname "$1")" --framework cloudformation --skip-download --quiet --compact); else r=$(measure checkov -f "$1" --framework cloudformation --skip-download --quiet --compact); fi ;;
       cfripper) r=$(measure cfripper "$@" --format json) ;;
+      cloudformation-validate) r=$(measure "${CFV_PYTHON:-python3}" scripts/cloudformation-validate.py "$@") ;;
     esac
     cells+=" | $(cell "$r")"
     if [ -z "$fastest" ] || awk -v a="${r%% *}" -v b="$fastest" 'BEGIN{exit !(a<b)}'; then fastest=${r%% *}; fi

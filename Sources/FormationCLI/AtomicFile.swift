@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -15,11 +17,24 @@
 /// never leaves a truncated template behind for CI to deploy.
 ///
 /// A new file gets the usual permissions (0666 less the umask); a replaced file keeps its mode.
+///
+/// The path is respected for what it is: a symbolic link is followed and the file it points to
+/// is replaced (in that file's folder, so the link stays a link); a device, FIFO, socket or
+/// folder is refused, never replaced by a regular file. SIGINT and SIGTERM during the write
+/// remove the temporary file before the process ends as the signal asks.
 public enum AtomicFile {
   /// Replaces (or creates) `path` with `bytes`.
   public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
-    let directory = directoryName(of: path)
-    let (descriptor, temporary) = try createTemporary(in: directory, for: path)
+    let destination = try regularDestination(of: path)
+    let directory = directoryName(of: destination)
+    InterruptCleanup.lock.lock()
+    defer { InterruptCleanup.lock.unlock() }
+    // The handlers are in place before the temporary file exists, so no signal finds one
+    // that they do not know.
+    InterruptCleanup.begin()
+    defer { InterruptCleanup.end() }
+    let (descriptor, temporary) = try createTemporary(in: directory, for: destination)
+    let path = destination
     var isOpen = true
     do throws(AtomicFileError) {
       try writeAll(bytes, to: descriptor, path: path)
@@ -49,15 +64,73 @@ public enum AtomicFile {
     throws(AtomicFileError)
     -> (Int32, String)
   {
-    let base = path.split(separator: "/").last.map(String.init) ?? "file"
+    // The temporary name is the destination's with a prefix and a suffix, cut so the whole
+    // stays within NAME_MAX (255 bytes) however long the destination's name is.
+    let name = path.split(separator: "/").last.map(String.init) ?? "file"
+    var base = ""
+    for character in name {
+      if base.utf8.count + character.utf8.count > maximumBaseLength { break }
+      base.append(character)
+    }
     for _ in 0..<16 {
       let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
       let temporary = directory + "/." + base + ".tmp-" + suffix
+      InterruptCleanup.track(temporary)
       let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
       if descriptor >= 0 { return (descriptor, temporary) }
+      InterruptCleanup.track(nil)
       if errno != EEXIST { throw AtomicFileError(path: path, reason: lastError()) }
     }
     throw AtomicFileError(path: path, reason: "could not create a temporary file in \(directory)")
+  }
+
+  /// How much of the destination's name a temporary name keeps: 255 bytes less the dot, the
+  /// `.tmp-` and a 13-character random suffix.
+  static let maximumBaseLength = 255 - 1 - 5 - 13
+
+  /// The regular file `path` stands for: itself, or the end of its chain of symbolic links
+  /// (a relative link read from the link's folder). A path that does not exist yet is created;
+  /// anything but a regular file is refused.
+  static func regularDestination(of path: String) throws(AtomicFileError) -> String {
+    // Following every link at once first: `/dev/stdout` ends in a pipe or a terminal whose
+    // link text (`pipe:[1234]`) is no path to follow by hand.
+    var target = stat()
+    if stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFREG {
+      throw AtomicFileError(
+        path: path, reason: "it is \(kind(target.st_mode)); -o writes regular files only")
+    }
+    var current = path
+    for _ in 0..<40 {
+      var info = stat()
+      guard lstat(current, &info) == 0 else {
+        if errno == ENOENT { return current }
+        throw AtomicFileError(path: path, reason: lastError())
+      }
+      switch info.st_mode & S_IFMT {
+      case S_IFREG: return current
+      case S_IFLNK:
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(current, &buffer, buffer.count - 1)
+        guard count > 0 else { throw AtomicFileError(path: path, reason: lastError()) }
+        let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        current = link.hasPrefix("/") ? link : directoryName(of: current) + "/" + link
+      default:
+        throw AtomicFileError(
+          path: path, reason: "it is \(kind(info.st_mode)); -o writes regular files only")
+      }
+    }
+    throw AtomicFileError(path: path, reason: "too many levels of symbolic links")
+  }
+
+  private static func kind(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: "a folder"
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    default: "a special file"
+    }
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String)
@@ -85,6 +158,52 @@ public enum AtomicFile {
   private static func lastError() -> String { String(cString: strerror(errno)) }
 }
 
+/// Removes the temporary file of a write in progress when SIGINT or SIGTERM arrives, then lets
+/// the signal end the process as it would have. Writes are serialised (`lock`), so one slot
+/// holds the path; the handler only calls async-signal-safe functions on a C string made
+/// before the write began.
+enum InterruptCleanup {
+  static let lock = NSLock()
+  nonisolated(unsafe) static var pending: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) static var previous: [Int32: sigaction] = [:]
+  static let signals = [SIGINT, SIGTERM]
+
+  /// Sets the file the handlers remove (`nil` for none).
+  static func track(_ temporary: String?) {
+    let old = pending
+    pending = temporary.map { strdup($0) }
+    free(old)
+  }
+
+  static func begin() {
+    for signal in signals {
+      var action = sigaction()
+      #if canImport(Darwin)
+        action.__sigaction_u.__sa_handler = handler
+      #else
+        action.__sigaction_handler.sa_handler = handler
+      #endif
+      var old = sigaction()
+      sigaction(signal, &action, &old)
+      previous[signal] = old
+    }
+  }
+
+  private static let handler: @convention(c) (Int32) -> Void = { signal in
+    if let path = InterruptCleanup.pending { unlink(path) }
+    setDefaultHandler(signal)
+    raise(signal)
+  }
+
+  static func end() {
+    for signal in signals {
+      if var old = previous[signal] { sigaction(signal, &old, nil) }
+    }
+    previous = [:]
+    track(nil)
+  }
+}
+
 /// A file that could not be written; the destination was left as it was.
 public struct AtomicFileError: Error, Sendable, Hashable, CustomStringConvertible {
   public var path: String
@@ -97,6 +216,11 @@ public struct AtomicFileError: Error, Sendable, Hashable, CustomStringConvertibl
 
   /// `cannot write PATH: REASON`.
   public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// `signal(2)` back to the default action, named apart from the `signal` parameters above.
+private func setDefaultHandler(_ number: Int32) {
+  _ = signal(number, SIG_DFL)
 }
 
 /// `write(2)`, named apart from `AtomicFile.write` so the call inside it reaches the C function.

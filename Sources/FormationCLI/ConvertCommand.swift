@@ -47,7 +47,7 @@ public struct ConvertCommand: ParsableCommand {
   public func execute() -> CommandResult {
     let bytes: [UInt8]
     do {
-      bytes = try Self.contents(of: file)
+      bytes = try TemplateFile.bytes(at: file)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
@@ -73,24 +73,6 @@ public struct ConvertCommand: ParsableCommand {
       return CommandResult(standardError: warnings + "error: \(error)\n", exitCode: 2)
     }
     return CommandResult(standardError: warnings, exitCode: 0)
-  }
-
-  /// The file's bytes, or an `unreadableFile` error that says why in words.
-  static func contents(of file: String) throws(TemplateError) -> [UInt8] {
-    let start = SourceLocation(file: file, line: 1, column: 1)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw TemplateError(.unreadableFile, "no such file", at: start)
-    }
-    guard !isDirectory.boolValue else {
-      throw TemplateError(
-        .unreadableFile, "is a directory; convert takes one template file", at: start)
-    }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw TemplateError(
-        .unreadableFile, "cannot read the file (check its permissions)", at: start)
-    }
-    return [UInt8](data)
   }
 
   /// The reader's rule: a `.json` file, or a document whose first non-blank byte is `{`.

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Blueprints
-import Formation
 import Foundation
 import Policy
 import Template
@@ -21,11 +19,9 @@ public struct DiffCommand: ParsableCommand {
       "Compare proposed templates with deployed ones: changes, replacements, data loss, security.",
     discussion: """
       formation diff DEPLOYED PROPOSED      two files, or two folders matched by file name
-      formation diff DEPLOYED               a file or folder against the blueprints rendered now
-      formation diff --stack NAME [PROPOSED]
-                                            a live stack (GetTemplate) against a file, or against
-                                            the blueprint stack of that name
-      formation diff --stack-prefix P       every blueprint stack against live stack P<name>
+      formation diff --stack NAME PROPOSED  a live stack (GetTemplate) against a file
+      formation diff --stack-prefix P DIR   every template in DIR against live stack P<name>
+                                            (<name> is the file name without its extension)
 
       Exit status: 0 no changes, 1 changes (see --fail-on), 2 error.
       The report goes to standard output, the summary line to standard error.
@@ -42,8 +38,11 @@ public struct DiffCommand: ParsableCommand {
   )
   public var stack: String?
 
-  @Option(help: "Prefix that maps a blueprint stack name to its deployed stack name.")
-  public var stackPrefix: String = ""
+  @Option(
+    help:
+      "Compare every template of a folder with the live stack named this prefix and the file's name."
+  )
+  public var stackPrefix: String?
 
   @Option(help: "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region).")
   public var region: String?
@@ -78,18 +77,10 @@ public struct DiffCommand: ParsableCommand {
 
   public init() {}
 
-  /// The blueprints' stacks as rendered now: the proposed side when none is given.
-  ///
-  /// Integration point with the DSL: `GeneXOmics.application.render()` from the Blueprints
-  /// module. A closure, so another application can be plugged in.
-  public static let blueprintStacks: @Sendable () throws -> [(name: String, template: Template)] = {
-    try GeneXOmics.application.render().map { ($0.name, $0.template) }
-  }
-
   public func run() throws {
     let result = execute()
     FileHandle.standardOutput.write(Data(result.output.utf8))
-    FileHandle.standardError.write(Data(result.error.utf8))
+    writeToStandardError(result.error)
     if result.exitCode != 0 { throw ExitCode(result.exitCode) }
   }
 
@@ -106,8 +97,6 @@ public struct DiffCommand: ParsableCommand {
       return ("", "formation diff: \(error.description)\n", 2)
     } catch let error as DiffInputError {
       return ("", "formation diff: \(error.description)\n", 2)
-    } catch let error as RenderErrors {
-      return ("", "formation diff: the blueprints do not render:\n\(error.description)\n", 2)
     } catch {
       return ("", "formation diff: error: \(error)\n", 2)
     }
@@ -131,30 +120,18 @@ public struct DiffCommand: ParsableCommand {
   }
 
   private func compare(environment: AWSEnvironment) throws -> [StackDiff] {
-    let differ = Differ(rules: noFindings || benchmarkReadOnly ? [] : Catalogue.all)
+    // The core rules: opt-in packs (GeneXOmics) and coverage notes are lint's business.
+    let differ = Differ(
+      rules: noFindings || benchmarkReadOnly
+        ? [] : LintOptions().enabled(Catalogue.all).filter { $0.theme != CoverageRules.theme })
     if let stack {
-      guard paths.count <= 1 else {
-        throw DiffInputError("with --stack, give at most one path: the proposed template")
+      guard paths.count == 1, stackPrefix == nil else {
+        throw DiffInputError(
+          "with --stack, give exactly one path: the proposed template (and no --stack-prefix)")
       }
       let deployed = try LiveStack.template(named: stack, client: try client(environment))
-      let proposed: Template
-      let proposedSource: String
-      if let path = paths.first {
-        proposed = try Template.read(contentsOf: path).template
-        proposedSource = path
-      } else {
-        let name = stack.hasPrefix(stackPrefix) ? String(stack.dropFirst(stackPrefix.count)) : stack
-        guard
-          let match = try Self.blueprintStacks().first(where: {
-            $0.name == name || $0.name == stack
-          })
-        else {
-          throw DiffInputError(
-            "no blueprint stack is named \(name); pass the proposed template as a path")
-        }
-        proposed = match.template
-        proposedSource = "blueprint \(match.name)"
-      }
+      let proposed = try Template.read(contentsOf: paths[0]).template
+      let proposedSource = paths[0]
       return [
         differ.compare(
           deployed: deployed, proposed: proposed, name: stack, deployedSource: "stack:\(stack)",
@@ -170,79 +147,63 @@ public struct DiffCommand: ParsableCommand {
         }
         return []
       }
-      return try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
-        differ.compare(
-          deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },
-          proposed: try pair.proposed.map { try Template.read(contentsOf: $0).template },
-          name: pair.name,
-          deployedSource: pair.deployed, proposedSource: pair.proposed)
+      // Compared as a set: imports resolve to the set's exports as lint resolves them, and an
+      // export one stack changes is checked against the others' imports.
+      let pairs = try StackPairing.pairs(deployed: paths[0], proposed: paths[1]).map { pair in
+        (
+          pair: pair, deployed: try pair.deployed.map { try Template.read(contentsOf: $0).template },
+          proposed: try pair.proposed.map { try Template.read(contentsOf: $0).template }
+        )
       }
-    case 1:
-      return try compareWithBlueprints(deployedPath: paths[0], differ: differ)
-    case 0:
-      let client = try client(environment)
-      return try Self.blueprintStacks().map { rendered in
-        let name = stackPrefix + rendered.name
-        let deployed: Template?
-        do {
-          deployed = try LiveStack.template(named: name, client: client)
-        } catch let error as AWSError where error.id == .stackNotFound {
-          deployed = nil
-        }
-        return differ.compare(
-          deployed: deployed, proposed: rendered.template, name: name,
-          deployedSource: deployed == nil ? nil : "stack:\(name)",
-          proposedSource: "blueprint \(rendered.name)")
-      }
+      var differ = differ
+      differ.deployedExports = ExportIndex(pairs.compactMap(\.deployed))
+      differ.proposedExports = ExportIndex(pairs.compactMap(\.proposed))
+      return ImportedExports.warn(
+        pairs.map { read in
+          ImportedExports.Member(
+            diff: differ.compare(
+              deployed: read.deployed, proposed: read.proposed, name: read.pair.name,
+              deployedSource: read.pair.deployed, proposedSource: read.pair.proposed),
+            deployed: read.deployed, proposed: read.proposed)
+        })
+    case 1 where stackPrefix != nil:
+      return try compareWithLiveStacks(
+        proposedFolder: paths[0], client: try client(environment), differ: differ)
     default:
       throw DiffInputError(
-        "give two paths (deployed, proposed), one (deployed, against the blueprints) or --stack")
+        "give two paths (deployed, proposed), --stack NAME with the proposed template, or --stack-prefix P with a folder of proposed templates"
+      )
     }
   }
 
-  /// A deployed file or folder against the blueprints rendered now, matched by stack name.
-  private func compareWithBlueprints(deployedPath: String, differ: Differ) throws -> [StackDiff] {
-    let rendered = try Self.blueprintStacks()
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: deployedPath, isDirectory: &isDirectory) else {
-      throw DiffInputError("no such file or folder: \(deployedPath)")
-    }
-    if !isDirectory.boolValue {
-      let name = StackPairing.stackName(deployedPath)
-      guard let match = rendered.first(where: { stackPrefix + $0.name == name || $0.name == name })
-      else {
-        throw DiffInputError("no blueprint stack is named \(name)")
+  /// Every template of a folder against the live stack of its name, `--stack-prefix` first: a
+  /// stack that does not exist yet is reported as created.
+  private func compareWithLiveStacks(
+    proposedFolder: String, client: CloudFormationClient, differ: Differ
+  ) throws -> [StackDiff]
+  {
+    let files = try StackPairing.pairs(deployed: proposedFolder, proposed: proposedFolder)
+      .compactMap(\.proposed)
+    let stacks = try files.map { file in
+      let name = (stackPrefix ?? "") + StackPairing.stackName(file)
+      let deployed: Template?
+      do {
+        deployed = try LiveStack.template(named: name, client: client)
+      } catch let error as AWSError where error.id == .stackNotFound {
+        deployed = nil
       }
-      return [
-        differ.compare(
-          deployed: try Template.read(contentsOf: deployedPath).template, proposed: match.template,
-          name: name,
-          deployedSource: deployedPath, proposedSource: "blueprint \(match.name)")
-      ]
+      return (name: name, file: file, deployed: deployed,
+        proposed: try Template.read(contentsOf: file).template)
     }
-    let files = try StackPairing.pairs(deployed: deployedPath, proposed: deployedPath).compactMap(
-      \.deployed)
-    var deployedByName: [String: String] = [:]
-    for file in files { deployedByName[StackPairing.stackName(file)] = file }
-    var diffs: [StackDiff] = []
-    for stack in rendered {
-      let name = stackPrefix + stack.name
-      let file =
-        deployedByName.removeValue(forKey: name) ?? deployedByName.removeValue(forKey: stack.name)
-      diffs.append(
-        differ.compare(
-          deployed: try file.map { try Template.read(contentsOf: $0).template },
-          proposed: stack.template, name: name,
-          deployedSource: file, proposedSource: "blueprint \(stack.name)"))
+    var differ = differ
+    differ.deployedExports = ExportIndex(stacks.compactMap(\.deployed))
+    differ.proposedExports = ExportIndex(stacks.map(\.proposed))
+    return stacks.map { stack in
+      differ.compare(
+        deployed: stack.deployed, proposed: stack.proposed, name: stack.name,
+        deployedSource: stack.deployed == nil ? nil : "stack:\(stack.name)",
+        proposedSource: stack.file)
     }
-    for (name, file) in deployedByName.sorted(by: { $0.key < $1.key }) {
-      diffs.append(
-        differ.compare(
-          deployed: try Template.read(contentsOf: file).template, proposed: nil, name: name,
-          deployedSource: file,
-          proposedSource: nil))
-    }
-    return diffs
   }
 
   private func client(_ environment: AWSEnvironment) throws -> CloudFormationClient {

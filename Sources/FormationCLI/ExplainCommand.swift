@@ -25,7 +25,7 @@ public struct ExplainCommand: ParsableCommand {
     var note = ""
     var rule = Catalogue.rule(id: id)
     if rule == nil {
-      for source in [Suppression.Source.cfnNag, .checkov] {
+      for source in [Suppression.Source.cfnNag, .checkov, .cfnGuard] {
         if let mapped = ForeignRuleMapping.formationRule(for: id, source: source) {
           rule = Catalogue.rule(id: mapped)
           note =
@@ -56,11 +56,15 @@ public struct ExplainCommand: ParsableCommand {
       "family/theme:   \(rule.family.rawValue) / \(rule.theme)",
       "resource types: \(types)",
     ]
-    let equivalents =
-      ForeignRuleMapping.cfnNag.filter { $0.value == rule.id }.keys.sorted().map { "cfn_nag \($0)" }
-      + ForeignRuleMapping.checkov.filter { $0.value == rule.id }.keys.sorted().map {
-        "checkov \($0)"
+    let tables: [(String, [String: ForeignReach])] = [
+      ("cfn_nag", ForeignRuleMapping.cfnNagReach), ("checkov", ForeignRuleMapping.checkovReach),
+      ("cfn-guard", ForeignRuleMapping.guardReach),
+    ]
+    let equivalents = tables.flatMap { tool, table in
+      table.filter { $0.value.rule == rule.id }.sorted { $0.key < $1.key }.map { id, reach in
+        "\(tool) \(id)" + (reach.part.map { " (\($0))" } ?? "")
       }
+    }
     if !equivalents.isEmpty {
       lines.append("equivalent ids: \(equivalents.joined(separator: ", "))")
     }

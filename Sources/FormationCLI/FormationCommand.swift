@@ -4,10 +4,10 @@ import ArgumentParser
 public struct FormationCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "formation",
-    abstract: "Typed CloudFormation: render blueprints, validate, lint and diff templates.",
+    abstract: "Validate, lint, diff and convert CloudFormation templates.",
     subcommands: [
-      RenderCommand.self, ValidateCommand.self, ConvertCommand.self, LintCommand.self,
-      DiffCommand.self, ExplainCommand.self,
+      ValidateCommand.self, ConvertCommand.self, LintCommand.self, DiffCommand.self,
+      ExplainCommand.self,
     ]
   )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Template
 
 /// The inputs every template-checking command takes: paths and an output format.
 ///
@@ -23,13 +24,7 @@ public struct InputOptions: ParsableArguments {
     guard !paths.isEmpty else {
       throw UsageError("no paths given; pass template files or directories")
     }
-    let files = try TemplateDiscovery.files(in: paths)
-    guard !files.isEmpty else {
-      throw UsageError(
-        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
-      )
-    }
-    return files
+    return try TemplateDiscovery.templateFiles(in: paths)
   }
 }
 
@@ -63,7 +58,14 @@ public struct CommandResult: Sendable, Hashable {
   /// Writes both streams and ends the command with its exit code (`ExitCode` for ArgumentParser).
   public func emit() throws {
     if !standardOutput.isEmpty { FileHandle.standardOutput.write(Data(standardOutput.utf8)) }
-    if !standardError.isEmpty { FileHandle.standardError.write(Data(standardError.utf8)) }
+    writeToStandardError(standardError)
     if exitCode != 0 { throw ExitCode(exitCode) }
   }
+}
+
+/// Writes messages for a person to standard error. They quote paths, names and endpoint
+/// answers, so control characters are escaped here, where every command's errors pass.
+func writeToStandardError(_ text: String) {
+  guard !text.isEmpty else { return }
+  FileHandle.standardError.write(Data(text.escapingControlCharacters.utf8))
 }

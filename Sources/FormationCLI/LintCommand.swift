@@ -1,12 +1,9 @@
 import ArgumentParser
-import Blueprints
-import Formation
 import Foundation
 import Policy
 import Template
 
-/// `formation lint [FILE|DIR...]`: the pre-merge gate. Reads templates (or renders the
-/// blueprints), runs the correctness checks of `validate` and the policy rules in one pass,
+/// `formation lint [FILE|DIR...]`: the pre-merge gate. Reads templates, runs the correctness checks of `validate` and the policy rules in one pass,
 /// applies the suppressions written in resources' Metadata, and prints the findings.
 public struct LintCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
@@ -14,9 +11,8 @@ public struct LintCommand: ParsableCommand {
     abstract:
       "Check templates for least privilege, encryption, network isolation, logging and correctness.",
     discussion: """
-      With no path, lints the GeneXOmics blueprints as `formation render` writes them \
-      (locations point into generated/). Directories are searched recursively for .yaml, \
-      .yml, .json and .template files.
+      With no path, lints the templates in the current folder. Folders are searched \
+      recursively for .yaml, .yml, .json and .template files.
 
       Text output is one line per finding, `file:line:col: severity ID LogicalId: message`, \
       in a stable order, and a summary on standard error; suppressed findings are hidden \
@@ -24,7 +20,7 @@ public struct LintCommand: ParsableCommand {
       sarif output.
 
       Exit status: 0 no finding at or above --severity, 1 findings at or above it, 2 a file \
-      that cannot be read, a blueprint that does not render, or a wrong command line.
+      that cannot be read or a wrong command line.
       """
   )
 
@@ -49,7 +45,7 @@ public struct LintCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "Template files or directories; none lints the blueprints as rendered.", valueName: "path"))
+      "Template files or folders; none lints the current folder.", valueName: "path"))
   public var paths: [String] = []
 
   @Option(help: "Output format: text, json or sarif (SARIF 2.1.0 for GitHub code scanning).")
@@ -69,6 +65,18 @@ public struct LintCommand: ParsableCommand {
     name: .customLong("skip-rules"),
     help: "Do not run these rules (ids, id prefixes or themes, comma separated).")
   public var skipRules: String?
+
+  @Option(
+    name: .customLong("pack"),
+    help:
+      "Also run an opt-in rule pack (genexomics: this repository's GeneXOmics invariants); repeat or comma-separate."
+  )
+  public var packs: [String] = []
+
+  @Flag(
+    name: .customLong("require-coverage"),
+    help: "Report a resource that no policy rule checks as an error (COV001) instead of counting it.")
+  public var requireCoverage = false
 
   @Flag(
     name: .customLong("list-rules"),
@@ -93,34 +101,39 @@ public struct LintCommand: ParsableCommand {
   /// Runs the command; returns what it would print and its exit code.
   public func execute() -> CommandResult {
     let selected: [Rule]
+    let options: LintOptions
     do {
-      selected = try RuleSelection(only: rules, skip: skipRules).rules(from: Catalogue.all)
+      options = try lintOptions()
+      selected = try RuleSelection(only: rules, skip: skipRules).rules(
+        from: Catalogue.all, packs: options.packs)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
     if listRules {
       return CommandResult(standardOutput: CatalogueTable(rules: selected).text, exitCode: 0)
     }
-    let inputs: [LintInput]
+    let files: [String]
     do {
-      inputs = try paths.isEmpty ? LintInput.blueprints() : LintInput.files(paths)
+      files = try TemplateDiscovery.templateFiles(in: paths.isEmpty ? ["."] : paths)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let result = Linter(rules: selected).lint(inputs)
+    let outcomes = Checker(rules: selected, options: options).check(files: files)
+    let findings = outcomes.flatMap(\.findings)
     let visible =
-      showSuppressed || format != .text
-      ? result.findings : result.findings.filter { !$0.isSuppressed }
+      showSuppressed || format != .text ? findings : findings.filter { !$0.isSuppressed }
+    let listed = format == .text ? visible.filter { !TextReporter.isCoverageNote($0) } : visible
     let output: String
     switch format {
     case .text:
       let reporter = TextReporter(style: .logicalID)
       // A large run prints tens of thousands of lines: they are formatted on every core.
-      output = visible.concurrentMap { finding in
+      output = listed.concurrentMap { finding in
         var line = reporter.line(for: finding)
         if let suppression = finding.suppression {
           line +=
             " [suppressed (\(suppression.foreignID.map { "\(suppression.source.rawValue) \($0)" } ?? suppression.source.rawValue)): \(suppression.reason)]"
+            .escapingControlCharacters
         }
         return line + "\n"
       }.joined()
@@ -131,95 +144,24 @@ public struct LintCommand: ParsableCommand {
         rules: selected, baseDirectory: baseDirectory ?? FileManager.default.currentDirectoryPath
       ).report(visible)
     }
-    let summary = TextReporter.summary(result.findings, files: inputs.count)
-    let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
-    let exitCode: Int32 = result.unreadable > 0 ? 2 : failing ? 1 : 0
+    let summary = TextReporter.summary(findings, files: files.count)
+    let failing = findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
+    let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }
-}
 
-/// One template to lint: read from a file, or rendered from a blueprint stack.
-struct LintInput: Sendable {
-  enum Source: Sendable {
-    case file
-    case rendered(text: String)
-  }
-
-  var path: String
-  var source: Source
-
-  static func files(_ paths: [String]) throws(UsageError) -> [LintInput] {
-    let files = try TemplateDiscovery.files(in: paths)
-    guard !files.isEmpty else {
-      throw UsageError(
-        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
-      )
-    }
-    return files.map { LintInput(path: $0, source: .file) }
-  }
-
-  /// The blueprints' stacks rendered in memory exactly as `formation render` writes them, named
-  /// after the files in generated/, so findings point at the lines a reviewer sees there.
-  static func blueprints() throws(UsageError) -> [LintInput] {
-    do {
-      return try GeneXOmics.application.render().map { stack in
-        LintInput(
-          path: "generated/\(stack.name).yaml", source: .rendered(text: stack.template.yaml()))
+  /// The options the flags ask for.
+  func lintOptions() throws(UsageError) -> LintOptions {
+    var options = LintOptions(requireCoverage: requireCoverage)
+    for name in packs.flatMap({ $0.split(separator: ",") }) {
+      let pack = RulePack(rawValue: name.trimmingCharacters(in: .whitespaces))
+      guard RulePack.all.contains(pack) else {
+        throw UsageError(
+          "'\(name)' is no rule pack; the packs are \(RulePack.all.map(\.rawValue).joined(separator: ", "))")
       }
-    } catch {
-      throw UsageError("the blueprints do not render:\n\(error)")
+      options.packs.insert(pack)
     }
-  }
-
-  func read() throws(TemplateError) -> ParsedTemplate {
-    switch source {
-    case .file: try Template.read(contentsOf: path)
-    case .rendered(let text): try Template.parse(Array(text.utf8), file: path, format: .yaml)
-    }
-  }
-}
-
-/// Runs the selected rules and the suppression pass over inputs.
-struct Linter {
-  var rules: [Rule]
-
-  struct Outcome {
-    var findings: [Finding]
-    var unreadable: Int
-  }
-
-  /// Reads every input first, so imports between the templates of one run resolve (see
-  /// `ExportIndex`), then checks each template and applies its suppressions. Files are read and
-  /// checked on every core at once; the findings keep the order of the inputs.
-  func lint(_ inputs: [LintInput]) -> Outcome {
-    let engine = Engine(rules: rules)
-    let pass = SuppressionPass(
-      knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
-    let read = inputs.concurrentMap { input -> Result<ParsedTemplate, TemplateError> in
-      Result { () throws(TemplateError) in try input.read() }
-    }
-    let parsed = read.compactMap { try? $0.get() }
-    let exports = ExportIndex(parsed.map(\.template))
-    let checked = ExportIndex.$current.withValue(exports) {
-      engine.check(parsed.map(\.template))
-    }
-    let suppressed = Array(zip(parsed, checked)).concurrentMap { parsed, findings in
-      pass.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
-    }
-    var findings: [Finding] = []
-    var unreadable = 0
-    var next = 0
-    for outcome in read {
-      switch outcome {
-      case .success:
-        findings += suppressed[next]
-        next += 1
-      case .failure(let error):
-        unreadable += 1
-        findings.append(Finding(error))
-      }
-    }
-    return Outcome(findings: findings, unreadable: unreadable)
+    return options
   }
 }
 
@@ -238,13 +180,18 @@ struct RuleSelection {
     self.skip = split(skip)
   }
 
-  func rules(from catalogue: [Rule]) throws(UsageError) -> [Rule] {
+  /// The rules chosen from `catalogue`: a pack's rules run when the pack is in `packs` or
+  /// `--rules` names them by id, prefix or theme (`--rules GXO` is a choice to run them).
+  func rules(from catalogue: [Rule], packs: Set<RulePack> = []) throws(UsageError) -> [Rule] {
     for token in only + skip where !catalogue.contains(where: { Self.matches(token, $0) }) {
       throw UsageError(
         "'\(token)' is no rule id, id prefix, theme or family; see `formation lint --list-rules`")
     }
     return catalogue.filter { rule in
-      (only.isEmpty || only.contains { Self.matches($0, rule) })
+      let enabled =
+        rule.pack.map { packs.contains($0) } ?? true
+        || only.contains { $0.lowercased() != rule.family.rawValue && Self.matches($0, rule) }
+      return enabled && (only.isEmpty || only.contains { Self.matches($0, rule) })
         && !skip.contains { Self.matches($0, rule) }
     }
   }

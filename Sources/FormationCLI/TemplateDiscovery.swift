@@ -13,6 +13,14 @@ public enum TemplateDiscovery {
 
   /// The files, arguments in the order given, each directory's files sorted by path, without repeats.
   public static func files(in paths: [String]) throws(UsageError) -> [String] {
+    try files(in: paths, listing: { try FileManager.default.contentsOfDirectory(atPath: $0) })
+  }
+
+  /// `files(in:)` with the way a folder is listed given, so a test can make one fail (as root,
+  /// which CI runs as, every folder can be listed).
+  static func files(in paths: [String], listing: (String) throws -> [String]) throws(UsageError)
+    -> [String]
+  {
     var files: [String] = []
     var seen: Set<String> = []
     for path in paths {
@@ -20,22 +28,41 @@ public enum TemplateDiscovery {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw UsageError("no such file or directory: \(path)")
       }
-      let found = isDirectory.boolValue ? search(directory: path) : [path]
+      let found = isDirectory.boolValue ? try search(directory: path, listing: listing) : [path]
       for file in found where seen.insert(file).inserted { files.append(file) }
     }
     return files
   }
 
-  /// Iterative search, sorted at the end; a directory reached twice through symbolic links is searched once.
-  private static func search(directory root: String) -> [String] {
+  /// The files, as `files(in:)`, or a usage error when there are none.
+  public static func templateFiles(in paths: [String]) throws(UsageError) -> [String] {
+    let found = try files(in: paths)
+    guard !found.isEmpty else {
+      throw UsageError(
+        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
+      )
+    }
+    return found
+  }
+
+  /// Iterative search, sorted at the end; a directory reached twice through symbolic links is
+  /// searched once. A folder that cannot be listed stops the run with its reason: skipping it
+  /// would report "0 errors" on templates never read.
+  private static func search(directory root: String, listing: (String) throws -> [String])
+    throws(UsageError) -> [String]
+  {
     var files: [String] = []
     var visited: Set<String> = []
     var pending = [root]
     while let directory = pending.popLast() {
       let canonical = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-      guard visited.insert(canonical).inserted,
-        let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
-      else { continue }
+      guard visited.insert(canonical).inserted else { continue }
+      let names: [String]
+      do {
+        names = try listing(directory)
+      } catch {
+        throw UsageError("cannot list the folder \(directory): \(error.localizedDescription)")
+      }
       for name in names where !name.hasPrefix(".") {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         var isDirectory: ObjCBool = false

@@ -34,21 +34,10 @@ public struct ValidateCommand: ParsableCommand {
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let engine = Engine(rules: Catalogue.correctness)
-    // Each file is read and checked on its own, on every core at once; output keeps file order.
-    let checked = files.concurrentMap { file -> (findings: [Finding], readable: Bool) in
-      do throws(TemplateError) {
-        let parsed = try Template.read(contentsOf: file)
-        let findings =
-          parsed.warnings.map(Finding.init)
-          + engine.check(parsed.template, rulesConcurrently: files.count == 1)
-        return (findings.sorted(by: Finding.stableOrder), true)
-      } catch {
-        return ([Finding(error)], false)
-      }
-    }
-    let findings = checked.flatMap(\.findings)
-    let unreadable = checked.count { !$0.readable }
+    let outcomes = Checker(rules: Catalogue.correctness).check(files: files)
+    let all = outcomes.flatMap(\.findings)
+    let findings = input.format == .text ? all.filter { !$0.isSuppressed } : all
+    let unreadable = outcomes.count(where: \.isUnreadable)
     let output =
       switch input.format {
       case .text: TextReporter(style: .compact).report(findings)
@@ -56,7 +45,7 @@ public struct ValidateCommand: ParsableCommand {
       }
     let summary = TextReporter.summary(findings, files: files.count)
     let exitCode: Int32 =
-      if unreadable > 0 { 2 } else if findings.contains(where: { $0.severity == .error }) { 1 } else
+      if unreadable > 0 { 2 } else if all.contains(where: { !$0.isSuppressed && $0.severity == .error }) { 1 } else
       { 0 }
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }

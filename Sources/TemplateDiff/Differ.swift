@@ -11,6 +11,10 @@ public struct Differ: Sendable {
   /// Policy-checker rules run on both sides, to report findings a change introduces or
   /// fixes. Empty skips the comparison.
   public var rules: [Rule]
+  /// The exports of every deployed and every proposed template compared in one run, so the
+  /// findings of a stack resolve its imports as `lint` of the same files does.
+  public var deployedExports = ExportIndex()
+  public var proposedExports = ExportIndex()
 
   public init(replacementData: ReplacementData = .shipped, rules: [Rule] = []) {
     self.replacementData = replacementData
@@ -34,7 +38,8 @@ public struct Differ: Sendable {
     // Findings depend only on the template: an unchanged stack has the same ones on both sides.
     if !rules.isEmpty && !(resources.isEmpty && entries.isEmpty) {
       (security.introducedFindings, security.fixedFindings) = FindingComparison.compare(
-        old: deployed, new: proposed, rules: rules)
+        old: deployed.map { Checker(rules: rules).check($0, exports: deployedExports) } ?? [],
+        new: proposed.map { Checker(rules: rules).check($0, exports: proposedExports) } ?? [])
     }
     let status: StackDiff.Status =
       if deployed == nil { .added } else if proposed == nil {

@@ -1,3 +1,4 @@
+import Blueprints
 import FormationCLI
 
-RenderCommand.runAsFormationCommand()
+RenderCommand.main(rendering: GeneXOmics.application)

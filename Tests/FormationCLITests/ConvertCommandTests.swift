@@ -157,12 +157,12 @@ import Testing
     #expect(
       try Self.run([folder + "/none.yaml"])
         == CommandResult(
-          standardError: "\(folder)/none.yaml:1:1: error E0001: no such file\n", exitCode: 2))
+          standardError: "\(folder)/none.yaml:1:1: error E0001: cannot read the file: no such file or directory\n", exitCode: 2))
     #expect(
       try Self.run([folder])
         == CommandResult(
           standardError:
-            "\(folder):1:1: error E0001: is a directory; convert takes one template file\n",
+            "\(folder):1:1: error E0001: cannot read a folder: only regular files (and standard input) are templates\n",
           exitCode: 2))
   }
 

@@ -66,7 +66,7 @@ import Testing
         "data-protection.yaml:4:3: warning DAT001 RawBucket: bucket has no lifecycle rules; objects are kept in their first storage class forever",
         "data-protection.yaml:4:3: warning DAT002 RawBucket: AWS::S3::Bucket is deleted with its stack: DeletionPolicy is not set (Delete); set Retain",
         "data-protection.yaml:4:3: warning DAT003 RawBucket: AWS::S3::Bucket is deleted when an update replaces it: UpdateReplacePolicy is not set (Delete); set Retain",
-        "data-protection.yaml:4:3: error ENC001 RawBucket: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "data-protection.yaml:4:3: error ENC001 RawBucket: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "data-protection.yaml:4:3: warning LOG001 RawBucket: bucket has no LoggingConfiguration and its Metadata documents no alternative (formation.accessLogging)",
         "data-protection.yaml:4:3: warning LOG002 RawBucket: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered",
         "data-protection.yaml:4:3: error PUB001 RawBucket: bucket has no PublicAccessBlockConfiguration; set all four settings to true",
@@ -96,7 +96,7 @@ import Testing
         "encryption-at-rest.yaml:8:3: warning DAT001 RawBucket: bucket has no lifecycle rules; objects are kept in their first storage class forever",
         "encryption-at-rest.yaml:8:3: warning DAT002 RawBucket: AWS::S3::Bucket is deleted with its stack: DeletionPolicy is not set (Delete); set Retain",
         "encryption-at-rest.yaml:8:3: warning DAT003 RawBucket: AWS::S3::Bucket is deleted when an update replaces it: UpdateReplacePolicy is not set (Delete); set Retain",
-        "encryption-at-rest.yaml:8:3: error ENC001 RawBucket: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "encryption-at-rest.yaml:8:3: error ENC001 RawBucket: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "encryption-at-rest.yaml:8:3: warning LOG001 RawBucket: bucket has no LoggingConfiguration and its Metadata documents no alternative (formation.accessLogging)",
         "encryption-at-rest.yaml:8:3: warning LOG002 RawBucket: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered",
         "encryption-at-rest.yaml:8:3: error PUB001 RawBucket: bucket has no PublicAccessBlockConfiguration; set all four settings to true",
@@ -145,7 +145,7 @@ import Testing
         "encryption-in-transit.yaml:4:3: warning DAT001 RawBucket: bucket has no lifecycle rules; objects are kept in their first storage class forever",
         "encryption-in-transit.yaml:4:3: warning DAT002 RawBucket: AWS::S3::Bucket is deleted with its stack: DeletionPolicy is not set (Delete); set Retain",
         "encryption-in-transit.yaml:4:3: warning DAT003 RawBucket: AWS::S3::Bucket is deleted when an update replaces it: UpdateReplacePolicy is not set (Delete); set Retain",
-        "encryption-in-transit.yaml:4:3: error ENC001 RawBucket: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "encryption-in-transit.yaml:4:3: error ENC001 RawBucket: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "encryption-in-transit.yaml:4:3: warning LOG001 RawBucket: bucket has no LoggingConfiguration and its Metadata documents no alternative (formation.accessLogging)",
         "encryption-in-transit.yaml:4:3: warning LOG002 RawBucket: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered",
         "encryption-in-transit.yaml:4:3: error PUB001 RawBucket: bucket has no PublicAccessBlockConfiguration; set all four settings to true",
@@ -166,7 +166,7 @@ import Testing
         "logging.yaml:4:3: warning DAT001 RawBucket: bucket has no lifecycle rules; objects are kept in their first storage class forever",
         "logging.yaml:4:3: warning DAT002 RawBucket: AWS::S3::Bucket is deleted with its stack: DeletionPolicy is not set (Delete); set Retain",
         "logging.yaml:4:3: warning DAT003 RawBucket: AWS::S3::Bucket is deleted when an update replaces it: UpdateReplacePolicy is not set (Delete); set Retain",
-        "logging.yaml:4:3: error ENC001 RawBucket: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "logging.yaml:4:3: error ENC001 RawBucket: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "logging.yaml:4:3: warning LOG001 RawBucket: bucket has no LoggingConfiguration and its Metadata documents no alternative (formation.accessLogging)",
         "logging.yaml:4:3: warning LOG002 RawBucket: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered",
         "logging.yaml:4:3: error PUB001 RawBucket: bucket has no PublicAccessBlockConfiguration; set all four settings to true",
@@ -219,7 +219,7 @@ import Testing
         "public-access.yaml:4:3: warning DAT001 WebsiteBucket: bucket has no lifecycle rules; objects are kept in their first storage class forever",
         "public-access.yaml:4:3: warning DAT002 WebsiteBucket: AWS::S3::Bucket is deleted with its stack: DeletionPolicy is not set (Delete); set Retain",
         "public-access.yaml:4:3: warning DAT003 WebsiteBucket: AWS::S3::Bucket is deleted when an update replaces it: UpdateReplacePolicy is not set (Delete); set Retain",
-        "public-access.yaml:4:3: error ENC001 WebsiteBucket: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "public-access.yaml:4:3: error ENC001 WebsiteBucket: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "public-access.yaml:4:3: warning LOG001 WebsiteBucket: bucket has no LoggingConfiguration and its Metadata documents no alternative (formation.accessLogging)",
         "public-access.yaml:4:3: warning LOG002 WebsiteBucket: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered",
         "public-access.yaml:4:3: error TRN001 WebsiteBucket: bucket has no AWS::S3::BucketPolicy denying requests without TLS (Bool aws:SecureTransport false)",
@@ -248,10 +248,9 @@ import Testing
         "least-privilege.yaml:49:25: error IAM001 DeployRole: statement 1 allows every action (Action: \"*\")",
         "least-privilege.yaml:56:26: warning IAM002 DeployRole: statement 1 allows every s3 action (s3:*)",
         "least-privilege.yaml:56:32: warning IAM003 DeployRole: statement 1 grants dynamodb:PutItem on Resource \"*\" although it supports resource-level permissions",
-        "least-privilege.yaml:59:26: warning IAM003 DeployRole: statement 2 grants iam:PassRole on Resource \"*\" although it supports resource-level permissions",
+        "least-privilege.yaml:59:26: warning IAM003 DeployRole: statement 2 grants iam:PassRole, iam:AttachRolePolicy on Resource \"*\" although they support resource-level permissions",
         "least-privilege.yaml:59:26: error IAM004 DeployRole: statement 2: iam:PassRole allows iam:PassRole on every role (Resource \"*\"); name the roles it passes",
         "least-privilege.yaml:59:26: error IAM008 DeployRole: DeployRole can pass any role (iam:PassRole on \"*\") and run it with lambda:CreateFunction, ec2:RunInstances, cloudformation:CreateStack, ..., which allows privilege escalation",
-        "least-privilege.yaml:59:40: warning IAM003 DeployRole: statement 2 grants iam:AttachRolePolicy on Resource \"*\" although it supports resource-level permissions",
         "least-privilege.yaml:59:40: error IAM008 DeployRole: statement 2 grants iam:AttachRolePolicy on every resource, which allows privilege escalation (iam:AttachRolePolicy)",
         "least-privilege.yaml:68:30: warning IAM010 VendorRole: statement 1 lets account arn:aws:iam::111122223333:root assume the role without an sts:ExternalId condition",
         "least-privilege.yaml:79:17: error IAM005 Operators: statement 1 allows every action except iam:*, organizations:* on every resource (Allow with NotAction)",
@@ -272,6 +271,39 @@ import Testing
         "genexomics.yaml:58:17: error GXO003 JobRole: JobRole can delete from the raw bucket RawBucket (s3:DeleteObject): allowed by statement 1",
         "genexomics.yaml:61:17: error GXO001 JobRole: Batch role JobRole (assumable by ecs-tasks.amazonaws.com in a template with Batch resources) can logs:DeleteLogGroup: allowed by statement 2",
         "genexomics.yaml:85:17: error GXO004 DashboardRole: DashboardRole is not a pipeline role but can decrypt with the data key DataKey: allowed by statement 1",
+      ])
+  }
+
+  /// The data and compute service rules, with the EC2 checks they extend.
+  @Test func dataAndCompute() throws {
+    let (lines, exitCode) = try Self.lint(
+      "data-and-compute.yaml", rules: "RDS,EFS,STR,SRCH,ECA,RSH,GDB,EKS,DDB,NET004,NET005,ENC009")
+    #expect(exitCode == 1)
+    #expect(
+      lines == [
+        "data-and-compute.yaml:6:3: error RDS001 Orders: instance storage is not encrypted: StorageEncrypted is not set and defaults to false",
+        "data-and-compute.yaml:6:3: warning RDS004 Orders: instance keeps automated backups 1 day: BackupRetentionPeriod is not set",
+        "data-and-compute.yaml:6:3: warning RDS005 Orders: instance can be deleted: DeletionProtection is not set and defaults to false",
+        "data-and-compute.yaml:6:3: warning RDS006 Orders: instance accepts only passwords: EnableIAMDatabaseAuthentication is not set",
+        "data-and-compute.yaml:6:3: warning RDS007 Orders: instance exports no logs: EnableCloudwatchLogsExports is not set",
+        "data-and-compute.yaml:6:3: info RDS009 Orders: instance runs in one Availability Zone: MultiAZ is not set",
+        "data-and-compute.yaml:6:3: info RDS010 Orders: instance has no enhanced monitoring: MonitoringInterval is not set",
+        "data-and-compute.yaml:14:27: error RDS003 Orders: instance is publicly accessible (PubliclyAccessible: true)",
+        "data-and-compute.yaml:15:3: warning RDS002 Ledger: cluster storage is encrypted with the AWS managed key aws/rds; set KmsKeyId to a customer-managed key",
+        "data-and-compute.yaml:24:3: info RDS010 LedgerWriter: instance has no enhanced monitoring: MonitoringInterval is not set",
+        "data-and-compute.yaml:30:3: error EFS001 Shared: file system is not encrypted: Encrypted is not set and defaults to false",
+        "data-and-compute.yaml:32:3: error STR001 Events: stream is not encrypted: StreamEncryption is not set",
+        "data-and-compute.yaml:36:3: error SRCH003 Search: domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is not set",
+        "data-and-compute.yaml:36:3: warning SRCH004 Search: domain accepts TLS 1.0: TLSSecurityPolicy is not set and defaults to Policy-Min-TLS-1-0-2019-07",
+        "data-and-compute.yaml:36:3: warning SRCH005 Search: domain has a public endpoint: VPCOptions is not set, so only its access policy limits who reaches it",
+        "data-and-compute.yaml:36:3: warning SRCH006 Search: domain publishes no logs: LogPublishingOptions is not set",
+        "data-and-compute.yaml:36:3: warning SRCH007 Search: domain publishes no audit logs: LogPublishingOptions.AUDIT_LOGS is not enabled",
+        "data-and-compute.yaml:42:3: error ECA001 Sessions: replication group is not encrypted at rest: AtRestEncryptionEnabled is not set and defaults to false",
+        "data-and-compute.yaml:42:3: error ECA002 Sessions: replication group is not encrypted in transit: TransitEncryptionEnabled is not set and defaults to false",
+        "data-and-compute.yaml:42:3: error ECA003 Sessions: replication group lets any client in: neither AuthToken nor UserGroupIds is set",
+        "data-and-compute.yaml:48:3: error NET005 Web: instance allows IMDSv1: MetadataOptions.HttpTokens is not set to required",
+        "data-and-compute.yaml:55:37: error NET004 Web: instance has a public IP address (AssociatePublicIpAddress: true)",
+        "data-and-compute.yaml:58:16: error ENC009 Web: EBS volume mapping does not set Encrypted: true",
       ])
   }
 }

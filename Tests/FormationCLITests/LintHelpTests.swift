@@ -14,9 +14,8 @@ import Testing
         OVERVIEW: Check templates for least privilege, encryption, network isolation,
         logging and correctness.
 
-        With no path, lints the GeneXOmics blueprints as `formation render` writes them
-        (locations point into generated/). Directories are searched recursively for
-        .yaml, .yml, .json and .template files.
+        With no path, lints the templates in the current folder. Folders are searched
+        recursively for .yaml, .yml, .json and .template files.
 
         Text output is one line per finding, `file:line:col: severity ID LogicalId:
         message`, in a stable order, and a summary on standard error; suppressed
@@ -24,8 +23,7 @@ import Testing
         their reason) in json and sarif output.
 
         Exit status: 0 no finding at or above --severity, 1 findings at or above it, 2
-        a file that cannot be read, a blueprint that does not render, or a wrong
-        command line.
+        a file that cannot be read or a wrong command line.
 
         """)
   }

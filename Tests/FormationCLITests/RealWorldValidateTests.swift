@@ -17,7 +17,24 @@ import Testing
   static let expected: [String: [String]] = [
     "ecs-fargate-service.yaml": [
       "ecs-fargate-service.yaml:5:3: warning TPL016: parameter 'Environment' is never referenced"
-    ]
+    ],
+    // Notes, not problems: loops over a parameter are expanded with its default, and the SAM
+    // transform's output is not known.
+    "foreach-dynamic-references.yaml": [
+      "foreach-dynamic-references.yaml:16:7: info TPL031: Fn::ForEach::Topics loops over parameter Environments, expanded with its Default (Dev, Test, Prod); a deployment may pass other values",
+      "foreach-dynamic-references.yaml:34:7: info TPL031: Fn::ForEach::TopicOutputs loops over parameter Environments, expanded with its Default (Dev, Test, Prod); a deployment may pass other values",
+      "foreach-dynamic-references.yaml:42:7: info TPL031: Fn::ForEach::QueueOutputs loops over parameter Environments, expanded with its Default (Dev, Test, Prod); a deployment may pass other values",
+    ],
+    "language-extensions.yaml": [
+      "language-extensions.yaml:30:7: info TPL031: Fn::ForEach::TeamQueues loops over parameter Teams, expanded with its Default (Genomics, Imaging, Proteomics); a deployment may pass other values",
+      "language-extensions.yaml:73:7: info TPL031: Fn::ForEach::QueueUrls loops over parameter Teams, expanded with its Default (Genomics, Imaging, Proteomics); a deployment may pass other values",
+    ],
+    "sam-http-api.yaml": [
+      "sam-http-api.yaml:2:1: info TPL030: the template runs through the SAM transform, whose output is known only at deployment: names it generates from a serverless resource's logical id are taken as defined, and other undefined names are warnings, not errors"
+    ],
+    "sam-queue-worker.json": [
+      "sam-queue-worker.json:3:5: info TPL030: the template runs through the SAM transform, whose output is known only at deployment: names it generates from a serverless resource's logical id are taken as defined, and other undefined names are warnings, not errors"
+    ],
   ]
 
   /// File name → the bug it trips. A file leaves this table when its bug is fixed.

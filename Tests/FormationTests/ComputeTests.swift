@@ -364,11 +364,68 @@ import Testing
     let head = environments[1].resource.properties["ComputeResources"]
     #expect(head?["Type"] == "EC2")
     #expect(head?["MinvCpus"] == 0)
-    for (id, environment) in environments {
+    for ((id, environment), template) in zip(environments, ["WorkerLaunchTemplate", "HeadLaunchTemplate"]) {
       #expect(environment.properties["ServiceRole"] == nil, "\(id)")
       #expect(
         environment.properties["ComputeResources"]?["LaunchTemplate"]?["LaunchTemplateId"]
-          == .ref("BatchLaunchTemplate"), "\(id)")
+          == .ref(template), "\(id)")
+    }
+  }
+
+  /// R2: the workers' disk holds a NovaSeq run staged twice (BCL in, FASTQ out), the head's only
+  /// Nextflow; both encrypted with the data key, and (with the instances) tagged.
+  @Test func workersHaveRoomForADemultiplexedRun() throws {
+    let templates = try resources("AWS::EC2::LaunchTemplate")
+    #expect(templates.map(\.id) == ["WorkerLaunchTemplate", "HeadLaunchTemplate"])
+    for ((id, template), size) in zip(templates, [4096, 100]) {
+      let data = template.properties["LaunchTemplateData"]
+      let volume = data?["BlockDeviceMappings"]?.listValue?.first?["Ebs"]
+      #expect(volume?["VolumeSize"] == .number(size), "\(id)")
+      #expect(volume?["Encrypted"] == true, "\(id)")
+      let tagged = data?["TagSpecifications"]?.listValue?.compactMap { $0["ResourceType"] }
+      #expect(tagged == ["instance", "volume"], "\(id)")
+      let tags = data?["TagSpecifications"]?.listValue?.first?["Tags"]?.listValue ?? []
+      #expect(
+        tags.compactMap { $0["Key"]?.stringValue }
+          == ["Project", "Environment", "Owner", "CostCenter", "ManagedBy"], "\(id)")
+      #expect(tags.first { $0["Key"] == "Environment" }?["Value"] == .ref("Environment"), "\(id)")
+    }
+  }
+
+  /// R5: the head job writes Nextflow's AWS settings from the job definition's environment, so
+  /// tasks run with the worker role and log to the one group the instance role may write.
+  @Test func headJobSuppliesNextflowsAWSSettings() throws {
+    let definition = try #require(try resources("AWS::Batch::JobDefinition").first?.resource)
+    let container = definition.properties["ContainerProperties"]
+    let command = container?["Command"]?.listValue?.compactMap(\.stringValue) ?? []
+    #expect(command.prefix(2) == ["bash", "-c"])
+    #expect(command.suffix(4) == ["nextflow-head", "Ref::pipeline", "Ref::input", "Ref::outdir"])
+    let script = command.count > 2 ? command[2] : ""
+    for setting in [
+      "process.executor = 'awsbatch'", "process.queue = '${GENEXOMICS_WORKER_QUEUE}'",
+      "aws.batch.jobRole = '${GENEXOMICS_WORKER_JOB_ROLE}'",
+      "aws.batch.logsGroup = '${GENEXOMICS_LOG_GROUP}'", "workDir = '${NXF_WORK}'",
+    ] {
+      #expect(script.contains(setting), "\(setting)")
+    }
+    let variables = Dictionary(
+      uniqueKeysWithValues: (container?["Environment"]?.listValue ?? []).compactMap {
+        entry -> (String, Value)? in
+        guard let name = entry["Name"]?.stringValue, let value = entry["Value"] else { return nil }
+        return (name, value)
+      })
+    #expect(variables["GENEXOMICS_WORKER_JOB_ROLE"] == .getAtt("WorkerJobRole", "Arn"))
+    #expect(variables["GENEXOMICS_LOG_GROUP"] == .ref("BatchJobLogGroup"))
+    #expect(variables["NXF_OFFLINE"] == "true")
+  }
+
+  /// D5: the job definition's revisioned ARN is exported to nobody, and the trigger may submit
+  /// any revision of it by name.
+  @Test func noStackImportsTheRevisionedJobDefinition() throws {
+    for stack in Self.stacks {
+      for (name, output) in stack.template.outputs.entries.map({ ($0.key, $0.value) }) {
+        #expect(output.value != .ref("NextflowHeadJobDefinition"), "\(stack.name) \(name)")
+      }
     }
   }
 

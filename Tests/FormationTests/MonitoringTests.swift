@@ -330,20 +330,21 @@ import Testing
     let statements = policy.properties["PolicyDocument"]?["Statement"]?.listValue ?? []
     #expect(statements.first?["Condition"] == ["Bool": ["aws:SecureTransport": "false"]])
     #expect(
-      statements.compactMap { $0["Principal"]?["Service"] } == [
-        "cloudwatch.amazonaws.com", "events.amazonaws.com",
-      ])
+      statements.compactMap { $0["Principal"]?["Service"] } == ["cloudwatch.amazonaws.com"])
     #expect(
       try Rendered.resource("AlertsTopicEmailSubscription", in: "monitoring").condition?.value
         == "HasAlertEmail")
     let slack = try Rendered.resource("AlertsSlackChannel", in: "monitoring")
     #expect(slack.condition?.value == "UseSlack")
     #expect(slack.properties["SnsTopicArns"] == [.ref("AlertsTopic")])
+    #expect(
+      try Rendered.resource("ChatbotRole", in: "monitoring").condition?.value == "UseSlack",
+      "the Chatbot role exists only with the channel")
   }
 
   @Test func everyAlarmNotifiesTheTopic() throws {
     let alarms = try alarms()
-    #expect(alarms.count == 11)
+    #expect(alarms.count == 12)
     for (id, alarm) in alarms {
       #expect(alarm.properties["AlarmActions"] == [.ref("AlertsTopic")], "\(id)")
     }
@@ -372,7 +373,6 @@ import Testing
             ["Name": "QueueName", "Value": Rendered.importing("orchestration", queue, "QueueName")]
           ])
     }
-    #expect(alarms["AlertDeliveryDeadLetterQueueDepthAlarm"] != nil)
     let runFailed = try #require(alarms["RunFailedAlarm"])
     #expect(runFailed.properties["Namespace"] == .sub("GeneXOmics/${Environment}"))
     #expect(runFailed.properties["MetricName"] == "RunsFailed")
@@ -383,17 +383,30 @@ import Testing
     #expect(filter.properties["FilterPattern"] == "{ $.runStatus = \"Failed\" }")
   }
 
-  @Test func dataSyncFailuresReachTheTopic() throws {
-    let rule = try Rendered.resource("DataSyncFailedRule", in: "monitoring")
+  /// R4 and R3: DataSync failures reach Slack as an alarm (which Chatbot renders), and only
+  /// when executions fail three hours in a row; no event rule sends plain text to the topic.
+  @Test func failingTransfersAlarmInsteadOfPostingPlainText() throws {
+    let monitoring = try Rendered.stack("monitoring")
+    #expect(monitoring.resources.entries.allSatisfy { $0.value.type != "AWS::Events::Rule" })
+    let filter = try Rendered.resource("TransferFailingMetricFilter", in: "monitoring")
     #expect(
-      rule.properties["EventPattern"]
-        == [
-          "source": ["aws.datasync"], "detail-type": ["DataSync Task Execution State Change"],
-          "resources": [["prefix": Rendered.importing("ingestion", "NasToRawTask", "Ref")]],
-          "detail": ["State": ["ERROR"]],
-        ])
-    let target = try #require(rule.properties["Targets"]?.listValue?.first)
-    #expect(target["Arn"] == .ref("AlertsTopic"))
-    #expect(target["DeadLetterConfig"] == ["Arn": .getAtt("AlertDeliveryDeadLetterQueue", "Arn")])
+      filter.properties["LogGroupName"]
+        == Rendered.importing("orchestration", "TriggerFunctionLogGroup", "Ref"))
+    #expect(filter.properties["FilterPattern"] == "{ $.consecutiveFailures >= 3 }")
+    let alarm = try #require(try alarms()["TransferFailingAlarm"])
+    #expect(alarm.properties["MetricName"] == "TransfersFailingInARow")
+    #expect(alarm.properties["AlarmActions"] == [.ref("AlertsTopic")])
+  }
+
+  /// R7: the watchdog's stuck lines alarm.
+  @Test func stuckRunsAndHeadJobsAlarm() throws {
+    let filter = try Rendered.resource("StuckMetricFilter", in: "monitoring")
+    #expect(
+      filter.properties["LogGroupName"]
+        == Rendered.importing("orchestration", "StatusFunctionLogGroup", "Ref"))
+    #expect(filter.properties["FilterPattern"] == "{ $.stuck IS TRUE }")
+    let alarm = try #require(try alarms()["StuckAlarm"])
+    #expect(alarm.properties["MetricName"] == "StuckRunsOrHeadJobs")
+    #expect(alarm.properties["Period"] == 1800)
   }
 }

@@ -10,9 +10,7 @@ import Testing
     let storage = try LintFixture.template("encryption-at-rest", "stacks/storage.yaml")
     let rule = try #require(Catalogue.rule(id: "ENC001"))
     let index = withExports ? ExportIndex([keys, storage]) : ExportIndex()
-    return ExportIndex.$current.withValue(index) {
-      Engine(rules: [rule]).check(storage).map(LintFixture.line)
-    }
+    return Engine(rules: [rule]).check(storage, exports: index).map(LintFixture.line)
   }
 
   @Test func importedKeyIsACustomerManagedKey() throws {

@@ -19,7 +19,7 @@ import Testing
   @Test func enc001() throws {
     #expect(
       try LintFixture.lines("ENC001", Self.theme, "ENC001-fail.yaml") == [
-        "5:3: error ENC001 NoEncryption: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key",
+        "5:3: error ENC001 NoEncryption: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key",
         "13:29: error ENC001 SseS3: bucket uses SSE-S3 (AES256), whose keys AWS owns; use aws:kms with a customer-managed key",
         "20:15: error ENC001 AwsManagedKey: bucket uses aws:kms without KMSMasterKeyID, which is the AWS managed key aws/s3",
         "28:31: error ENC001 ManagedAlias: uses the AWS managed key alias/aws/s3, not a customer-managed key",
@@ -91,6 +91,9 @@ import Testing
         "7:9: error ENC009 NoMappings: launch template sets no BlockDeviceMappings with Ebs.Encrypted; volumes follow the AMI and account default",
         "15:15: error ENC009 Unencrypted: EBS volume mapping does not set Encrypted: true",
         "19:26: error ENC009 Unencrypted: EBS volume mapping has Encrypted: false",
+        "20:3: error ENC009 Bastion: instance sets no BlockDeviceMappings with Ebs.Encrypted; volumes follow the AMI and account default",
+        "30:45: error ENC009 Database: EBS volume mapping has Encrypted: false",
+        "40:16: error ENC009 WebFleet: EBS volume mapping does not set Encrypted: true",
       ])
   }
 

@@ -54,23 +54,3 @@ enum LintFixture {
     return text
   }
 }
-
-@Suite struct FixtureDump {
-  @Test func dump() throws {
-    guard ProcessInfo.processInfo.environment["DUMP_FIXTURES"] != nil else { return }
-    let root = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-    for theme in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
-      let folder = root.appendingPathComponent(theme).path
-      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-        continue
-      }
-      for name in names.sorted()
-      where name.hasPrefix(ProcessInfo.processInfo.environment["DUMP_FIXTURES"] ?? "") {
-        let id = String(name.prefix { $0 != "-" })
-        guard Catalogue.rule(id: id) != nil else { continue }
-        print("== \(theme)/\(name)")
-        for line in try LintFixture.lines(id, theme, name) { print(line) }
-      }
-    }
-  }
-}

@@ -43,7 +43,9 @@ import Testing
   @Test func net004() throws {
     #expect(
       try LintFixture.lines("NET004", Self.theme, "NET004-fail.yaml") == [
-        "9:39: error NET004 Workers: launch template gives its instances a public IP address"
+        "9:39: error NET004 Workers: launch template gives its instances a public IP address",
+        "17:37: error NET004 Bastion: instance has a public IP address (AssociatePublicIpAddress: true)",
+        "23:33: error NET004 WebFleet: launch configuration gives its instances a public IP address",
       ])
   }
 
@@ -52,6 +54,9 @@ import Testing
       try LintFixture.lines("NET005", Self.theme, "NET005-fail.yaml") == [
         "7:9: error NET005 NoOptions: launch template allows IMDSv1: MetadataOptions.HttpTokens is not set to required",
         "13:23: error NET005 Optional: launch template allows IMDSv1: HttpTokens is optional, not required",
+        "14:3: error NET005 Bastion: instance allows IMDSv1: MetadataOptions.HttpTokens is not set to required",
+        "18:3: unknown NET005 FromShared: cannot tell whether IMDSv2 is required: the instance takes its metadata options from launch template shared-workers, which this template does not define",
+        "31:21: error NET005 WebFleet: launch configuration allows IMDSv1: HttpTokens is optional, not required",
       ])
   }
 

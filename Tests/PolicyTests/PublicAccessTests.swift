@@ -16,6 +16,15 @@ import Testing
     #expect(try !LintFixture.lines(id, Self.theme, "\(id)-fail.yaml").isEmpty)
   }
 
+  @Test func pub010() throws {
+    #expect(
+      try LintFixture.lines("PUB010", Self.theme, "PUB010-fail.yaml") == [
+        "17:17: error PUB010 WebhookURL: function URL has AuthType NONE: anyone on the internet can invoke the function",
+        "22:17: unknown PUB010 ChosenURL: cannot tell whether the function URL requires IAM: parameter URLAuth has no default",
+        "30:19: error PUB010 SamHandler: function URL has AuthType NONE: anyone on the internet can invoke the function",
+      ])
+  }
+
   @Test func pub001() throws {
     #expect(
       try LintFixture.lines("PUB001", Self.theme, "PUB001-fail.yaml") == [

@@ -13,15 +13,23 @@ import Testing
   @Test func sec001() throws {
     #expect(
       try LintFixture.lines("SEC001", Self.theme, "SEC001-fail.yaml") == [
-        "5:14: error SEC001 GitHubToken: the default of parameter GitHubToken contains a GitHub token in plain text",
-        "17:28: error SEC001 Notifier: environment variable PAYMENT_API_KEY holds a hard-coded secret (a high-entropy literal for a secret's name)",
-        "18:23: error SEC001 Notifier: environment variable SLACK_HOOK contains a Slack webhook URL in plain text",
-        "27:22: error SEC001 Worker: environment variable DATABASE_URL contains a password in a connection string in plain text",
-        "33:21: error SEC001 Bastion: UserData contains an AWS access key id (AKIA...) in plain text",
-        "42:14: error SEC001 ApiSecret: parameter value of /app/client_secret holds a hard-coded secret (a high-entropy literal for a secret's name)",
-        "51:20: error SEC001 Jobs: environment variable SIGNING_KEY contains a private key (PEM) in plain text",
-        "60:11: error SEC001 Launcher: UserData assigns a hard-coded secret to DB_PASSWORD (a high-entropy literal)",
-        "71:17: error SEC001 Encoded: UserData contains a Stripe secret key in plain text",
+        "13:28: error SEC001 Notifier: environment variable PAYMENT_API_KEY holds a hard-coded secret (a high-entropy literal for a secret's name)",
+        "14:23: error SEC001 Notifier: environment variable SLACK_HOOK contains a Slack webhook URL in plain text",
+        "23:22: error SEC001 Worker: environment variable DATABASE_URL contains a password in a connection string in plain text",
+        "29:21: error SEC001 Bastion: UserData contains an AWS access key id (AKIA...) in plain text",
+        "38:14: error SEC001 ApiSecret: parameter value of /app/client_secret holds a hard-coded secret (a high-entropy literal for a secret's name)",
+        "47:20: error SEC001 Jobs: environment variable SIGNING_KEY contains a private key (PEM) in plain text",
+        "56:11: error SEC001 Launcher: UserData assigns a hard-coded secret to DB_PASSWORD (a high-entropy literal)",
+        "67:17: error SEC001 Encoded: UserData contains a Stripe secret key in plain text",
+      ])
+  }
+
+  /// A parameter's Default is part of the template: a token there is reported (NoEcho or not,
+  /// by its shape), a NoEcho parameter is not judged by its name.
+  @Test func sec001ParameterDefaults() throws {
+    #expect(
+      try LintFixture.lines("SEC001", Self.theme, "SEC001-parameters.yaml") == [
+        "5:14: error SEC001 GitHubToken: the default of parameter GitHubToken contains a GitHub token in plain text"
       ])
   }
 

@@ -14,7 +14,7 @@ import Testing
     #expect(
       try LintFixture.allLines("suppressions", "suppressions.yaml", rules: Self.rules) == [
         "3:3: warning DAT001 Raw: bucket has no lifecycle rules; objects are kept in their first storage class forever",
-        "3:3: error ENC001 Raw: bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key [suppressed by formation: objects are public reference genomes, encrypted by S3 default]",
+        "3:3: error ENC001 Raw: bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key [suppressed by formation: objects are public reference genomes, encrypted by S3 default]",
         "3:3: warning LOG001 Raw: bucket has no LoggingConfiguration and its Metadata documents no alternative (formation.accessLogging) [suppressed by cfn_nag: CloudTrail data events cover this bucket]",
         "3:3: warning LOG002 Raw: bucket has no VersioningConfiguration; overwritten and deleted objects cannot be recovered [suppressed by checkov: reference data is immutable; versioning adds nothing]",
         "13:13: warning SUP001 Raw: suppression of NET001 matches no finding of Raw; remove it or fix its scope",

@@ -106,6 +106,21 @@ import Testing
     expect(
       "ref-list.json", .intrinsicShape, 1, 82,
       "Ref takes the logical id of a parameter or resource as a literal string, not a list"),
+    expect(
+      "contains-one-item.yaml", .intrinsicShape, 4, 17,
+      "!Contains takes 2 items (two values), but this list has 1"),
+    expect(
+      "transform-empty-list.yaml", .intrinsicShape, 5, 19,
+      "Fn::Transform takes at least one macro call, but this list is empty"),
+    // Rain sources: rejected until `rain pkg` has made them templates.
+    expect(
+      "rain-embed.yaml", .rainSource, 6, 18,
+      "!Rain::Embed is a Rain directive: this is a Rain source, not a CloudFormation template; package it first with 'rain pkg' and check the packaged template"
+    ),
+    expect(
+      "rain-module.json", .rainSource, 4, 16,
+      "Rain::Module is a Rain directive: this is a Rain source, not a CloudFormation template; package it first with 'rain pkg'"
+    ),
     // Aliases and keys.
     expect(
       "billion-laughs.yaml", .aliasExpansion, 7, 38, "aliases expand to more than 100000 nodes"),
@@ -129,6 +144,9 @@ import Testing
     expect(
       "properties-string.yaml", .sectionShape, 4, 17,
       "the Properties of resource 'Topic' must be a mapping, not a string"),
+    expect(
+      "properties-if-string-branch.yaml", .sectionShape, 6, 17,
+      "each branch of the Fn::If of resource 'Topic''s Properties must be a mapping or AWS::NoValue"),
     expect(
       "type-not-string.yaml", .sectionShape, 3, 11, "the Type of resource 'Topic' must be a string"),
     expect(

@@ -99,7 +99,32 @@ public struct JobDefinition: ResourceDeclaration {
   }
 
   /// `Ref`: the ARN of the definition's latest revision (`...:job-definition/name:3`).
+  ///
+  /// It changes with every update that registers a new revision, so another stack must not
+  /// import it (CloudFormation refuses to change an export that is imported): name the
+  /// definition with `arnWithoutRevision` there instead.
   public var arn: ARN<JobDefinition> { ARN(ref) }
+
+  /// `arn:...:job-definition/<application>-${<environment>}-<name>`, with no revision:
+  /// `SubmitJob` given it runs the latest active revision, and it stays the same when an
+  /// update registers a new one. Built from the fixed name, so it creates no import.
+  public func arnWithoutRevision(application: String, environmentParameter: String)
+    -> ARN<JobDefinition>
+  {
+    ARN(.sub(arnText(application, environmentParameter)))
+  }
+
+  /// `arnWithoutRevision` followed by `:*`: every revision, for a policy that lets a principal
+  /// submit whichever revision is the latest.
+  public func arnOfEveryRevision(application: String, environmentParameter: String)
+    -> ARN<JobDefinition>
+  {
+    ARN(.sub(arnText(application, environmentParameter) + ":*"))
+  }
+
+  private func arnText(_ application: String, _ environmentParameter: String) -> String {
+    "arn:${AWS::Partition}:batch:${AWS::Region}:${AWS::AccountId}:job-definition/\(application)-${\(environmentParameter)}-\(name)"
+  }
 
   public func lower(into context: inout LoweringContext) -> [LoweredResource] {
     context.require(

@@ -104,10 +104,16 @@ public struct LaunchTemplate: ResourceDeclaration {
         "HttpEndpoint": "enabled", "HttpTokens": "required",
         "HttpPutResponseHopLimit": .number(metadataHopLimit),
       ] as Value
+    let allTags = context.tags + tags
+    if !allTags.isEmpty {
+      // The instances and their volumes carry the tags too, so cost allocation sees the
+      // pipeline's EC2 and EBS spending, not only the template.
+      data["TagSpecifications"] = Value.list(
+        ["instance", "volume"].map { ["ResourceType": .string($0), "Tags": allTags.keyValueList] })
+    }
     var properties = Properties()
     properties["LaunchTemplateName"] = context.physicalName(name)
     properties["LaunchTemplateData"] = data
-    let allTags = context.tags + tags
     if !allTags.isEmpty {
       properties["TagSpecifications"] =
         [

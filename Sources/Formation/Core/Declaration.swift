@@ -89,10 +89,12 @@ public struct Properties: Sendable {
     set { map[key] = newValue?.value }
   }
 
-  /// Sets `key` when `value` is not nil and, for lists and mappings, not empty.
+  /// Sets `key` when `value` is not nil (nor YAML's null, which `nil` becomes where a `Value`
+  /// is expected) and, for lists and mappings, not empty.
   public mutating func set(_ key: String, _ value: (any ValueConvertible)?) {
     guard let value = value?.value else { return }
     switch value.kind {
+    case .null: return
     case .list(let list) where list.isEmpty: return
     case .map(let map) where map.isEmpty: return
     default: map[key] = value

@@ -209,7 +209,7 @@ struct Linker {
       return .intrinsic(
         .cidr(ipBlock: link(block, in: &scope, from: origin), count: count, cidrBits: bits))
     case .equals, .and, .or, .not, .condition, .findInMap, .importValue, .getAZs, .transform,
-      .length:
+      .transforms, .rule, .length:
       return value
     }
   }

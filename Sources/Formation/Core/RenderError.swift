@@ -40,6 +40,8 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let invalidValue = ID(rawValue: "R009")
     /// Two stacks with the same name.
     public static let duplicateStack = ID(rawValue: "R010")
+    /// A property override whose path cannot be applied to the resource.
+    public static let invalidOverride = ID(rawValue: "R011")
   }
 }
 

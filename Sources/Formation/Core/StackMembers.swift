@@ -126,26 +126,29 @@ public struct StackOutput: Sendable {
 }
 
 /// A resource tag. Tags are written in the order given, application tags first.
+///
+/// The value may be a parameter (`Tag("Environment", environment)`), so one tag list serves
+/// every deployment of an application.
 public struct Tag: Sendable, Hashable {
   public var key: String
-  public var value: String
+  public var value: Value
 
-  public init(_ key: String, _ value: String) {
+  public init(_ key: String, _ value: some ValueConvertible) {
     self.key = key
-    self.value = value
+    self.value = value.value
   }
 }
 
 extension Array where Element == Tag {
   /// `[{Key: k, Value: v}, ...]`, the shape most resource types take.
   public var keyValueList: Value {
-    .list(map { ["Key": .string($0.key), "Value": .string($0.value)] })
+    .list(map { ["Key": .string($0.key), "Value": $0.value] })
   }
 
   /// `{k: v, ...}`, the shape some types take (Batch, DataSync's are lists, SSM's maps).
   public var map: Value {
     var map = OrderedMap<Value>()
-    for tag in self { map[tag.key] = .string(tag.value) }
+    for tag in self { map[tag.key] = tag.value }
     return .map(map)
   }
 }

@@ -16,15 +16,20 @@ public struct Role: ResourceDeclaration {
   public var managedPolicies: [any ValueConvertible]
   /// Also create an `AWS::IAM::InstanceProfile` (`<id>InstanceProfile`) for EC2 instances.
   public var instanceProfile: Bool
+  /// Create the role (and its instance profile) only when this condition holds: a role for an
+  /// optional integration should not exist while the integration is off.
+  public var condition: Condition?
   public var tags: [Tag]
   public var origin: SourceLocation
 
   public init(
     _ logicalID: String, name: String? = nil, description: String, trust: [Grant],
     policies: [InlinePolicy] = [],
-    managedPolicies: [any ValueConvertible] = [], instanceProfile: Bool = false, tags: [Tag] = [],
+    managedPolicies: [any ValueConvertible] = [], instanceProfile: Bool = false,
+    when condition: Condition? = nil, tags: [Tag] = [],
     file: StaticString = #filePath, line: UInt = #line
   ) {
+    self.condition = condition
     self.logicalID = logicalID
     self.name = name
     self.description = description
@@ -83,10 +88,14 @@ public struct Role: ResourceDeclaration {
     properties.set("Tags", (context.tags + tags).keyValueList)
     var resources = [
       LoweredResource(
-        logicalID, Resource(type: "AWS::IAM::Role", properties: properties.map), origin: origin)
+        logicalID, Resource(
+          type: "AWS::IAM::Role", properties: properties.map, condition: condition?.name),
+        origin: origin)
     ]
     if instanceProfile {
-      let profile = Resource(type: "AWS::IAM::InstanceProfile", properties: ["Roles": [ref]])
+      let profile = Resource(
+        type: "AWS::IAM::InstanceProfile", properties: ["Roles": [ref]],
+        condition: condition?.name)
       resources.append(LoweredResource(instanceProfileID, profile, origin: origin))
     }
     return resources

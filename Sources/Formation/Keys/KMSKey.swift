@@ -36,6 +36,8 @@ public struct KMSKey: ResourceDeclaration {
   public var pendingWindow: Duration
   public var retention: RetentionPolicy
   public var tags: [Tag]
+  /// Accepted findings of policy checkers, with the reason (see `Suppression`).
+  public var suppressions: [Suppression]
   public var origin: SourceLocation
 
   public static let administrativeActions: [Action] = [
@@ -53,8 +55,9 @@ public struct KMSKey: ResourceDeclaration {
     _ logicalID: String, description: String, alias: String? = nil, users: [Role] = [],
     decryptors: [Role] = [], services: [ServiceUse] = [], statements: [Grant] = [],
     pendingWindow: Duration = .days(30), retention: RetentionPolicy = .retain, tags: [Tag] = [],
-    file: StaticString = #filePath, line: UInt = #line
+    suppressions: [Suppression] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
+    self.suppressions = suppressions
     self.logicalID = logicalID
     self.description = description
     self.alias = alias
@@ -142,11 +145,16 @@ public struct KMSKey: ResourceDeclaration {
     properties.set("Tags", (context.tags + tags).keyValueList)
     var key = Resource(type: "AWS::KMS::Key", properties: properties.map)
     key.retain(retention)
+    key.metadata = suppressions.metadata
     var resources = [LoweredResource(logicalID, key, origin: origin)]
     if let alias {
       let aliasResource = Resource(
         type: "AWS::KMS::Alias",
-        properties: ["AliasName": .string("alias/" + alias), "TargetKeyId": ref])
+        properties: [
+          "AliasName": .sub(
+            "alias/\(context.applicationName)-${\(context.environmentParameter)}/\(alias)"),
+          "TargetKeyId": ref,
+        ])
       resources.append(LoweredResource(logicalID + "Alias", aliasResource, origin: origin))
     }
     return resources

@@ -176,6 +176,20 @@ public struct Bucket: ResourceDeclaration {
 public struct BucketName: Sendable, ValueConvertible {
   public var stem: String
   public var suffix: StackParameter?
+  /// A parameter written before the stem (`<prefix>-<stem>-...`), so an operator can choose
+  /// other names when these are taken.
+  public var prefix: StackParameter?
+  /// The account id is the last word, so the name is the deploying account's alone.
+  public var endsWithAccount = false
+
+  /// `${Prefix}-raw-${Environment}-${AWS::AccountId}`: a name another account can only take by
+  /// guessing this account's id, that two environments of one account never share, and that an
+  /// operator can still change with `prefix` if it is taken anyway.
+  public static func unique(_ stem: String, prefix: StackParameter, environment: StackParameter)
+    -> BucketName
+  {
+    BucketName(stem: stem, suffix: environment, prefix: prefix, endsWithAccount: true)
+  }
 
   /// `genexomics-raw`.
   public static func exactly(_ name: String) -> BucketName { BucketName(stem: name, suffix: nil) }
@@ -185,8 +199,12 @@ public struct BucketName: Sendable, ValueConvertible {
   }
 
   public var value: Value {
-    guard let suffix else { return .string(stem) }
-    return .sub("\(stem)-${\(suffix.name)}")
+    guard suffix != nil || prefix != nil else { return .string(stem) }
+    var name = stem
+    if let prefix { name = "${\(prefix.name)}-" + name }
+    if let suffix { name += "-${\(suffix.name)}" }
+    if endsWithAccount { name += "-${AWS::AccountId}" }
+    return .sub(name)
   }
 
   /// Checks the literal part against S3's naming rules; a suffix from a parameter is checked by

@@ -3,28 +3,35 @@ import Template
 /// Runs a set of rules over templates and returns their findings in a stable order.
 public struct Engine: Sendable {
   public var rules: [Rule]
+  /// How strict the run is about resources no rule checks (`requireCoverage`); the packs
+  /// of the options are the caller's to apply when choosing `rules` (`LintOptions.enabled`).
+  public var options: LintOptions
 
-  public init(rules: [Rule]) {
+  public init(rules: [Rule], options: LintOptions = LintOptions()) {
     self.rules = rules
+    self.options = options
+    reportsCoverage = rules.contains { $0.id == CoverageRules.unchecked.id }
   }
+
+  /// True when COV001 is among the rules: the unchecked resources are then reported.
+  private let reportsCoverage: Bool
 
   /// Every finding of every rule, sorted by location, then rule id, then message, so output is
   /// the same run to run.
   ///
   /// The rules run on every core at once, sharing one `TemplateMemo`: what several rules derive
   /// (the policy index, the correctness facts) is computed once, by the first rule that asks.
-  public func check(_ template: Template) -> [Finding] {
-    check(template, rulesConcurrently: true)
+  public func check(_ template: Template, exports: ExportIndex = ExportIndex()) -> [Finding] {
+    check(template, rulesConcurrently: true, exports: exports)
   }
 
   /// The findings of each template, in the order given. Templates are checked concurrently,
   /// each with its rules in turn: a run over many files keeps every core busy without two
   /// rules of one template waiting for the same derived value.
-  public func check(_ templates: [Template]) -> [[Finding]] {
-    guard templates.count > 1 else { return templates.map { check($0) } }
-    let exports = ExportIndex.current
+  public func check(_ templates: [Template], exports: ExportIndex = ExportIndex()) -> [[Finding]] {
+    guard templates.count > 1 else { return templates.map { check($0, exports: exports) } }
     return templates.concurrentMap { template in
-      ExportIndex.$current.withValue(exports) { check(template, rulesConcurrently: false) }
+      check(template, rulesConcurrently: false, exports: exports)
     }
   }
 
@@ -32,11 +39,23 @@ public struct Engine: Sendable {
   /// caller already keeps every core busy with other templates).
   ///
   /// `memo` lets a caller share derived values across calls (the benchmark times each rule
-  /// with the shared values already derived); it must be a memo of `template`.
-  public func check(_ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil)
-    -> [Finding]
-  {
-    let memo = memo ?? TemplateMemo(template)
+  /// with the shared values already derived); it must be a memo of `template`. `exports` are
+  /// those of the templates checked together with this one (see `Checker`).
+  ///
+  /// A template with `AWS::LanguageExtensions` is checked as the transform leaves it (see
+  /// `Template.expandingLanguageExtensions`): four tables a `Fn::ForEach` makes are four tables.
+  public func check(
+    _ template: Template, rulesConcurrently: Bool, memo: TemplateMemo? = nil,
+    exports: ExportIndex = ExportIndex()
+  ) -> [Finding] {
+    // A SAM template's Globals are applied to the resources they cover, and a template with
+    // language extensions expanded, unless the caller brought its own memo.
+    let template =
+      memo?.template ?? SAMGlobals.applied(to: template.expandingLanguageExtensions())
+    let memo = memo ?? TemplateMemo(template, exports: exports)
+    // Checks a macro makes blind are not run (TPL030 says which, once).
+    let skipped = MacroOutput.skippedChecks(for: template)
+    let rules = skipped.isEmpty ? rules : rules.filter { !skipped.contains($0.id) }
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
     }
@@ -44,9 +63,7 @@ public struct Engine: Sendable {
     if rulesConcurrently {
       // The shared values are derived first, side by side (the policy index on one core, the
       // correctness facts on the other), so no rule sits waiting for one that another rule
-      // started; the rules follow as cores free up. The export index of the run is a
-      // task-local value, which the worker threads bind again.
-      let exports = ExportIndex.current
+      // started; the rules follow as cores free up.
       let work =
         SharedDerivation.wanted(by: rules).map(Work.derive) + rules.map(Work.rule)
       findings = work.concurrentMap { item in
@@ -55,7 +72,7 @@ public struct Engine: Sendable {
           derivation.derive(memo)
           return []
         case .rule(let rule):
-          return ExportIndex.$current.withValue(exports) { run(rule) }
+          return run(rule)
         }
       }
     } else {
@@ -64,6 +81,10 @@ public struct Engine: Sendable {
     var all: [Finding] = []
     all.reserveCapacity(findings.reduce(0) { $0 + $1.count })
     for part in findings { all += part }
+    if reportsCoverage {
+      all += Coverage(template, rules: rules).findings(
+        severity: options.requireCoverage ? .error : CoverageRules.unchecked.severity)
+    }
     all.sort(by: Finding.stableOrder)
     return all
   }

@@ -33,12 +33,15 @@ public struct Finding: Sendable, Hashable {
   public var isSuppressed: Bool { suppression != nil }
 }
 
-/// Why a finding is accepted: the rule, the reason, and who wrote it (Formation, cfn_nag, checkov).
+/// Why a finding is accepted: the rule, the reason, and who wrote it (Formation, cfn_nag,
+/// checkov, cfn-guard).
 public struct Suppression: Sendable, Hashable {
   public enum Source: String, Sendable, Hashable {
     case formation
     case cfnNag = "cfn_nag"
     case checkov
+    /// `Metadata.guard.SuppressedRules`, the cfn-guard rule names AWS's samples list.
+    case cfnGuard = "cfn-guard"
   }
 
   public var ruleID: String

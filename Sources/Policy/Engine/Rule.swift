@@ -20,8 +20,14 @@ public struct Rule: Sendable {
   public var family: Family
   /// The theme the rule belongs to (`template`, `encryption-at-rest`, `least-privilege`, ...).
   public var theme: String
-  /// The resource types the rule inspects; empty means the whole template.
+  /// The resource types the rule judges. A resource whose type no policy rule lists is
+  /// reported as not checked (`Coverage`); a rule that reads the whole template (the policy
+  /// index) lists the types whose policies it judges. Empty only for rules about the
+  /// template itself (suppressions, coverage).
   public var resourceTypes: [String]
+  /// The opt-in pack the rule belongs to (`genexomics`), `nil` for the core catalogue that
+  /// runs on every template (see `LintOptions.packs`).
+  public var pack: RulePack?
   public var rationale: String
   public var remediation: String
   /// Runs the rule over one template and reports what it finds.
@@ -29,7 +35,7 @@ public struct Rule: Sendable {
 
   public init(
     id: String, title: String, severity: Severity, family: Family, theme: String,
-    resourceTypes: [String] = [], rationale: String, remediation: String,
+    resourceTypes: [String] = [], pack: RulePack? = nil, rationale: String, remediation: String,
     check: @escaping @Sendable (RuleContext) -> [Finding]
   ) {
     self.id = id
@@ -38,6 +44,7 @@ public struct Rule: Sendable {
     self.family = family
     self.theme = theme
     self.resourceTypes = resourceTypes
+    self.pack = pack
     self.rationale = rationale
     self.remediation = remediation
     self.check = check

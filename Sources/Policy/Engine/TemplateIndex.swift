@@ -107,14 +107,7 @@ public struct TemplateIndex: Sendable {
     var keys: [String] = []
     for key in body.keys {
       for value in values {
-        let alphanumeric = String(
-          String.UnicodeScalarView(
-            value.unicodeScalars.filter {
-              ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-            }))
-        keys.append(
-          key.replacingOccurrences(of: "${\(identifier)}", with: value)
-            .replacingOccurrences(of: "&{\(identifier)}", with: alphanumeric))
+        keys.append(Template.forEachSubstitution(key, identifier: identifier, value: value))
       }
     }
     return keys

@@ -13,12 +13,15 @@ import Template
 /// the kinds form a hierarchy, never a cycle, so the waiting cannot deadlock.
 public final class TemplateMemo: @unchecked Sendable {
   public let template: Template
+  /// The exports of the templates checked together with this one.
+  public let exports: ExportIndex
 
   private let lock = NSLock()
   private var slots: [ObjectIdentifier: AnyObject] = [:]
 
-  public init(_ template: Template) {
+  public init(_ template: Template, exports: ExportIndex = ExportIndex()) {
     self.template = template
+    self.exports = exports
   }
 
   /// The template's value of kind `Derived`, computed by the first caller.

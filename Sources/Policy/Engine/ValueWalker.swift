@@ -203,14 +203,18 @@ public enum ValueWalker {
   private static func appendRoots(
     of resource: Resource, logicalID: String, to roots: inout [(Value, WalkScope)]
   ) {
-    if let loop = resource.loop {
-      roots.append((loop, scope(.resources, logicalID)))
+    if let written = resource.loop ?? resource.bodyFunction {
+      roots.append((written, scope(.resources, logicalID)))
       return
     }
     // One scope per resource, its path changed per attribute: the paths are made once (see
     // `AttributePaths`), so a resource's roots allocate nothing but the roots list.
     var attributeScope = scope(.resources, logicalID)
-    if !resource.properties.isEmpty {
+    if let written = resource.propertiesFunction {
+      // What the author wrote, not its spelled-out members: each member repeats the condition.
+      attributeScope.basePath = AttributePaths.properties
+      roots.append((written, attributeScope))
+    } else if !resource.properties.isEmpty {
       attributeScope.basePath = AttributePaths.properties
       roots.append(
         (Value(.map(resource.properties), at: resource.propertiesLocation), attributeScope))

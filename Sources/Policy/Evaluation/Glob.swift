@@ -243,180 +243,21 @@ public enum Glob {
   }
 
   static func match(_ pattern: Compiled, _ subject: Subject) -> Match {
-    var result = run(pattern, subject.base)
+    var result = Matcher.answer(pattern, subject.base)
     // Only a maybe can become a yes by spelling the partition out; a no fails elsewhere.
     if case .maybe = result {
       for variant in subject.partitions {
-        result = result.or(run(pattern, variant))
+        result = result.or(Matcher.answer(pattern, variant))
         if result.isYes { break }
       }
     }
     return result
   }
 
-  /// Dynamic programming over (pattern position, subject position), from the end; each cell is
-  /// the best answer (0 no, 1 maybe, 2 yes) for matching the rest of the pattern against the
-  /// rest of the subject, with the atom that made it a maybe.
-  static func run(_ pattern: Compiled, _ subject: Compiled) -> Match {
-    let p = pattern.atoms
-    let s = subject.atoms
-    let po = pattern.origins
-    let so = subject.origins
-    let m = p.count
-    let n = s.count
-    let width = n + 1
-    var rank = [UInt8](repeating: 0, count: (m + 1) * width)
-    // Why a cell is maybe: k + 1 for pattern atom k, -(k + 1) for subject atom k.
-    var why = [Int32](repeating: 0, count: (m + 1) * width)
-    rank[m * width + n] = 2
-    let colon = UInt8(ascii: ":")
-
-    for i in stride(from: m, through: 0, by: -1) {
-      for j in stride(from: n, through: 0, by: -1) where !(i == m && j == n) {
-        var bestRank: UInt8 = 0
-        var bestWhy: Int32 = 0
-        func offer(_ i2: Int, _ j2: Int, cap: UInt8 = 2, because: Int32 = 0) {
-          var r = rank[i2 * width + j2]
-          var w = why[i2 * width + j2]
-          if cap < r {
-            r = cap
-            w = because
-          }
-          if r > bestRank {
-            bestRank = r
-            bestWhy = w
-          }
-        }
-        let pWhy = Int32(i + 1)
-        let sWhy = Int32(-(j + 1))
-        var patternIsStarLike = false
-        if i < m {
-          switch p[i] {
-          case .star:
-            patternIsStarLike = true
-            offer(i + 1, j)
-            if j < n { offer(i, j + 1) }
-          case .unknown:
-            patternIsStarLike = true
-            offer(i + 1, j, cap: 1, because: pWhy)
-            if j < n { offer(i, j + 1, cap: 1, because: pWhy) }
-          case .symbol(let symbol):
-            if case .pseudo(let name) = symbol {
-              let certainty: UInt8 = wildcardPseudoParameters.contains(name) ? 2 : 1
-              offer(i + 1, j)
-              if j < n {
-                switch s[j] {
-                case .byte(let c) where c != colon: offer(i, j + 1, cap: certainty, because: pWhy)
-                case .symbol(let other):
-                  let answer = symbolMatch(symbol, other)
-                  offer(i + 1, j + 1, cap: answer, because: sWhy)
-                case .unknown: offer(i + 1, j + 1, cap: 1, because: sWhy)
-                case .any:
-                  offer(i, j + 1)
-                  offer(i + 1, j + 1)
-                default: break
-                }
-              }
-            } else if j < n {
-              switch s[j] {
-              case .symbol(let other):
-                offer(i + 1, j + 1, cap: symbolMatch(symbol, other), because: sWhy)
-              case .byte(let c)
-              where (c != colon || symbol.mayContainColon) && !differentNames(po[i], so[j]):
-                offer(i, j + 1, cap: 1, because: pWhy)
-                offer(i + 1, j + 1, cap: 1, because: pWhy)
-              case .unknown: offer(i + 1, j + 1, cap: 1, because: sWhy)
-              case .any:
-                offer(i + 1, j + 1)
-                offer(i + 1, j)
-              default: break
-              }
-            }
-          case .byte(let a):
-            if j < n {
-              switch s[j] {
-              case .byte(let b): if a == b { offer(i + 1, j + 1) }
-              case .any:
-                offer(i + 1, j + 1)
-                offer(i + 1, j)
-              case .symbol(let symbol):
-                if a != colon || symbol.mayContainColon, !differentNames(po[i], so[j]) {
-                  offer(i + 1, j + 1, cap: 1, because: sWhy)
-                }
-              case .unknown:
-                offer(i + 1, j + 1, cap: 1, because: sWhy)
-                offer(i + 1, j, cap: 1, because: sWhy)
-              default: break
-              }
-            }
-          case .question:
-            if j < n {
-              switch s[j] {
-              case .byte: offer(i + 1, j + 1)
-              case .any:
-                offer(i + 1, j + 1)
-                offer(i + 1, j)
-              case .symbol: offer(i + 1, j + 1, cap: 1, because: sWhy)
-              case .unknown:
-                offer(i + 1, j + 1, cap: 1, because: sWhy)
-                offer(i + 1, j, cap: 1, because: sWhy)
-              default: break
-              }
-            }
-          case .any, .opaque: break
-          }
-        }
-        if j < n, !patternIsStarLike {
-          // Subject atoms that may produce text of any length.
-          switch s[j] {
-          case .any: offer(i, j + 1)
-          case .unknown: offer(i, j + 1, cap: 1, because: sWhy)
-          case .symbol(let symbol) where i < m:
-            switch p[i] {
-            case .byte(let c)
-            where (c == colon && !symbol.mayContainColon) || differentNames(po[i], so[j]): break
-            case .symbol: break
-            default: offer(i + 1, j, cap: 1, because: sWhy)
-            }
-          default: break
-          }
-        }
-        rank[i * width + j] = bestRank
-        why[i * width + j] = bestWhy
-      }
-    }
-    switch rank[0] {
-    case 2: return .yes
-    case 0: return .no
-    default: return .maybe(reason(why[0], pattern, subject))
-    }
-  }
-
-  private static func reason(_ code: Int32, _ pattern: Compiled, _ subject: Compiled) -> String {
-    let atom: Atom
-    let reasons: [String]
-    if code > 0 {
-      atom = pattern.atoms[Int(code) - 1]
-      reasons = pattern.reasons
-    } else if code < 0 {
-      atom = subject.atoms[Int(-code) - 1]
-      reasons = subject.reasons
-    } else {
-      return "part of the value is only known at deploy time"
-    }
-    switch atom {
-    case .unknown(let index): return reasons[index]
-    case .symbol(.pseudo(let name)): return "\(name) is only known at deploy time"
-    case .symbol(.imported(let export)): return Resolver.importReason(export)
-    case .symbol(let symbol): return "\(symbol) is only known at deploy time"
-    default: return "part of the value is only known at deploy time"
-    }
-  }
-
-  /// 2 for the same symbol, 1 for two spellings of one resource, 0 otherwise.
-  static func symbolMatch(_ lhs: Symbol, _ rhs: Symbol) -> UInt8 {
-    if lhs == rhs { return 2 }
-    if let a = lhs.logicalID, let b = rhs.logicalID, a == b { return 1 }
-    return 0
+  /// Yes for the same symbol, maybe for two spellings of one resource, no otherwise.
+  static func symbolMatch(_ lhs: Symbol, _ rhs: Symbol) -> Certainty {
+    if lhs == rhs { return .yes }
+    if let a = lhs.logicalID, let b = rhs.logicalID, a == b { return .maybe }
+    return .no
   }
 }

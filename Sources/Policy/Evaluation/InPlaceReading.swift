@@ -100,7 +100,8 @@ final class ResourceReading: TemplateDerivation, Sendable {
     self.positions = positions
     self.logicalIDs = logicalIDs
     self.positionsByType = positionsByType
-    resolver = ResolverBox(Resolver(memo.template, memo: memo.value(ResolverMemo.self)))
+    resolver = ResolverBox(
+      Resolver(memo.template, memo: memo.value(ResolverMemo.self)), exports: memo.exports)
   }
 
   func position(of logicalID: String) -> Int? { positions[logicalID] }
@@ -119,5 +120,10 @@ final class ResourceReading: TemplateDerivation, Sendable {
 /// A resolver behind one reference, for values that many readings share.
 final class ResolverBox: Sendable {
   let resolver: Resolver
-  init(_ resolver: Resolver) { self.resolver = resolver }
+  /// The exports imports resolve to (see `ExportIndex`).
+  let exports: ExportIndex
+  init(_ resolver: Resolver, exports: ExportIndex = ExportIndex()) {
+    self.resolver = resolver
+    self.exports = exports
+  }
 }

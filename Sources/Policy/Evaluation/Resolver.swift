@@ -256,6 +256,11 @@ public struct Resolver: Sendable {
     case .transform(let name, _):
       return unknown(
         "a macro (\(resolveString(name).first?.literal ?? "Fn::Transform")) computes the value")
+    case .transforms(let calls):
+      return unknown(
+        "macros (\(calls.compactMap { resolveString($0.name).first?.literal }.joined(separator: ", "))) compute the value")
+    case .rule(let function, _):
+      return unknown("\(function.rawValue) is a function of the Rules section, known only at deployment")
     case .toJsonString:
       return unknown("Fn::ToJsonString is computed at deploy time")
     case .length(let list):
@@ -587,34 +592,65 @@ public struct Resolver: Sendable {
       }
       return [Combination(items: items, assumptions: assumptions)]
     }
-    var combinations = [Combination(items: [], assumptions: .always)]
+    // Combinations grow one list at a time. Each is a chain of steps sharing the steps of the
+    // combination it extends, so a join of many pieces with a few branches costs the number of
+    // combinations times the pieces, not that times the pieces again for copying.
+    var steps: [Step] = []
+    var combinations = [Partial(last: nil, assumptions: .always)]
     for list in lists {
-      var next: [Combination] = []
+      var next: [Partial] = []
       for combination in combinations {
         for item in list {
           guard let merged = combination.assumptions.merged(with: item.assumptions) else {
             continue
           }
-          next.append(Combination(items: combination.items + [item], assumptions: merged))
+          steps.append(Step(item: item, previous: combination.last))
+          next.append(Partial(last: steps.count - 1, assumptions: merged))
         }
       }
       if next.count > limit {
         return [
           Combination(
-            items: lists.map { _ in Resolved(.unknown("too many Fn::If combinations to resolve")) },
+            items: lists.map { _ in Resolved(.unknown(tooManyCombinations)) },
             assumptions: .always)
         ]
       }
       combinations = next
     }
-    return combinations
+    return combinations.map { combination in
+      var items: [Resolved] = []
+      items.reserveCapacity(lists.count)
+      var step = combination.last
+      while let index = step {
+        items.append(steps[index].item)
+        step = steps[index].previous
+      }
+      return Combination(items: items.reversed(), assumptions: combination.assumptions)
+    }
+  }
+
+  /// One item of a combination being built, and the step before it.
+  private struct Step {
+    let item: Resolved
+    let previous: Int?
+  }
+
+  /// A combination being built: its last step and what it assumes.
+  private struct Partial {
+    let last: Int?
+    let assumptions: Assumptions
+  }
+
+  /// Why a value is unknown past the budget of `limit` possibilities.
+  private var tooManyCombinations: String {
+    "more than \(limit) combinations of Fn::If branches to resolve"
   }
 
   private func capped(_ results: [Resolved]) -> [Resolved] {
     guard results.count > limit else { return results }
     return [
       Resolved(
-        .unknown("too many Fn::If combinations to resolve"), location: results.first?.location)
+        .unknown(tooManyCombinations), location: results.first?.location)
     ]
   }
 

@@ -274,3 +274,48 @@ extension Resolver {
     ])
   }
 }
+
+extension Resolver {
+  /// The resources of `type` whose physical name is `name` as the template spells it: a
+  /// bucket policy's `Bucket: logs-123` or `Bucket: !Sub ${AWS::StackName}-logs` belongs to
+  /// the bucket whose `BucketName` is the same literal or the same `!Sub`. Names that
+  /// CloudFormation generates match nothing.
+  public func resources(ofType type: String, named name: SymbolicString) -> [String] {
+    let wanted = canonical(name).plain
+    guard !wanted.parts.isEmpty, wanted.unknownsAreStable,
+      let property = ResourceNaming.conventions[type]?.nameProperty
+    else { return [] }
+    return template.logicalIDs(ofType: type).filter { logicalID in
+      let physical = physicalName(of: logicalID)
+      if physical.plain == wanted { return true }
+      // A name built from a parameter without a default or an import is not spelled out,
+      // but the same spelling names the same thing: `!Sub ${AppName}-logs` on both sides.
+      guard let value = template.resources[logicalID]?.properties.member(property) else {
+        return false
+      }
+      let options = resolveString(value)
+      return options.count == 1 && options[0].string.map { canonical($0).plain } == wanted
+    }
+  }
+}
+
+extension SymbolicString {
+  /// The string with known names read as the text they are, for comparing spellings.
+  fileprivate var plain: SymbolicString {
+    SymbolicString(
+      parts.map { part in
+        if case .known(let text, _) = part { return .text(text) }
+        return part
+      })
+  }
+
+  /// True when every unknown part is a parameter without a default or an import: the same
+  /// spelling then means the same value at deploy time.
+  fileprivate var unknownsAreStable: Bool {
+    parts.allSatisfy { part in
+      guard case .unknown(let reason) = part else { return true }
+      return Resolver.parameterWithoutDefault(from: reason) != nil
+        || Resolver.importedExport(from: reason) != nil
+    }
+  }
+}

@@ -52,9 +52,13 @@ public struct PolicyIndex: Sendable {
     self.resolver = resolver
     let template = resolver.template
     roles = template.logicalIDs(ofType: "AWS::IAM::Role")
-    principals = template.logicalIDs(ofTypes: [
-      "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
-    ])
+    // A SAM function or state machine without `Role` gets a role SAM makes from its
+    // `Policies`: the resource stands for that role.
+    principals = template.logicalIDs(ofTypes: Array(Self.principalTypes.union(Self.samPrincipalTypes)))
+      .filter { id in
+        !Self.samPrincipalTypes.contains(resolver.type(of: id) ?? "")
+          || template.resources[id]?.properties.member("Role") == nil
+      }
     collect()
     buildLookups()
     for source in sources {
@@ -88,6 +92,11 @@ public struct PolicyIndex: Sendable {
   /// The resource types whose policies the index reads.
   public static let principalTypes: Set<String> = [
     "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
+  ]
+
+  /// SAM resources that deploy a role of their own from `Policies` (when they name no `Role`).
+  public static let samPrincipalTypes: Set<String> = [
+    "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
   ]
 
   /// The sources of each kind, sorted out once: about ten rules ask for each list, and
@@ -253,6 +262,8 @@ public struct PolicyIndex: Sendable {
         // The property is a JSON string by definition: reading it is not worth a warning.
         add(
           .resource, id, type, "PolicyDocument", targets: [], stringIsExpected: true, of: resource)
+      case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
+        samPolicies(of: id, type: type, resource: resource)
       case "AWS::Events::EventBusPolicy":
         eventBusPolicy(id, resource)
       case "AWS::Lambda::Permission":
@@ -260,7 +271,13 @@ public struct PolicyIndex: Sendable {
       default:
         // The resource policies read alike (a bucket's, a key's, a queue's...).
         guard let (property, targetPath) = Self.resourcePolicyProperties[type] else { return }
-        let targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
+        var targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
+        if type == "AWS::S3::BucketPolicy", targets.isEmpty {
+          // A bucket named by its literal or `!Sub` name rather than a reference.
+          targets = resolver.property("Bucket", of: id).compactMap(\.string).flatMap {
+            resolver.resources(ofType: "AWS::S3::Bucket", named: $0)
+          }
+        }
         add(.resource, id, type, property, targets: targets, of: resource)
       }
     }
@@ -319,6 +336,85 @@ public struct PolicyIndex: Sendable {
         }
       }
     }
+  }
+
+  /// A SAM function's or state machine's `Policies` as the role SAM deploys: inline
+  /// documents, policy templates expanded (`SAMPolicyTemplates`), AWS managed policies by name
+  /// or ARN; a function also gets AWSLambdaBasicExecutionRole, as SAM attaches it. A resource
+  /// that names its `Role` uses that role, and its `Policies` are ignored, as SAM does.
+  private mutating func samPolicies(of id: String, type: String, resource: Resource) {
+    guard resource.properties.member("Role") == nil else { return }
+    if type == "AWS::Serverless::Function" {
+      managedPolicyArns[id, default: []].append(
+        Resolved(
+          .string(Self.awsManagedPolicyARN("AWSLambdaBasicExecutionRole")),
+          location: resource.typeLocation ?? resource.location))
+    }
+    guard let policies = resource.properties.member("Policies") else { return }
+    for possibility in resolver.resolve(policies) {
+      guard case .list(let items) = possibility.shape else {
+        samPolicy(possibility, of: id, type: type, path: "Policies", at: policies.location)
+        continue
+      }
+      for (index, item) in items.enumerated() {
+        for policy in resolver.resolve(item) {
+          guard let policy = resolver.inherit(possibility, into: policy) else { continue }
+          samPolicy(
+            policy, of: id, type: type, path: "Policies.\(index)", at: item.location)
+        }
+      }
+    }
+  }
+
+  /// One entry of SAM `Policies`: a managed policy (name or ARN), a document, or a template.
+  private mutating func samPolicy(
+    _ policy: Resolved, of id: String, type: String, path: String, at location: SourceLocation?
+  ) {
+    if let name = policy.string {
+      let arn =
+        name.literal.map { $0.hasPrefix("arn:") ? name : Self.awsManagedPolicyARN($0) } ?? name
+      managedPolicyArns[id, default: []].append(
+        Resolved(
+          .string(arn), assumptions: policy.assumptions, parameters: policy.parameters,
+          location: policy.location ?? location))
+      return
+    }
+    guard let map = policy.map else { return }
+    if map["Statement"] != nil {
+      appendSource(
+        PolicySource(
+          kind: .identity, logicalID: id, resourceType: type, path: path,
+          document: PolicyDocument(parsing: [policy], resolver: resolver, location: location),
+          targets: [id], location: location))
+      return
+    }
+    guard map.count == 1, let entry = map.entries.first else { return }
+    let written = entry.keyLocation ?? location
+    guard
+      let expanded = SAMPolicyTemplates.document(
+        entry.key, arguments: entry.value, at: written)
+    else {
+      managedPolicyArns[id, default: []].append(
+        Resolved(
+          .unknown("the SAM policy template \(entry.key) is not known to Formation"),
+          assumptions: policy.assumptions, location: written))
+      return
+    }
+    var document = PolicyDocument(parsing: expanded, resolver: resolver)
+    for index in document.statements.indices {
+      document.statements[index].assumptions =
+        document.statements[index].assumptions.merged(with: policy.assumptions)
+        ?? document.statements[index].assumptions
+    }
+    appendSource(
+      PolicySource(
+        kind: .identity, logicalID: id, resourceType: type, path: "\(path).\(entry.key)",
+        document: document, targets: [id], location: written))
+  }
+
+  /// `arn:${AWS::Partition}:iam::aws:policy/NAME`, the ARN SAM gives a managed policy name.
+  static func awsManagedPolicyARN(_ name: String) -> SymbolicString {
+    SymbolicString([.text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":iam::aws:policy/\(name)")])
   }
 
   /// The principals an `AWS::IAM::Policy`/`ManagedPolicy` names in `Roles`, `Users`, `Groups`.

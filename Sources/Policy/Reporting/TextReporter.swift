@@ -1,3 +1,5 @@
+import Template
+
 /// Findings as lines a compiler user knows: `file:line:col: severity ID: message`.
 ///
 /// Editors and CI log viewers jump to `file:line:col`, so each finding is one line starting with
@@ -18,11 +20,13 @@ public struct TextReporter: Sendable {
     self.style = style
   }
 
-  /// One finding as one line, without the newline.
+  /// One finding as one line, without the newline. The file name, logical id and message come
+  /// from the template, so control characters in them are written as escapes (`\x1b`): a
+  /// logical id cannot forge a line or hide the text after it.
   public func line(for finding: Finding) -> String {
     var line = "\(finding.location): \(finding.severity.rawValue) \(finding.ruleID)"
     if style == .logicalID, let logicalID = finding.logicalID { line += " \(logicalID)" }
-    return line + ": " + finding.message.replacingNewlines()
+    return (line + ": " + finding.message).replacingNewlines().escapingControlCharacters
   }
 
   /// Every finding on its own line, each ending in a newline; empty for no findings.
@@ -31,12 +35,18 @@ public struct TextReporter: Sendable {
   }
 
   /// `3 errors, 1 warning in 2 files`: counts by severity (unknown and info only when present),
-  /// then suppressed findings, which are not counted with the others.
+  /// then suppressed findings, which are not counted with the others, then the resources no
+  /// rule checked (`; 12 resources of 4 types not checked: AWS::Glue::Job (5), ...`), which
+  /// count as errors only when the run requires coverage.
   public static func summary(_ findings: [Finding], files: Int) -> String {
     var counts: [Severity: Int] = [:]
     var suppressed = 0
     for finding in findings {
-      if finding.isSuppressed { suppressed += 1 } else { counts[finding.severity, default: 0] += 1 }
+      if finding.isSuppressed {
+        suppressed += 1
+      } else if !isCoverageNote(finding) {
+        counts[finding.severity, default: 0] += 1
+      }
     }
     var parts = [
       counted(counts[.error] ?? 0, "error", "errors"),
@@ -46,7 +56,14 @@ public struct TextReporter: Sendable {
     if let info = counts[.info] { parts.append("\(info) info") }
     var text = parts.joined(separator: ", ") + " in " + counted(files, "file", "files")
     if suppressed > 0 { text += " (\(suppressed) suppressed)" }
+    if let unchecked = Coverage.summary(of: findings) { text += "; " + unchecked }
     return text
+  }
+
+  /// True for a COV001 finding at info: the summary counts those by type instead of listing
+  /// one line per resource; at error (`--require-coverage`) they are listed like any finding.
+  public static func isCoverageNote(_ finding: Finding) -> Bool {
+    finding.ruleID == CoverageRules.unchecked.id && finding.severity == .info
   }
 
   private static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {

@@ -16,8 +16,12 @@ public enum Catalogue {
   public static var policy: [Rule] {
     EncryptionAtRest.rules + EncryptionInTransit.rules + PublicAccess.rules + NetworkIsolation.rules
       + Logging.rules + DataProtection.rules + BatchAndEvents.rules + SuppressionRules.rules
-      + LeastPrivilege.rules + Invariants.rules + Secrets.rules
-      + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
+      + LeastPrivilege.rules + Serverless.rules + Invariants.rules + CoverageRules.rules
+      + DeployForecast.rules
+      + RelationalDatabases.rules + FileSystems.rules + Streams.rules + SearchDomains.rules
+      + ElastiCache.rules + RedshiftClusters.rules + DocumentAndGraphDatabases.rules
+      + KubernetesClusters.rules + DynamoDB.rules
+      + Secrets.rules + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
       + APIGateway.rules + MQ.rules + DMS.rules + Transfer.rules + Cognito.rules
       + StepFunctions.rules + Analytics.rules + MachineLearning.rules
       + ApplicationServices.rules + Lambda.rules

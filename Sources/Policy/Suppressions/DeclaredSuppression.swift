@@ -19,13 +19,18 @@ public struct DeclaredSuppression: Sendable, Hashable {
   public var foreignID: String?
   /// `path`, `action`, `statement`: all given must match.
   public var scope: [String: String]
+  /// For a mapped cfn_nag, checkov or cfn-guard entry: the part of the rule's findings the
+  /// other tool's check is about (see `ForeignReach`); `nil` reaches all of them.
+  public var aspect: ForeignReach.Aspect?
   /// Where the entry was written.
   public var location: SourceLocation
 
   public init(
     logicalID: String, ruleID: String, reason: String, source: Suppression.Source = .formation,
-    foreignID: String? = nil, scope: [String: String] = [:], location: SourceLocation
+    foreignID: String? = nil, scope: [String: String] = [:], aspect: ForeignReach.Aspect? = nil,
+    location: SourceLocation
   ) {
+    self.aspect = aspect
     self.logicalID = logicalID
     self.ruleID = ruleID
     self.reason = reason
@@ -42,6 +47,7 @@ public struct DeclaredSuppression: Sendable, Hashable {
     else {
       return false
     }
+    if let aspect, !aspect.covers(finding) { return false }
     for (key, wanted) in scope {
       switch key {
       case "path":

@@ -5,7 +5,8 @@ import Template
 /// Runs after the engine: each finding a valid suppression covers is kept and marked with
 /// the suppression (reporters show it as suppressed, with its reason); each valid
 /// suppression of a rule that ran and covered nothing becomes a SUP001 finding (info for
-/// cfn_nag and checkov entries, which may still be in use by those tools); each invalid
+/// cfn_nag and checkov entries, which may still be in use by those tools; none for
+/// cfn-guard's SuppressedRules); each invalid
 /// entry a SUP002 finding. Suppressions never hide SUP findings.
 public struct SuppressionPass: Sendable {
   /// Rule ids a suppression may name.
@@ -39,8 +40,11 @@ public struct SuppressionPass: Sendable {
       }
       result.append(finding)
     }
+    // cfn-guard's SuppressedRules is the list a guard run skips, often written before any
+    // finding (AWS's samples list the same names on every bucket): not judged as unused.
     for (index, suppression) in reading.suppressions.enumerated()
-    where !used.contains(index) && rulesRun.contains(suppression.ruleID)
+    where !used.contains(index) && suppression.source != .cfnGuard
+      && rulesRun.contains(suppression.ruleID)
       && rulesRun.contains(SuppressionRules.unused.id)
     {
       let foreign = suppression.source != .formation

@@ -33,6 +33,9 @@ public struct SuppressionReading: Sendable {
           checkov, source: .checkov, reasonKey: "comment", logicalID: entry.key,
           at: resourceLocation)
       }
+      if let guardRules = metadata["guard"]?["SuppressedRules"] {
+        readGuard(guardRules, logicalID: entry.key, at: resourceLocation)
+      }
     }
   }
 
@@ -138,7 +141,8 @@ public struct SuppressionReading: Sendable {
         problems.append((logicalID, here, "\(source.rawValue) suppression has no id"))
         continue
       }
-      guard let rule = ForeignRuleMapping.formationRule(for: id, source: source) else { continue }
+      guard let reach = ForeignRuleMapping.reach(for: id, source: source) else { continue }
+      let rule = reach.rule
       let reason = (entry[reasonKey]?.stringValue ?? "").trimmingCharacters(in: .whitespaces)
       guard !reason.isEmpty else {
         problems.append(
@@ -151,7 +155,32 @@ public struct SuppressionReading: Sendable {
       suppressions.append(
         DeclaredSuppression(
           logicalID: logicalID, ruleID: rule, reason: reason, source: source,
-          foreignID: id.uppercased(), location: here))
+          foreignID: id.uppercased(), scope: reach.path.map { ["path": $0] } ?? [:],
+          aspect: reach.aspect, location: here))
+    }
+  }
+
+  /// cfn-guard's `SuppressedRules`: a list of rule names, with no place for a reason; the
+  /// reason shown is where the name was listed.
+  private mutating func readGuard(_ list: Value, logicalID: String, at fallback: SourceLocation) {
+    guard let entries = list.listValue else {
+      problems.append(
+        (
+          logicalID, list.location ?? fallback,
+          "guard.SuppressedRules must be a list of rule names, not \(list.kindDescription)"
+        ))
+      return
+    }
+    for entry in entries {
+      guard let name = entry.stringValue,
+        let reach = ForeignRuleMapping.reach(for: name, source: .cfnGuard)
+      else { continue }
+      suppressions.append(
+        DeclaredSuppression(
+          logicalID: logicalID, ruleID: reach.rule,
+          reason: "listed in Metadata guard.SuppressedRules", source: .cfnGuard,
+          foreignID: name.uppercased(), scope: reach.path.map { ["path": $0] } ?? [:],
+          aspect: reach.aspect, location: entry.location ?? list.location ?? fallback))
     }
   }
 }

@@ -45,6 +45,12 @@ public indirect enum Intrinsic: Sendable, Hashable {
   case cidr(ipBlock: Value, count: Value, cidrBits: Value)
   /// `Fn::Transform`: a macro call.
   case transform(name: Value, parameters: Value?)
+  /// `Fn::Transform` written as a list of macro calls, which CloudFormation runs in order.
+  case transforms([MacroCall])
+  /// A function of the `Rules` section (`Fn::ValueOf`, `Fn::Contains`, ...), with its argument
+  /// as written: CloudFormation evaluates these against the parameter values of a deployment,
+  /// so nothing but the deployment knows their result.
+  case rule(RuleFunction, Value)
   /// `Fn::ToJsonString` (language extensions).
   case toJsonString(Value)
   /// `Fn::Length` (language extensions).
@@ -57,7 +63,8 @@ public indirect enum Intrinsic: Sendable, Hashable {
   public static let names: Set<String> = [
     "Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::If", "Fn::Equals",
     "Fn::And", "Fn::Or", "Fn::Not", "Condition", "Fn::FindInMap", "Fn::ImportValue", "Fn::GetAZs",
-    "Fn::Base64", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString", "Fn::Length",
+    "Fn::Base64", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString", "Fn::Length", "Fn::ValueOf",
+    "Fn::ValueOfAll", "Fn::RefAll", "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn",
   ]
 
   private static func name(of function: Intrinsic) -> String {
@@ -79,7 +86,8 @@ public indirect enum Intrinsic: Sendable, Hashable {
     case .getAZs: return "Fn::GetAZs"
     case .base64: return "Fn::Base64"
     case .cidr: return "Fn::Cidr"
-    case .transform: return "Fn::Transform"
+    case .transform, .transforms: return "Fn::Transform"
+    case .rule(let function, _): return function.rawValue
     case .toJsonString: return "Fn::ToJsonString"
     case .length: return "Fn::Length"
     }
@@ -105,8 +113,38 @@ public indirect enum Intrinsic: Sendable, Hashable {
       return [value]
     case .cidr(let block, let count, let bits): return [block, count, bits]
     case .transform(let name, let parameters): return [name] + (parameters.map { [$0] } ?? [])
+    case .transforms(let calls):
+      return calls.flatMap { [$0.name] + ($0.parameters.map { [$0] } ?? []) }
+    case .rule(_, let argument): return argument.listValue ?? [argument]
     }
   }
+}
+
+/// One macro call of an `Fn::Transform` list: the macro's `Name` and its optional `Parameters`.
+public struct MacroCall: Sendable, Hashable {
+  public var name: Value
+  public var parameters: Value?
+
+  public init(name: Value, parameters: Value? = nil) {
+    self.name = name
+    self.parameters = parameters
+  }
+}
+
+/// The functions only the `Rules` section may use (besides the condition functions).
+public enum RuleFunction: String, Sendable, Hashable, CaseIterable {
+  /// `[Parameter, Attribute]`: an attribute of the value a parameter takes.
+  case valueOf = "Fn::ValueOf"
+  /// `[ParameterType, Attribute]`: an attribute of every parameter of a type.
+  case valueOfAll = "Fn::ValueOfAll"
+  /// A parameter type: the values of every parameter of that type.
+  case refAll = "Fn::RefAll"
+  /// `[List, String]`: the list holds the string.
+  case contains = "Fn::Contains"
+  /// `[List, String]`: every member of the list is the string.
+  case eachMemberEquals = "Fn::EachMemberEquals"
+  /// `[List, List]`: every member of the first list is in the second.
+  case eachMemberIn = "Fn::EachMemberIn"
 }
 
 /// The parsed `Fn::Sub` template: literal text and `${Name}` / `${Resource.Attribute}` references.
@@ -155,11 +193,11 @@ public struct Sub: Sendable, Hashable {
     var parts: [Part] = []
     var text = ""
     var rest = Substring(template)
-    while let open = rest.range(of: "${") {
-      text += rest[..<open.lowerBound]
-      let afterOpen = rest[open.upperBound...]
+    while let open = rest.firstOpening {
+      text += rest[..<open]
+      let afterOpen = rest[rest.utf8.index(open, offsetBy: 2)...]
       guard let close = afterOpen.firstIndex(of: "}") else {
-        text += rest[open.lowerBound...]
+        text += rest[open...]
         rest = ""
         break
       }
@@ -179,17 +217,23 @@ public struct Sub: Sendable, Hashable {
   }
 
   private static func escape(_ text: String) -> String {
-    guard text.contains("${") else { return text }
+    let whole = Substring(text)
+    guard var open = whole.firstOpening else { return text }
     // A literal "${X}" must be written "${!X}"; a lone "${" with no closing brace stays as is.
+    // Whether a `}` follows a `${` is whether it opens before the last `}` of the text: found
+    // once, so a text of many `${` is escaped in one pass.
+    let lastClose = text.lastIndex(of: "}")
     var result = ""
-    var rest = Substring(text)
-    while let open = rest.range(of: "${") {
-      result += rest[..<open.lowerBound]
-      let after = rest[open.upperBound...]
-      if after.contains("}") { result += "${!" } else { result += "${" }
-      rest = after
+    var start = whole.startIndex
+    while true {
+      let after = text.utf8.index(open, offsetBy: 2)
+      result += whole[start..<open]
+      if let lastClose, lastClose >= after { result += "${!" } else { result += "${" }
+      start = after
+      guard let next = whole[after...].firstOpening else { break }
+      open = next
     }
-    return result + rest
+    return result + whole[start...]
   }
 
   private static func normalized(_ parts: [Part]) -> [Part] {
@@ -209,6 +253,22 @@ public struct Sub: Sendable, Hashable {
 }
 
 extension Substring {
+  /// Where the first `${` starts, found in the UTF-8 view (no copy of the rest, which a
+  /// search per `${` would make quadratic in their number).
+  fileprivate var firstOpening: Index? {
+    var previous: UInt8 = 0
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") {
+        return utf8.index(before: index)
+      }
+      previous = byte
+      index = utf8.index(after: index)
+    }
+    return nil
+  }
+
   fileprivate func trimmingSpaces() -> String {
     String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
   }

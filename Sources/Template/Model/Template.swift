@@ -29,6 +29,15 @@ public struct Template: Sendable, Hashable {
   public var sectionLocations: [String: SourceLocation]
   /// The file this template was read from, when it was read from one.
   public var file: String?
+  /// The document as read, kept only for a template that declares `AWS::LanguageExtensions`:
+  /// its expansion for checking starts from what was written, every location intact.
+  var document: Value? = nil
+  /// What expanding `AWS::LanguageExtensions` assumed or could not do (a loop over a
+  /// parameter's default, a collection known only at deployment); empty for a template read
+  /// as written.
+  public var expansionNotes: [ExpansionNote] = []
+  /// True for the result of `expandingLanguageExtensions`: expanding it again changes nothing.
+  public internal(set) var isExpanded = false
 
   public init(
     formatVersion: String? = "2010-09-09",
@@ -109,6 +118,30 @@ public struct Resource: Sendable, Hashable {
   /// language extensions transform): such an entry is a loop CloudFormation expands into
   /// resources, not a resource, so `type` is nil and nothing else is set. `nil` for resources.
   public var loop: Value? = nil
+  /// `Properties` as written when it is a function rather than a mapping (`Properties: !If
+  /// [UseKey, {...}, {...}]`). `properties` then holds the same properties spelled out one by
+  /// one (each an `Fn::If` over the branches, `AWS::NoValue` where a branch lacks it), so
+  /// every check reads both branches the way it reads a conditional property, the condition
+  /// named; the writer writes this form back.
+  public var propertiesFunction: Value? {
+    get { if case .properties(let value)? = writtenFunction { value } else { nil } }
+    set { writtenFunction = newValue.map(WrittenFunction.properties) }
+  }
+  /// The whole resource as written when it is an `Fn::If` (`Bucket: !If [Cond, {Type: ...},
+  /// !Ref AWS::NoValue]`): the other fields hold its attributes spelled out the same way as
+  /// `propertiesFunction`'s, and the writer writes this form back.
+  public var bodyFunction: Value? {
+    get { if case .body(let value)? = writtenFunction { value } else { nil } }
+    set { writtenFunction = newValue.map(WrittenFunction.body) }
+  }
+  /// One boxed field for both, which nearly every resource lacks: a resource stays as small
+  /// as before for the templates that have neither.
+  private var writtenFunction: WrittenFunction? = nil
+
+  private indirect enum WrittenFunction: Sendable, Hashable {
+    case properties(Value)
+    case body(Value)
+  }
 
   public init(
     type: String?,
@@ -144,6 +177,7 @@ public struct Resource: Sendable, Hashable {
       && lhs.updateReplacePolicy == rhs.updateReplacePolicy && lhs.updatePolicy == rhs.updatePolicy
       && lhs.creationPolicy == rhs.creationPolicy && lhs.metadata == rhs.metadata
       && lhs.unknownAttributes == rhs.unknownAttributes && lhs.loop == rhs.loop
+      && lhs.writtenFunction == rhs.writtenFunction
   }
 
   public func hash(into hasher: inout Hasher) {

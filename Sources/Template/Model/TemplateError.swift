@@ -14,7 +14,11 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
   }
 
   /// `file:line:column: error ID: message`.
-  public var description: String { "\(location): error \(id.rawValue): \(message)" }
+  /// One line; the file name and message may quote the template, so control characters in
+  /// them are escaped.
+  public var description: String {
+    "\(location): error \(id.rawValue): \(message)".escapingControlCharacters
+  }
 
   /// Stable identifiers of reading failures.
   public struct ID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
@@ -54,6 +58,8 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     public static let complexKey = ID(rawValue: "E0015")
     /// The file is larger than the reader accepts at all.
     public static let fileTooLarge = ID(rawValue: "E0016")
+    /// A Rain directive (`!Rain::Embed`, `Rain::Module`): a source for `rain pkg`, not a template.
+    public static let rainSource = ID(rawValue: "E0020")
   }
 }
 
@@ -70,5 +76,7 @@ public struct TemplateWarning: Sendable, Hashable, CustomStringConvertible {
     self.location = location
   }
 
-  public var description: String { "\(location): warning \(id): \(message)" }
+  public var description: String {
+    "\(location): warning \(id): \(message)".escapingControlCharacters
+  }
 }

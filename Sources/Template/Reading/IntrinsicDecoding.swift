@@ -31,6 +31,12 @@ enum IntrinsicDecoding {
     case "!Transform": return "Fn::Transform"
     case "!ToJsonString": return "Fn::ToJsonString"
     case "!Length": return "Fn::Length"
+    case "!ValueOf": return "Fn::ValueOf"
+    case "!ValueOfAll": return "Fn::ValueOfAll"
+    case "!RefAll": return "Fn::RefAll"
+    case "!Contains": return "Fn::Contains"
+    case "!EachMemberEquals": return "Fn::EachMemberEquals"
+    case "!EachMemberIn": return "Fn::EachMemberIn"
     default: return nil
     }
   }
@@ -44,13 +50,43 @@ enum IntrinsicDecoding {
     throws(TemplateError) -> Value
   {
     if map.count == 1, let entry = map.entries.first, entry.key != "Condition",
-      entry.key.utf8.first == UInt8(ascii: "R") || entry.key.utf8.first == UInt8(ascii: "F"),
-      Intrinsic.names.contains(entry.key)
+      entry.key.utf8.first == UInt8(ascii: "R") || entry.key.utf8.first == UInt8(ascii: "F")
     {
-      return try decode(
-        entry.key, argument: entry.value, at: entry.keyLocation ?? location, written: entry.key)
+      if Intrinsic.names.contains(entry.key) {
+        return try decode(
+          entry.key, argument: entry.value, at: entry.keyLocation ?? location, written: entry.key)
+      }
+      if entry.key.hasPrefix(rainPrefix) {
+        throw rainDirective(entry.key, at: entry.keyLocation ?? location)
+      }
     }
     return Value(.map(map), at: location)
+  }
+
+  /// The prefix of the directives of Rain (`Rain::Embed`, `!Rain::Module`), which `rain pkg`
+  /// replaces before a template reaches CloudFormation.
+  static let rainPrefix = "Rain::"
+
+  /// The error for a Rain directive: the file is a Rain source, not a template CloudFormation
+  /// (or Formation) reads, until `rain pkg` has packaged it.
+  static func rainDirective(_ written: String, at location: SourceLocation) -> TemplateError {
+    TemplateError(
+      .rainSource,
+      "\(written) is a Rain directive: this is a Rain source, not a CloudFormation template; package it first with 'rain pkg' and check the packaged template",
+      at: location)
+  }
+
+  /// True for an argument a macro or a function this reader does not model computes
+  /// (`Fn::Sub: {Fn::Transform: ...}`, `Fn::Base64: {Fn::GetStackOutput: ...}`): CloudFormation
+  /// runs those first, so the shape the outer function needs is only known after them.
+  private static func isComputedElsewhere(_ argument: Value) -> Bool {
+    switch argument.kind {
+    case .intrinsic(.transform), .intrinsic(.transforms): return true
+    case .map(let map):
+      guard map.count == 1, let key = map.entries.first?.key else { return false }
+      return key.hasPrefix("Fn::")
+    default: return false
+    }
   }
 
   /// `{Condition: Name}` as a condition reference, where a condition is expected (inside
@@ -65,6 +101,22 @@ enum IntrinsicDecoding {
   /// Decodes the function `name` applied to `argument`. `written` is how the author spelled
   /// it (`!GetAtt` or `Fn::GetAtt`), so messages quote the template.
   static func decode(
+    _ name: String, argument: Value, at location: SourceLocation, written: String
+  ) throws(TemplateError) -> Value {
+    if isDynamicReference(name, argument) {
+      return Value(.map([name: argument]), at: location)
+    }
+    do {
+      return try decodeFunction(name, argument: argument, at: location, written: written)
+    } catch {
+      // A macro's output may have the shape this function needs: keep it as written.
+      if isComputedElsewhere(argument) { return Value(.map([name: argument]), at: location) }
+      throw error
+    }
+  }
+
+  /// `decode` of a function whose argument is as written (no dynamic reference).
+  private static func decodeFunction(
     _ name: String, argument: Value, at location: SourceLocation, written: String
   ) throws(TemplateError) -> Value {
     func fail(_ message: String) -> TemplateError {
@@ -86,10 +138,6 @@ enum IntrinsicDecoding {
         throw fail("takes \(what) as a literal string, not \(value.kindDescription)")
       }
       return text
-    }
-
-    if isDynamicReference(name, argument) {
-      return Value(.map([name: argument]), at: location)
     }
     let function: Intrinsic
     switch name {
@@ -169,15 +217,32 @@ enum IntrinsicDecoding {
       let items = try list(3...3, "an IP block, a count and the number of subnet bits")
       function = .cidr(ipBlock: items[0], count: items[1], cidrBits: items[2])
     case "Fn::Transform":
-      guard case .map(let map) = argument.kind, let macro = map["Name"] else {
-        throw fail(
-          "takes a mapping with the macro's Name and optional Parameters, not \(argument.kindDescription)"
-        )
+      func call(_ value: Value) throws(TemplateError) -> MacroCall {
+        guard case .map(let map) = value.kind, let macro = map["Name"] else {
+          throw fail(
+            "takes a mapping with the macro's Name and optional Parameters (or a list of them), not \(value.kindDescription)"
+          )
+        }
+        if let extra = map.keys.first(where: { $0 != "Name" && $0 != "Parameters" }) {
+          throw fail("takes only Name and Parameters, but has '\(extra)'")
+        }
+        return MacroCall(name: macro, parameters: map["Parameters"])
       }
-      if let extra = map.keys.first(where: { $0 != "Name" && $0 != "Parameters" }) {
-        throw fail("takes only Name and Parameters, but has '\(extra)'")
+      if case .list(let items) = argument.kind {
+        guard !items.isEmpty else { throw fail("takes at least one macro call, but this list is empty") }
+        var calls: [MacroCall] = []
+        for item in items { calls.append(try call(item)) }
+        function = .transforms(calls)
+      } else {
+        let single = try call(argument)
+        function = .transform(name: single.name, parameters: single.parameters)
       }
-      function = .transform(name: macro, parameters: map["Parameters"])
+    case "Fn::RefAll":
+      function = .rule(.refAll, Value(.string(try literalName(argument, "a parameter type")), at: argument.location))
+    case "Fn::ValueOf", "Fn::ValueOfAll", "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn":
+      guard let rule = RuleFunction(rawValue: name) else { throw fail("is not a rule function") }
+      _ = try list(2...2, rule == .valueOf ? "a parameter and an attribute" : rule == .valueOfAll ? "a parameter type and an attribute" : "two values")
+      function = .rule(rule, argument)
     case "Fn::ToJsonString":
       switch argument.kind {
       case .map, .list, .intrinsic: function = .toJsonString(argument)
@@ -264,6 +329,7 @@ enum IntrinsicDecoding {
   private static func scalarOrFunction(
     _ argument: Value, _ what: String, fail: (String) -> TemplateError
   ) throws(TemplateError) -> Value {
+    if isComputedElsewhere(argument) { return argument }
     switch argument.kind {
     case .list, .map: throw fail("takes \(what), not \(argument.kindDescription)")
     default: return argument

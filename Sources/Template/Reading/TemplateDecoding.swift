@@ -37,6 +37,7 @@ extension Template {
           IntrinsicDecoding.conditionOperand)
       case "Transform":
         transform = value
+        if Self.declaresLanguageExtensions(value) { document = root }
       case "Resources":
         resources = try Self.mapping(value, "the Resources section", at: at).mapEntries(
           Self.resource)
@@ -89,6 +90,9 @@ extension Template {
       loop.loop = entry.value
       return loop
     }
+    if case .intrinsic(.if) = entry.value.kind {
+      return try conditionalResource(entry)
+    }
     guard case .map(let attributes) = entry.value.kind else {
       throw shape(
         "resource '\(id)' must be a mapping with Type and Properties, not \(entry.value.kindDescription)",
@@ -103,6 +107,42 @@ extension Template {
         try decodeAttribute(attributes[index], of: id, into: &resource)
       }
     }
+    return resource
+  }
+
+  /// A resource whose whole body is an `Fn::If`: its attributes spelled out branch by branch
+  /// (see `ConditionalAttributes`); `Type`, `Condition` and `DependsOn` take the literals the
+  /// branches write, as CloudFormation requires literals there.
+  private static func conditionalResource(_ entry: OrderedMap<Value>.Entry) throws(TemplateError)
+    -> Resource
+  {
+    let id = entry.key
+    guard let attributes = ConditionalAttributes.members(of: entry.value) else {
+      throw shape(
+        "each branch of resource '\(id)''s Fn::If must be a mapping with Type and Properties, or AWS::NoValue",
+        at: entry.value.location ?? entry.keyLocation)
+    }
+    var resource = Resource(type: nil)
+    resource.location = entry.keyLocation
+    for attribute in attributes {
+      var spelled = attribute
+      switch attribute.key {
+      case "Type", "Condition":
+        guard let literal = ConditionalAttributes.literals(of: attribute.value).first else { continue }
+        spelled.value = literal
+      case "DependsOn":
+        var seen: Set<String> = []
+        spelled.value = Value(
+          .list(
+            ConditionalAttributes.literals(of: attribute.value).filter {
+              seen.insert($0.stringValue ?? "").inserted
+            }), at: attribute.value.location)
+      default: break
+      }
+      try decodeAttribute(spelled, of: id, into: &resource)
+    }
+    // Last: the spelled-out Properties set `propertiesFunction`, which shares its field.
+    resource.bodyFunction = entry.value
     return resource
   }
 
@@ -125,6 +165,14 @@ extension Template {
       switch value.kind {
       case .map(let properties): resource.properties = properties
       case .null: break
+      case .intrinsic(.if), .intrinsic(.transform), .intrinsic(.transforms):
+        guard let properties = ConditionalAttributes.members(of: value) else {
+          throw shape(
+            "each branch of the Fn::If of resource '\(id)''s Properties must be a mapping or AWS::NoValue",
+            at: value.location)
+        }
+        resource.properties = properties
+        resource.propertiesFunction = value
       default:
         throw shape(
           "the Properties of resource '\(id)' must be a mapping, not \(value.kindDescription)",

@@ -23,46 +23,9 @@ extension Template {
   public static let sizeLimit = 1_000_000
 
   /// Reads a template file, YAML or JSON (chosen by extension, JSON also when the first
-  /// non-blank byte is `{`).
+  /// non-blank byte is `{`). See `TemplateFile` for which files are read and how.
   public static func read(contentsOf path: String) throws(TemplateError) -> ParsedTemplate {
-    if let bytes = fileBytes(path) { return try parse(bytes, file: path) }
-    // The direct read failed: Foundation's read says why in words.
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw TemplateError(
-        .unreadableFile, "cannot read the file: \(error.localizedDescription)",
-        at: SourceLocation(file: path, line: 1, column: 1))
-    }
-    return try parse([UInt8](data), file: path)
-  }
-
-  /// The bytes of a regular file, read straight into the array the reader takes, or `nil`
-  /// when it cannot be opened or read. Going through `Data` held the file twice at once
-  /// (the `Data` and its copy as `[UInt8]`), a whole file size added to the reader's peak.
-  private static func fileBytes(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    let size = Int(info.st_size)
-    var complete = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
-      guard let base = buffer.baseAddress else { return }
-      // One byte more than the size, so a file that grew since `fstat` is noticed.
-      while initialized < size + 1 {
-        let count = readFile(descriptor, base + initialized, size + 1 - initialized)
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else {
-          complete = count == 0 && initialized == size
-          return
-        }
-        initialized += count
-      }
-    }
-    return complete ? bytes : nil
+    try parse(TemplateFile.bytes(at: path), file: path)
   }
 
   /// Reads a template from bytes; `file` names it in locations.
@@ -106,11 +69,4 @@ extension Template {
     }
     return .yaml
   }
-}
-
-/// POSIX `read`, out of reach by its name inside `Template`, whose `read(contentsOf:)` hides it.
-private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int)
-  -> Int
-{
-  read(descriptor, buffer, count)
 }

@@ -27,10 +27,8 @@ extension Value {
     throws(TemplateError) -> Value
   {
     guard bytes.count <= limits.maxBytes else {
-      throw TemplateError(
-        .fileTooLarge,
-        "the file is \(bytes.count) bytes; the reader accepts at most \(limits.maxBytes) (CloudFormation itself stops at 1 MB)",
-        at: SourceLocation(file: file, line: 1, column: 1))
+      throw TemplateFile.tooLarge(
+        bytes.count, limits: limits, at: SourceLocation(file: file, line: 1, column: 1))
     }
     let result: Result<Value, TemplateError> = bytes.withUnsafeBufferPointer { whole in
       let start = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

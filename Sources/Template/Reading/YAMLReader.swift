@@ -217,6 +217,9 @@ struct YAMLReader {
   }
 
   private static func unknownTag(_ tag: String, at location: SourceLocation) -> TemplateError {
+    if tag.hasPrefix("!" + IntrinsicDecoding.rainPrefix) {
+      return IntrinsicDecoding.rainDirective(tag, at: location)
+    }
     let shown =
       tag.hasPrefix("tag:yaml.org,2002:")
       ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag[...]

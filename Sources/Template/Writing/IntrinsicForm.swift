@@ -37,9 +37,11 @@ extension Intrinsic {
     case .cidr(let ipBlock, let count, let cidrBits):
       return .list([ipBlock, count, cidrBits])
     case .transform(let name, let parameters):
-      var map: OrderedMap<Value> = ["Name": name]
-      if let parameters { map["Parameters"] = parameters }
-      return .map(map)
+      return MacroCall(name: name, parameters: parameters).encoded
+    case .transforms(let calls):
+      return .list(calls.map(\.encoded))
+    case .rule(_, let argument):
+      return argument
     }
   }
 
@@ -70,5 +72,14 @@ extension Intrinsic {
   private var shortTag: String {
     let name = self.name
     return "!" + (name.hasPrefix("Fn::") ? name.dropFirst(4) : Substring(name))
+  }
+}
+
+extension MacroCall {
+  /// `{Name: ..., Parameters: ...}`, as `Fn::Transform` takes it.
+  var encoded: Value {
+    var map: OrderedMap<Value> = ["Name": name]
+    if let parameters { map["Parameters"] = parameters }
+    return .map(map)
   }
 }

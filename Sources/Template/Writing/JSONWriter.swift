@@ -9,6 +9,16 @@
 /// a string, so it is the one case where YAML and JSON outputs do not read back equal.
 struct JSONWriter {
   private var bytes: [UInt8] = []
+  /// On one line, without spaces: the text `Fn::ToJsonString` gives.
+  private var compact = false
+
+  /// `value` as JSON on one line without spaces (`{"a":[1,"b"]}`), as `Fn::ToJsonString` writes it.
+  static func compact(_ value: Value) -> String {
+    var writer = JSONWriter()
+    writer.compact = true
+    writer.write(value, indent: 0)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
 
   /// The JSON document for `value`, ending with a newline.
   static func document(_ value: Value) -> [UInt8] {
@@ -62,7 +72,7 @@ struct JSONWriter {
       first = false
       newline(indent + 1)
       writeString(key)
-      bytes.append(contentsOf: ": ".utf8)
+      bytes.append(contentsOf: compact ? ":".utf8 : ": ".utf8)
       write(value, indent: indent + 1)
     }
     newline(indent)
@@ -70,6 +80,7 @@ struct JSONWriter {
   }
 
   private mutating func newline(_ indent: Int) {
+    if compact { return }
     bytes.append(0x0A)
     bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
   }

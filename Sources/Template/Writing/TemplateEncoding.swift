@@ -45,6 +45,7 @@ extension Resource {
   /// `[identifier, collection, template]` list.
   public var encoded: Value {
     if let loop { return loop }
+    if let bodyFunction { return bodyFunction }
     var map = OrderedMap<Value>()
     if let type { map["Type"] = .string(type) }
     if let condition { map["Condition"] = .string(condition.value) }
@@ -53,7 +54,11 @@ extension Resource {
     } else if !dependsOn.isEmpty {
       map["DependsOn"] = .list(dependsOn.map { .string($0.value) })
     }
-    if !properties.isEmpty || propertiesLocation != nil { map["Properties"] = .map(properties) }
+    if let propertiesFunction {
+      map["Properties"] = propertiesFunction
+    } else if !properties.isEmpty || propertiesLocation != nil {
+      map["Properties"] = .map(properties)
+    }
     if let metadata { map["Metadata"] = metadata }
     if let creationPolicy { map["CreationPolicy"] = creationPolicy }
     if let updatePolicy { map["UpdatePolicy"] = updatePolicy }

@@ -55,7 +55,12 @@ public struct CloudFormationClient: Sendable {
 
   public func describeStack(_ name: String) throws(AWSError) -> Stack {
     let response = try call("DescribeStacks", ["StackName": name], stack: name)
-    guard let member = response["DescribeStacksResult", "Stacks", "member"] else {
+    // Only an answer of the documented shape with no stack in it means there is none: any
+    // other document (a proxy's page, another service) is an error, not an empty account.
+    guard response.name == "DescribeStacksResponse",
+      let stacks = response["DescribeStacksResult", "Stacks"]
+    else { throw Self.unexpectedShape(response, action: "DescribeStacks") }
+    guard let member = stacks.child("member") else {
       throw AWSError(.stackNotFound, "stack \(name) does not exist in \(region)")
     }
     var parameters: [String: String] = [:]
@@ -73,10 +78,18 @@ public struct CloudFormationClient: Sendable {
   public func template(ofStack name: String) throws(AWSError) -> String {
     let response = try call(
       "GetTemplate", ["StackName": name, "TemplateStage": "Original"], stack: name)
-    guard let body = response["GetTemplateResult", "TemplateBody"]?.text else {
-      throw AWSError(.serviceError, "GetTemplate for \(name) returned no TemplateBody")
-    }
+    guard response.name == "GetTemplateResponse",
+      let body = response["GetTemplateResult", "TemplateBody"]?.text
+    else { throw Self.unexpectedShape(response, action: "GetTemplate") }
     return body
+  }
+
+  /// A well-formed answer that is not the one `action` documents.
+  static func unexpectedShape(_ root: XMLElement, action: String) -> AWSError {
+    AWSError(
+      .serviceError,
+      "\(action) answered with an XML document of another shape (root element <\(root.name)>, expected <\(action)Response>); check --endpoint-url"
+    )
   }
 
   /// One Query API call with retries; returns the response's root element.

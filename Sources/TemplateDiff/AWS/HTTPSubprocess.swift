@@ -52,14 +52,28 @@ public enum HTTPExchange {
 /// on hundreds of files, so they should not pay for it (git keeps its HTTP transport in
 /// `git-remote-https` for the same reason). Signing, retries and error mapping stay here,
 /// in `CloudFormationClient`; the helper only moves bytes.
+///
+/// Bounded on every side: the helper runs in formation's own process group (Ctrl-C and
+/// `timeout` reach it too) and dies with formation (it asks for SIGKILL when its parent goes);
+/// each request ends at `timeout` and all of them at the deadline set when the transport was
+/// made (`overallTimeout`), however slowly the server trickles bytes; an answer larger than
+/// `maximumResponseBytes` is refused by the helper and, should it not stop, by formation.
 public struct SubprocessTransport: HTTPTransport {
   /// The helper; `nil` finds it next to the running executable (or at `$FORMATION_HTTPS`).
   public var executable: URL?
+  /// The longest one request may take, from start to last byte.
   public var timeout: TimeInterval
+  /// When every request of this transport must be over.
+  public var deadline: Date
 
-  public init(executable: URL? = nil, timeout: TimeInterval = 30) {
+  /// The largest response body accepted: CloudFormation's templates are at most 1 MB, so 16 MB
+  /// leaves room for any escaping while a runaway endpoint cannot fill the memory.
+  public static let maximumResponseBytes = 16 << 20
+
+  public init(executable: URL? = nil, timeout: TimeInterval = 30, overallTimeout: TimeInterval = 120) {
     self.executable = executable
     self.timeout = timeout
+    self.deadline = Date().addingTimeInterval(overallTimeout)
   }
 
   /// The name of the helper executable.
@@ -86,42 +100,45 @@ public struct SubprocessTransport: HTTPTransport {
         "\(Self.helperName), which makes formation's HTTP requests, is not next to the formation executable; build the whole package (swift build) or set FORMATION_HTTPS to its path"
       )
     }
+    let remaining = min(timeout, deadline.timeIntervalSinceNow)
+    guard remaining > 0 else {
+      throw AWSError(.unreachable, "no answer from \(request.url.absoluteString) before the deadline")
+    }
     let input: Data
     do {
-      input = try JSONEncoder().encode(HTTPExchange.Request(request, timeout: timeout))
+      input = try JSONEncoder().encode(HTTPExchange.Request(request, timeout: remaining))
     } catch {
       throw AWSError(.serviceError, "cannot encode the request: \(error)")
     }
-    let output: Data
+    // The answer is JSON with the body in base64: a third larger, plus the envelope.
+    let limit = Self.maximumResponseBytes / 3 * 4 + 4096
+    let output: HelperProcess.Output
     do {
-      output = try Self.run(helper, input: input)
+      output = try HelperProcess.run(
+        helper, input: input, deadline: Date().addingTimeInterval(remaining + 2),
+        outputLimit: limit)
     } catch {
       throw AWSError(.transportMissing, "cannot run \(helper.path): \(error)")
     }
-    guard let answer = try? JSONDecoder().decode(HTTPExchange.Response.self, from: output) else {
-      throw AWSError(.transportMissing, "\(helper.path) gave no answer that formation understands")
+    switch output {
+    case .timedOut:
+      throw AWSError(
+        .unreachable,
+        "no complete answer from \(request.url.absoluteString) within \(Int(remaining.rounded())) s; check --endpoint-url and the network"
+      )
+    case .tooLarge:
+      throw AWSError(
+        .serviceError,
+        "the answer from \(request.url.absoluteString) is larger than \(Self.maximumResponseBytes >> 20) MB"
+      )
+    case .complete(let data):
+      guard let answer = try? JSONDecoder().decode(HTTPExchange.Response.self, from: data) else {
+        throw AWSError(.transportMissing, "\(helper.path) gave no answer that formation understands")
+      }
+      if let reason = answer.unreachable {
+        throw AWSError(.unreachable, reason)
+      }
+      return HTTPResponse(status: answer.status ?? 0, body: answer.body ?? Data())
     }
-    if let reason = answer.unreachable {
-      throw AWSError(.unreachable, reason)
-    }
-    return HTTPResponse(status: answer.status ?? 0, body: answer.body ?? Data())
-  }
-
-  /// Runs the helper with `input` on its standard input; returns its standard output.
-  private static func run(_ helper: URL, input: Data) throws -> Data {
-    let process = Process()
-    process.executableURL = helper
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    try process.run()
-    // The request is small; the helper reads all of it before it answers, so writing first
-    // and reading after cannot deadlock.
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return output
   }
 }

@@ -34,6 +34,10 @@ public struct XMLElement: Sendable, Hashable {
     var reader = QueryXMLReader(bytes: [UInt8](data))
     return reader.document()
   }
+
+  /// The deepest nesting read. Query API answers are six levels deep; a limit keeps the tree,
+  /// whose values are freed one level inside the other, from exhausting the stack.
+  public static let maximumDepth = 64
 }
 
 /// The cursor of `XMLElement.parse`.
@@ -91,7 +95,9 @@ private struct QueryXMLReader {
       guard root == nil || !stack.isEmpty else { return false }
       close(XMLElement(name: name))
     } else {
-      guard root == nil || !stack.isEmpty else { return false }
+      guard root == nil || !stack.isEmpty, stack.count < XMLElement.maximumDepth else {
+        return false
+      }
       stack.append(XMLElement(name: name))
     }
     return true

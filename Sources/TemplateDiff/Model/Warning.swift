@@ -6,6 +6,9 @@ public struct DiffWarning: Sendable, Hashable {
     case dataLoss = "data-loss"
     /// A replaced resource keeps a fixed name: the new one cannot be created while the old exists.
     case nameCollision = "name-collision"
+    /// An export changes value while another stack of the compared set imports it:
+    /// CloudFormation refuses the update.
+    case importedExportChanges = "imported-export-changes"
   }
 
   public var kind: Kind

@@ -8,6 +8,7 @@ public struct DiffSummary: Sendable, Hashable {
   public var replacements = 0
   public var dataLoss = 0
   public var collisions = 0
+  public var importedExports = 0
   public var securityChanges = 0
   public var otherChanges = 0
 
@@ -27,6 +28,7 @@ public struct DiffSummary: Sendable, Hashable {
       }
       dataLoss += diff.warnings.count { $0.kind == .dataLoss }
       collisions += diff.warnings.count { $0.kind == .nameCollision }
+      importedExports += diff.warnings.count { $0.kind == .importedExportChanges }
       securityChanges +=
         diff.security.statements.count + diff.security.networkRules.count
         + diff.security.protections.count
@@ -51,6 +53,9 @@ public struct DiffSummary: Sendable, Hashable {
     text += "; \(plural(securityChanges, "security change"))"
     if dataLoss > 0 { text += "; \(plural(dataLoss, "data-loss warning"))" }
     if collisions > 0 { text += "; \(plural(collisions, "name collision"))" }
+    if importedExports > 0 {
+      text += "; \(plural(importedExports, "imported export change"))"
+    }
     return text
   }
 

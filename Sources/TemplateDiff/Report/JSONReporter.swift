@@ -179,6 +179,14 @@ public struct JSONReporter: Sendable {
       var map: OrderedMap<Value> = ["Name": name]
       if let parameters { map["Parameters"] = parameters }
       return .map(map)
+    case .transforms(let calls):
+      return .list(
+        calls.map { call in
+          var map: OrderedMap<Value> = ["Name": call.name]
+          if let parameters = call.parameters { map["Parameters"] = parameters }
+          return .map(map)
+        })
+    case .rule(_, let argument): return argument
     default: return .list(function.arguments)
     }
   }

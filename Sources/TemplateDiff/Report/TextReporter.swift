@@ -16,11 +16,11 @@ public struct TextReporter: Sendable {
     guard diff.hasChanges else { return "" }
     if securityOnly && diff.security.isEmpty { return "" }
     var out: [String] = []
-    var heading = bold("Stack \(diff.name)")
+    var heading = bold("Stack \(shown(diff.name))")
     switch (diff.deployedSource, diff.proposedSource) {
-    case (let old?, let new?): heading += dim("  (\(old) → \(new))")
-    case (nil, let new?): heading += dim("  (new stack: \(new))")
-    case (let old?, nil): heading += dim("  (stack removed: \(old))")
+    case (let old?, let new?): heading += dim("  (\(shown(old)) → \(shown(new)))")
+    case (nil, let new?): heading += dim("  (new stack: \(shown(new)))")
+    case (let old?, nil): heading += dim("  (stack removed: \(shown(old)))")
     case (nil, nil): break
     }
     out.append(heading)
@@ -29,8 +29,13 @@ public struct TextReporter: Sendable {
     if !diff.warnings.isEmpty {
       out.append(bold("Warnings"))
       for warning in diff.warnings {
-        let label = warning.kind == .dataLoss ? "data loss" : "name collision"
-        out.append("  " + red(bold("!! \(label):")) + " " + warning.message)
+        let label =
+          switch warning.kind {
+          case .dataLoss: "data loss"
+          case .nameCollision: "name collision"
+          case .importedExportChanges: "imported export changes"
+          }
+        out.append("  " + red(bold("!! \(label):")) + " " + shown(warning.message))
       }
     }
     if !diff.resources.isEmpty {
@@ -56,17 +61,17 @@ public struct TextReporter: Sendable {
       out.append("  IAM statements")
       for change in report.statements {
         out.append(
-          "    \(marker(change.kind.rawValue)) \(impact(change.impact)) \(change.logicalID) (\(change.resourceType)) \(change.document)"
+          "    \(marker(change.kind.rawValue)) \(impact(change.impact)) \(shown(change.logicalID)) (\(shown(change.resourceType))) \(shown(change.document.description))"
         )
-        for detail in change.details { out.append("        " + detail) }
+        for detail in change.details { out.append("        " + shown(detail)) }
       }
     }
     if !report.networkRules.isEmpty {
       out.append("  Security group rules")
       for change in report.networkRules {
-        let rule = change.isOpenToWorld ? red(change.rule) : change.rule
+        let rule = change.isOpenToWorld ? red(shown(change.rule)) : shown(change.rule)
         out.append(
-          "    \(marker(change.kind.rawValue)) \(impact(change.impact)) \(change.logicalID) \(change.direction.rawValue) \(rule)"
+          "    \(marker(change.kind.rawValue)) \(impact(change.impact)) \(shown(change.logicalID)) \(change.direction.rawValue) \(rule)"
         )
       }
     }
@@ -74,7 +79,7 @@ public struct TextReporter: Sendable {
       out.append("  Protection")
       for change in report.protections {
         out.append(
-          "    \(marker("modified")) \(impact(change.impact)) \(change.logicalID) (\(change.resourceType)) \(change.message) (\(change.setting))"
+          "    \(marker("modified")) \(impact(change.impact)) \(shown(change.logicalID)) (\(shown(change.resourceType))) \(shown(change.message)) (\(shown(change.setting.description)))"
         )
       }
     }
@@ -82,12 +87,12 @@ public struct TextReporter: Sendable {
       out.append("  Policy findings")
       for finding in report.introducedFindings {
         out.append(
-          "    \(marker("added")) \(red("introduced")) \(finding.ruleID) \(finding.logicalID ?? "-"): \(finding.message)"
+          "    \(marker("added")) \(red("introduced")) \(finding.ruleID) \(shown(finding.logicalID ?? "-")): \(shown(finding.message))"
         )
       }
       for finding in report.fixedFindings {
         out.append(
-          "    \(marker("removed")) \(green("fixed")) \(finding.ruleID) \(finding.logicalID ?? "-"): \(finding.message)"
+          "    \(marker("removed")) \(green("fixed")) \(finding.ruleID) \(shown(finding.logicalID ?? "-")): \(shown(finding.message))"
         )
       }
     }
@@ -105,17 +110,17 @@ public struct TextReporter: Sendable {
   // MARK: - Resources
 
   private func resource(_ change: ResourceChange) -> [String] {
-    var line = "\(marker(change.kind.rawValue)) \(change.type) \(change.logicalID)"
+    var line = "\(marker(change.kind.rawValue)) \(shown(change.type)) \(shown(change.logicalID))"
     if change.kind == .modified, let old = change.oldType, let new = change.newType, old != new {
-      line = "\(marker(change.kind.rawValue)) \(old) → \(new) \(change.logicalID)"
+      line = "\(marker(change.kind.rawValue)) \(shown(old)) → \(shown(new)) \(shown(change.logicalID))"
     }
     switch change.kind {
     case .added:
       if let from = change.renamedFrom {
-        line += "  " + red(bold("replaces \(from) (logical id renamed)"))
+        line += "  " + red(bold("replaces \(shown(from)) (logical id renamed)"))
       }
     case .removed:
-      line += "  " + red(change.renamedTo.map { "destroy (renamed to \($0))" } ?? "destroy")
+      line += "  " + red(change.renamedTo.map { "destroy (renamed to \(shown($0)))" } ?? "destroy")
     case .modified:
       switch change.replacement {
       case .will: line += "  " + red(bold("will replace"))
@@ -125,28 +130,28 @@ public struct TextReporter: Sendable {
     }
     var out = [line]
     let reasons = change.kind == .modified ? change.reasons : []
-    for reason in reasons { out.append(" │ " + dim(reason)) }
+    for reason in reasons { out.append(" │ " + dim(shown(reason))) }
     out += tree(change.changes)
     return out
   }
 
   private func entry(_ entry: EntryChange) -> [String] {
-    var line = "\(marker(entry.kind.rawValue)) \(entry.name)"
+    var line = "\(marker(entry.kind.rawValue)) \(shown(entry.name))"
     var changes = entry.changes
     switch entry.kind {
-    case .added: if let new = entry.new { line += ": " + green(ValueText.inline(new)) }
-    case .removed: if let old = entry.old { line += ": " + red(ValueText.inline(old)) }
+    case .added: if let new = entry.new { line += ": " + green(shownInline(new)) }
+    case .removed: if let old = entry.old { line += ": " + red(shownInline(old)) }
     case .modified:
       // A scalar entry (Description, a condition) changes as a whole: one line.
       if changes.count == 1, changes[0].path.isEmpty, let old = changes[0].old,
         let new = changes[0].new
       {
-        line += ": " + red(ValueText.inline(old)) + " → " + green(ValueText.inline(new))
+        line += ": " + red(shownInline(old)) + " → " + green(shownInline(new))
         changes = []
       }
     }
     var out = [line]
-    if let note = entry.note { out.append(" │ " + yellow(note)) }
+    if let note = entry.note { out.append(" │ " + yellow(shown(note))) }
     out += tree(changes)
     return out
   }
@@ -158,9 +163,9 @@ public struct TextReporter: Sendable {
       let last = index == changes.count - 1
       let branch = last ? " └─ " : " ├─ "
       let continuation = last ? "     " : " │   "
-      var line = branch + marker(change.kind.rawValue) + " " + change.path.description
-      let old = change.old.map { ValueText.inline($0) }
-      let new = change.new.map { ValueText.inline($0) }
+      var line = branch + marker(change.kind.rawValue) + " " + shown(change.path.description)
+      let old = change.old.map { shownInline($0) }
+      let new = change.new.map { shownInline($0) }
       var below: [String] = []
       switch change.kind {
       case .added: line += ": " + green(new ?? "")
@@ -186,6 +191,18 @@ public struct TextReporter: Sendable {
     }
     return out
   }
+
+  // MARK: - Text from the templates
+
+  /// Text that came from a template or a stack, with its control characters escaped (and its
+  /// line breaks, since each change is one line): the reporter's own colours are the only
+  /// escape sequences it prints.
+  private func shown(_ text: String) -> String {
+    text.replacingOccurrences(of: "\n", with: "\\n").escapingControlCharacters
+  }
+
+  /// A value as `ValueText` writes it, escaped like `shown`.
+  private func shownInline(_ value: Value) -> String { shown(ValueText.inline(value)) }
 
   // MARK: - Colour
 

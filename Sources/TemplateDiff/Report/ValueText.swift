@@ -10,8 +10,15 @@ enum ValueText {
     return text
   }
 
+  /// Whether enough has been written to fill `limit` characters: counted in UTF-8 bytes (four
+  /// per character at most for the scalars met in templates), which a string knows without
+  /// walking it, so a list of a hundred thousand values after a long one stops at once.
+  private static func isFull(_ text: String, limit: Int) -> Bool {
+    text.utf8.count > 4 * limit
+  }
+
   private static func write(_ value: Value, to text: inout String, limit: Int) {
-    if text.count > limit { return }
+    if isFull(text, limit: limit) { return }
     switch value.kind {
     case .string(let string): text += scalar(string)
     case .number(let number): text += number.literal
@@ -20,6 +27,7 @@ enum ValueText {
     case .list(let list):
       text += "["
       for (index, element) in list.enumerated() {
+        if isFull(text, limit: limit) { break }
         if index > 0 { text += ", " }
         write(element, to: &text, limit: limit)
       }
@@ -27,6 +35,7 @@ enum ValueText {
     case .map(let map):
       text += "{"
       for (index, entry) in map.entries.enumerated() {
+        if isFull(text, limit: limit) { break }
         if index > 0 { text += ", " }
         text += entry.key + ": "
         write(entry.value, to: &text, limit: limit)

@@ -6,12 +6,13 @@ import Template
 /// Findings are matched by rule, logical id and message, never by location: lines move
 /// whenever anything above them changes. Suppressed findings are left out on both sides.
 enum FindingComparison {
-  static func compare(old: Template?, new: Template?, rules: [Rule]) -> (
+  /// The findings of `new` that `old` lacks, and the other way round; each side as the
+  /// `Checker` reports it, suppressions applied.
+  static func compare(old: [Finding], new: [Finding]) -> (
     introduced: [Finding], fixed: [Finding]
   ) {
-    let engine = Engine(rules: rules)
-    let before = old.map { engine.check($0).filter { !$0.isSuppressed } } ?? []
-    let after = new.map { engine.check($0).filter { !$0.isSuppressed } } ?? []
+    let before = old.filter { !$0.isSuppressed }
+    let after = new.filter { !$0.isSuppressed }
     var beforeKeys: [String: Int] = [:]
     for finding in before { beforeKeys[finding.diffKey, default: 0] += 1 }
     var afterKeys: [String: Int] = [:]

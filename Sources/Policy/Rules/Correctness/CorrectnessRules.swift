@@ -24,5 +24,26 @@ public enum CorrectnessRules {
     .parameterWithoutType,  // TPL019
     .unknownParameterAttribute,  // TPL020
     .invalidLogicalID,  // TPL021
+    .conditionCycle,  // TPL022
+    .macroOutputNotChecked,  // TPL030
+    .languageExtensionsAssumption,  // TPL031
+    .unknownResourceType,  // SCH001
+    .unknownProperty,  // SCH002
+    .missingRequiredProperty,  // SCH003
+    .unmetRequirementGroup,  // SCH004
+    .wrongPropertyType,  // SCH005
+    .valueNotAllowed,  // SCH006
+    .valueOutOfRange,  // SCH007
+    .valueLength,  // SCH008
+    .patternMismatch,  // SCH009
+    .unknownGetAttAttribute,  // SCH010
+    .deprecatedLambdaRuntime,  // SCH011
+    .readOnlyProperty,  // SCH012
+    .invalidResourcePolicy,  // SCH013
+    .moduleResourceAttribute,  // SCH014
+    .dynamoDBAttributeDefinitions,  // SCH015
+    .duplicateListItem,  // SCH016
+    .parameterAndResourceShareName,  // SCH017
+    .forEachWithoutTransform,  // SCH018
   ]
 }

@@ -14,9 +14,9 @@ extension Rule {
     let graph = context.facts.graph
     let resources = context.template.resources.entries
     return graph.cycles().map { cycle in
-      let names = cycle.path.map { resources[$0].key }
-      var message = "dependency cycle: " + names.joined(separator: " -> ")
-      let others = cycle.members.filter { !cycle.path.contains($0) }.map { resources[$0].key }
+      var message = "dependency cycle: " + DependencyGraph.loopText(cycle.path.map { resources[$0].key })
+      let onPath = Set(cycle.path)
+      let others = cycle.members.filter { !onPath.contains($0) }.map { resources[$0].key }
       if !others.isEmpty {
         let shown = others.prefix(10).joined(separator: ", ")
         message +=
@@ -29,7 +29,7 @@ extension Rule {
   }
 }
 
-/// Which resource needs which, by template position.
+/// Which resource needs which, by template position (or, for TPL022, which condition).
 ///
 /// Edges come from `Ref`, `Fn::GetAtt` and `${}` references in a resource's Properties,
 /// Metadata and policies, and from `DependsOn` (a resource that depends on itself is TPL010's).
@@ -37,14 +37,18 @@ struct DependencyGraph: Sendable {
   /// Successors of each resource, in first-reference order, without repeats.
   let edges: [[Int]]
 
+  /// A graph of given successor lists (repeats allowed).
+  init(edges: [[Int]]) {
+    self.edges = Self.withoutRepeats(edges)
+  }
+
   /// The graph of `template`, from its intrinsic functions (in document order) and DependsOn.
   init(_ template: Template, index: TemplateIndex, uses: [IntrinsicUse]) {
     var edges = [[Int]](repeating: [], count: template.resources.count)
-    // A resource references a few others: its list is searched rather than a set kept per
-    // resource (five thousand sets on a large template).
+    // Repeats are dropped when the lists are complete (`withoutRepeats`), so a resource that
+    // depends on a hundred thousand others costs one pass, not a search per dependency.
     func add(_ name: Substring, from source: Int) {
-      guard let target = index.resourceOrder[String(name)], !edges[source].contains(target)
-      else { return }
+      guard let target = index.resourceOrder[String(name)] else { return }
       edges[source].append(target)
     }
     for use in uses where use.scope.section == .resources {
@@ -67,7 +71,19 @@ struct DependencyGraph: Sendable {
       }
       source += 1
     }
-    self.edges = edges
+    self.edges = Self.withoutRepeats(edges)
+  }
+
+  /// Each list without its repeats, in first-occurrence order: a target is kept when the
+  /// source it was last seen from is not this one.
+  private static func withoutRepeats(_ edges: [[Int]]) -> [[Int]] {
+    var lastSeenFrom = [Int](repeating: -1, count: edges.count)
+    return edges.indices.map { source in
+      edges[source].filter { target in
+        defer { lastSeenFrom[target] = source }
+        return lastSeenFrom[target] != source
+      }
+    }
   }
 
   /// The resource a `${}` reference names: the part before the first dot, found in the UTF-8
@@ -80,6 +96,19 @@ struct DependencyGraph: Sendable {
     let tail = name[name.utf8.index(after: dot)...]
     return tail.isEmpty ? Substring(name) : tail
   }
+
+  /// The resources of a loop joined by arrows, at most `shownInLoop` of them and then how many
+  /// more before the loop closes: a loop through a hundred thousand resources stays one line a
+  /// person can read.
+  static func loopText(_ names: [String]) -> String {
+    guard names.count > shownInLoop + 1 else { return names.joined(separator: " -> ") }
+    let hidden = names.count - shownInLoop - 1
+    return (names.prefix(shownInLoop) + ["(\(hidden) more)", names[names.count - 1]])
+      .joined(separator: " -> ")
+  }
+
+  /// How many resources of a loop a finding names before it says how many more there are.
+  static let shownInLoop = 10
 
   /// A strongly connected set of resources with one loop through its first member.
   struct Cycle {

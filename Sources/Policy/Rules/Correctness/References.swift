@@ -130,8 +130,8 @@ extension Rule {
     var findings: [Finding] = []
     for use in context.facts.uses where References.isChecked(use) {
       guard case .sub(let sub) = use.function else { continue }
-      let variables = sub.variables?.keys ?? []
-      for name in sub.references where !variables.contains(name) && !index.isReferenceable(name) {
+      for name in sub.references
+      where sub.variables?.contains(name) != true && !index.isReferenceable(name) {
         if name.isEmpty {
           findings.append(
             context.finding("Fn::Sub has an empty '${}'; write '${!}' for literal text", about: use)
@@ -147,7 +147,8 @@ extension Rule {
         let hint =
           name.contains(":") && !name.contains("::")
           ? "; write '${!\(name)}' for a literal (an IAM policy variable, for example)"
-          : budget.phrase(for: name, in: variables + References.referenceableNames(index))
+          : budget.phrase(
+            for: name, in: (sub.variables?.keys ?? []) + References.referenceableNames(index))
         findings.append(
           context.finding(
             "Fn::Sub references '${\(name)}', which is not a variable, parameter, resource or pseudo parameter\(hint)",

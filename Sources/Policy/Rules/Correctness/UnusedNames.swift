@@ -75,5 +75,9 @@ struct UsedNames: Sendable {
     for output in template.outputs.values {
       if let condition = output.condition { conditions.insert(condition.value) }
     }
+    // A parameter a `Fn::ForEach` loops over is used, though the expansion removed the loop.
+    for note in template.expansionNotes {
+      if let parameter = note.parameter { parameters.insert(parameter) }
+    }
   }
 }

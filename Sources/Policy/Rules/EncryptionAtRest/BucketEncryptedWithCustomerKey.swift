@@ -15,11 +15,11 @@ extension EncryptionAtRest {
       let encryption = context.property(logicalID, "BucketEncryption")
       var findings = context.judge(
         encryption, logicalID: logicalID, path: "Properties.BucketEncryption",
-        question: "the bucket is encrypted"
+        question: "the bucket uses a customer-managed key"
       ) { possibility in
         possibility.isAbsent
           ? .fail(
-            "bucket has no default encryption (BucketEncryption); set aws:kms with a customer-managed key"
+            "bucket sets no BucketEncryption, so S3 encrypts with SSE-S3, whose keys AWS owns; set aws:kms with a customer-managed key"
           ) : .pass
       }
       let rules = encryption.child("ServerSideEncryptionConfiguration")

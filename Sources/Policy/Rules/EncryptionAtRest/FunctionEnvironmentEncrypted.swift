@@ -5,7 +5,7 @@ extension EncryptionAtRest {
   static let functionEnvironmentEncryption = Rule(
     id: "ENC008",
     title: "Lambda environment variables are encrypted with a customer-managed KMS key",
-    severity: .warning, family: .policy, theme: theme, resourceTypes: ["AWS::Lambda::Function"],
+    severity: .warning, family: .policy, theme: theme, resourceTypes: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
     rationale:
       "Environment variables hold bucket names, table names and too often credentials; without KmsKeyArn they are encrypted with the AWS managed aws/lambda key, which anyone with lambda:GetFunctionConfiguration can have decrypted.",
     remediation:

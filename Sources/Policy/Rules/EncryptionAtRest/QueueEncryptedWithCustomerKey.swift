@@ -19,11 +19,10 @@ extension EncryptionAtRest {
         managed
         ? "queue uses SQS-managed SSE (SqsManagedSseEnabled), which is not a customer-managed key; set KmsMasterKeyId"
         : "queue has no KmsMasterKeyId; it is encrypted at most with SQS-owned keys"
-      return context.judge(
+      return context.judgeCustomerKey(
         context.property(logicalID, "KmsMasterKeyId"), logicalID: logicalID,
         path: "Properties.KmsMasterKeyId",
-        question: "the queue uses a customer-managed key"
-      ) { context.customerManagedKey($0, absent: absent) }
+        question: "the queue uses a customer-managed key", absent: absent)
     }
   }
 }

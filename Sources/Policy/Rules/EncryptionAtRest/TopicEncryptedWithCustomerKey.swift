@@ -11,17 +11,12 @@ extension EncryptionAtRest {
     remediation: "Set KmsMasterKeyId to a customer-managed key (!Ref Key or !GetAtt Key.Arn)."
   ) { context in
     context.inspectedLogicalIDs.flatMap { logicalID in
-      context.judge(
+      context.judgeCustomerKey(
         context.property(logicalID, "KmsMasterKeyId"), logicalID: logicalID,
         path: "Properties.KmsMasterKeyId",
-        question: "the topic uses a customer-managed key"
-      ) {
-        context.customerManagedKey(
-          $0,
-          absent:
-            "topic has no KmsMasterKeyId; its messages are not encrypted with a customer-managed key"
-        )
-      }
+        question: "the topic uses a customer-managed key",
+        absent:
+          "topic has no KmsMasterKeyId; its messages are not encrypted with a customer-managed key")
     }
   }
 }

@@ -13,7 +13,7 @@ extension EncryptionInTransit {
   ) { context in
     let reading = TransportDenyReading(
       context: context, policyType: "AWS::S3::BucketPolicy", targetProperty: "Bucket",
-      allActions: "s3:*")
+      allActions: "s3:*", namedType: "AWS::S3::Bucket")
     return context.inspectedLogicalIDs.flatMap { logicalID in
       reading.findings(for: logicalID, kind: "bucket", requirement: .tls12)
     }

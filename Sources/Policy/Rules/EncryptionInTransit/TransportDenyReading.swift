@@ -53,7 +53,12 @@ struct TransportDenyReading {
   private let policiesByTarget:
     [String: [(id: String, resource: Resource, document: PolicyDocument?)]]
 
-  init(context: RuleContext, policyType: String, targetProperty: String, allActions: String) {
+  /// `namedType`: the type of the protected resources, when the policy may name them by
+  /// their physical name rather than a reference (a bucket policy's `Bucket`).
+  init(
+    context: RuleContext, policyType: String, targetProperty: String, allActions: String,
+    namedType: String? = nil
+  ) {
     self.context = context
     self.policyType = policyType
     self.allActions = allActions
@@ -63,7 +68,7 @@ struct TransportDenyReading {
       let document = policy.properties["PolicyDocument"].map {
         PolicyDocument(parsing: $0, resolver: resolver)
       }
-      for target in Set(context.targets(policy.properties[targetProperty])) {
+      for target in Set(context.targets(policy.properties[targetProperty], namedType: namedType)) {
         index[target, default: []].append((policyID, policy, document))
       }
     }
@@ -158,8 +163,9 @@ struct TransportDenyReading {
 
 extension RuleContext {
   /// The resources a value (one value or a list, any branch) mentions: `!Ref Bucket`,
-  /// `[!Ref TopicA, !Ref TopicB]`, `!Sub "${Queue.Arn}"`.
-  func targets(_ value: Value?) -> [String] {
+  /// `[!Ref TopicA, !Ref TopicB]`, `!Sub "${Queue.Arn}"`; with `namedType`, also the
+  /// resources of that type whose physical name the value spells (`Bucket: my-logs`).
+  func targets(_ value: Value?, namedType: String? = nil) -> [String] {
     guard let value else { return [] }
     let resolved = resolver.resolve(value)
     let direct = resolved.flatMap { $0.string?.referencedResources ?? [] }
@@ -167,6 +173,10 @@ extension RuleContext {
     {
       $0.string?.referencedResources ?? []
     }
-    return direct + listed
+    guard let namedType, direct.isEmpty, listed.isEmpty else { return direct + listed }
+    return resolved.flatMap { possibility -> [String] in
+      guard let string = possibility.string else { return [] }
+      return resolver.resources(ofType: namedType, named: string)
+    }
   }
 }

@@ -11,6 +11,7 @@ extension Invariants {
     id: "GXO001", title: "No Batch role can delete CloudWatch logs or log groups", severity: .error,
     family: .policy,
     theme: theme, resourceTypes: ["AWS::IAM::Role"],
+    pack: .genexomics,
     rationale:
       "The pipeline's container logs are the record of what ran on which sample; a job that can delete its log group or streams (or shorten their retention with logs:PutRetentionPolicy) can erase that record, by mistake or when compromised. GeneXOmics requires that Batch roles cannot delete logs.",
     remediation:

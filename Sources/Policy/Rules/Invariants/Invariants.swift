@@ -3,6 +3,10 @@ import Template
 /// The GeneXOmics invariants: what the architecture promises about its data and logs, checked
 /// with the IAM evaluator over every role, user, group and resource policy of a template.
 ///
+/// They are the `genexomics` rule pack (`RulePack`), off unless enabled (`--pack genexomics`):
+/// on a stranger's template, a bucket named `acme-raw-events` is no raw bucket anyone promised
+/// to protect.
+///
 /// The rules find their subjects by markers first, heuristics second:
 /// - raw bucket: `Metadata: {formation: {role: raw}}` on an `AWS::S3::Bucket`; when no bucket
 ///   is marked, a bucket whose name (`BucketName`, resolved) has `raw` as a word

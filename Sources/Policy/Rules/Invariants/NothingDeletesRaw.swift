@@ -12,6 +12,7 @@ extension Invariants {
     resourceTypes: [
       "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::IAM::Role", "AWS::IAM::User",
     ],
+    pack: .genexomics,
     rationale:
       "Raw sequencing data cannot be produced again; GeneXOmics keeps it immutable. No role, user or bucket-policy principal, DataSync's included, may delete objects or object versions. A bucket policy that denies the deletes to every principal satisfies the rule by itself.",
     remediation:

@@ -12,6 +12,7 @@ extension Invariants {
     resourceTypes: [
       "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::IAM::Role", "AWS::IAM::User",
     ],
+    pack: .genexomics,
     rationale:
       "The raw bucket holds the sequencer's output exactly as DataSync transferred it; it is the input of every analysis and must stay immutable. Any other writer (a pipeline job, a Lambda function, another account through the bucket policy) could overwrite a run. The raw bucket is the bucket marked Metadata formation.role: raw, or, when none is marked, the bucket with raw as a word of its name.",
     remediation:

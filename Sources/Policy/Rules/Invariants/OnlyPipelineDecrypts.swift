@@ -7,6 +7,7 @@ extension Invariants {
     severity: .error,
     family: .policy, theme: theme,
     resourceTypes: ["AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::User"],
+    pack: .genexomics,
     rationale:
       "Sequencing data is protected by the data key as much as by bucket policies: whoever can call kms:Decrypt with it can read every object the raw and results buckets hold, through any path to the bytes. Only the pipeline's roles may: Batch roles, the DataSync role, the roles of Lambda functions that EventBridge rules invoke, and roles marked Metadata formation.role: pipeline. The data key is the key marked formation.role: data-key, or the key the raw and results buckets encrypt with.",
     remediation:

@@ -24,7 +24,7 @@ public enum LeastPrivilege {
     "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy",
     "AWS::IAM::ManagedPolicy",
     "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy",
-  ]
+  ] + PolicyIndex.samPrincipalTypes.sorted()
 
   /// The resource types that hold resource policies this theme checks.
   static let resourcePolicyTypes = [

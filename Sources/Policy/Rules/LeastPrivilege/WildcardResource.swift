@@ -30,28 +30,54 @@ extension LeastPrivilege {
           let resources = statement.resources, resources.includesEverything,
           !scopesResourcesByCondition(statement)
         else { return [] }
-        return statement.actions.elements.compactMap { element -> Finding? in
+        // One finding per statement, naming its scoped actions: a statement of twenty
+        // actions on "*" is one decision to fix, not twenty.
+        var granted: [PolicyElement<ActionPattern>] = []
+        var undecided: PolicyElement<ActionPattern>?
+        for element in statement.actions.elements {
           let pattern = element.content
-          guard !pattern.isEverything, !pattern.isWholeService else { return nil }
+          guard !pattern.isEverything, !pattern.isWholeService else { continue }
           guard pattern.literal != nil else {
-            return context.finding(
-              "cannot tell whether the actions of \(statement.label) need Resource \"*\": \(pattern.text.unknownReasons.first ?? "the action is unknown")",
-              in: source, statement: statement, at: element.location,
-              assumptions: element.assumptions,
-              severity: .unknown)
+            undecided = undecided ?? element
+            continue
           }
-          let scoped = ActionKnowledge.scopedActions(matching: pattern)
-          guard !scoped.isEmpty else { return nil }
-          let example =
-            scoped.count == 1 || scoped[0] == pattern.literal?.lowercased()
-            ? ""
-            : " (\(scoped.prefix(3).joined(separator: ", "))\(scoped.count > 3 ? ", ..." : ""))"
-          return context.finding(
-            "\(statement.label) grants \(pattern) on Resource \"*\" although it supports resource-level permissions\(example)",
-            in: source, statement: statement, at: element.location,
-            assumptions: element.assumptions,
-            parameters: element.parameters, action: pattern.description)
+          if !ActionKnowledge.scopedActions(matching: pattern).isEmpty { granted.append(element) }
         }
+        var findings: [Finding] = []
+        if let first = granted.first {
+          let names = granted.map(\.content.description)
+          let listed =
+            names.count <= 3
+            ? names.joined(separator: ", ")
+            : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
+          let example: String
+          if names.count == 1, let literal = first.content.literal {
+            let scoped = ActionKnowledge.scopedActions(matching: first.content)
+            example =
+              scoped.count == 1 || scoped[0] == literal.lowercased()
+              ? ""
+              : " (\(scoped.prefix(3).joined(separator: ", "))\(scoped.count > 3 ? ", ..." : ""))"
+          } else {
+            example = ""
+          }
+          let verb = names.count == 1 ? "supports" : "support"
+          findings.append(
+            context.finding(
+              "\(statement.label) grants \(listed) on Resource \"*\" although \(names.count == 1 ? "it" : "they") \(verb) resource-level permissions\(example)",
+              in: source, statement: statement, at: first.location,
+              assumptions: first.assumptions,
+              parameters: Array(Set(granted.flatMap(\.parameters))).sorted(),
+              action: names.count == 1 ? names[0] : nil))
+        }
+        if let undecided {
+          findings.append(
+            context.finding(
+              "cannot tell whether the actions of \(statement.label) need Resource \"*\": \(undecided.content.text.unknownReasons.first ?? "the action is unknown")",
+              in: source, statement: statement, at: undecided.location,
+              assumptions: undecided.assumptions,
+              severity: .unknown))
+        }
+        return findings
       }
     }
   }

@@ -5,7 +5,8 @@ extension Logging {
   static let functionFailureDestination = Rule(
     id: "LOG007", title: "Lambda function has a dead-letter queue or an on-failure destination",
     severity: .warning,
-    family: .policy, theme: theme, resourceTypes: ["AWS::Lambda::Function"],
+    family: .policy, theme: theme,
+    resourceTypes: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
     rationale:
       "An asynchronous invocation that fails its retries is dropped without trace unless the function has a DeadLetterConfig or an AWS::Lambda::EventInvokeConfig with DestinationConfig.OnFailure; for a pipeline trigger that is a sample that is never processed.",
     remediation:
@@ -18,6 +19,22 @@ extension Logging {
           && config.properties["DestinationConfig"]?["OnFailure"]?["Destination"] != nil
       }
       if hasDestination { return [] }
+      // SAM spells them DeadLetterQueue and EventInvokeConfig on the function itself.
+      if context.template.resources[logicalID]?.type == "AWS::Serverless::Function" {
+        let onFailure = context.property(
+          logicalID, "EventInvokeConfig", "DestinationConfig", "OnFailure", "Type")
+        if onFailure.possibilities.contains(where: { !$0.isAbsent }) { return [] }
+        return context.judge(
+          context.property(logicalID, "DeadLetterQueue", "TargetArn"), logicalID: logicalID,
+          path: "Properties.DeadLetterQueue", question: "failed events are kept"
+        ) { possibility in
+          possibility.isAbsent
+            ? .fail(
+              "function has no DeadLetterQueue and no EventInvokeConfig with an on-failure destination; failed asynchronous events are dropped"
+            )
+            : .pass
+        }
+      }
       return context.judge(
         context.property(logicalID, "DeadLetterConfig", "TargetArn"), logicalID: logicalID,
         path: "Properties.DeadLetterConfig", question: "failed events are kept"

@@ -26,7 +26,7 @@ extension NetworkIsolation {
           }
           return .unknown(possibility.unknowableReason)
         }
-        if let imported = ExportIndex.current.resource(subnet) {
+        if let imported = context.memo.exports.resource(subnet) {
           let other = RuleContext(template: imported.template, rule: context.rule)
           return RouteTableReading(other).verdict(forSubnet: imported.logicalID, shownAs: subnet)
         }

@@ -40,13 +40,24 @@ enum SecurityGroupRuleReading {
     lesser: (Reading) -> (note: String, severity: Severity)? = { _ in nil }
   ) -> [Finding] {
     var findings: [Finding] = []
+    // The ports each finding opens (`scope`): a peer check about one port (checkov
+    // CKV_AWS_24, port 22) reaches the findings whose range includes it.
+    let single = { (key: String) -> String? in
+      let values = rule.child(key).possibilities.compactMap(\.text)
+      return values.count == 1 ? values[0] : nil
+    }
+    let allTraffic = ["-1", "all"].contains(single("IpProtocol") ?? "")
+    let fromPort = single("FromPort")
+    let toPort = single("ToPort") ?? fromPort
     for (property, cidr) in anywhere {
       findings += context.judge(
         rule.child(property), logicalID: logicalID, path: path + ".\(property)",
         question: "the \(direction) range is narrower than the internet"
       ) { possibility in
         switch context.literal(possibility) {
-        case .failure(let unknown): return .unknown(unknown.reason)
+        case .failure(let unknown):
+          return context.parameterRulesOut([cidr], in: possibility)
+            ? .pass : .unknown(unknown.reason)
         case .success(let range):
           guard range == cidr, !allowed(rule.of(possibility)) else { return .pass }
           let source = direction == "ingress" ? "from" : "to"
@@ -56,6 +67,15 @@ enum SecurityGroupRuleReading {
           }
           return .fail(message)
         }
+      }.map { finding in
+        var finding = finding
+        if allTraffic {
+          finding.scope["ports"] = "all"
+        } else if let fromPort, let toPort {
+          finding.scope["fromPort"] = fromPort
+          finding.scope["toPort"] = toPort
+        }
+        return finding
       }
     }
     return findings

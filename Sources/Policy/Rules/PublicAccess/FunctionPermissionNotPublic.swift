@@ -15,8 +15,18 @@ extension PublicAccess {
       let sourceArn = context.property(logicalID, "SourceArn")
       let sourceAccount = context.property(logicalID, "SourceAccount")
       let orgID = context.property(logicalID, "PrincipalOrgID")
-      return context.judge(
-        principal, logicalID: logicalID, path: "Properties.Principal",
+      // Each finding says which kind of principal it is about (`scope["principal"]`,
+      // `everyone` or `service`): checkov's CKV_AWS_364 is about services alone.
+      let kind = { (possibility: Resolved) -> String? in
+        guard let text = possibility.text else { return nil }
+        if text == "*" { return "everyone" }
+        return text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")
+          ? "service" : nil
+      }
+      return [nil, "everyone", "service"].flatMap { wanted in
+      context.judge(
+        principal.filter { kind($0) == wanted }, logicalID: logicalID,
+        path: "Properties.Principal",
         question: "the principal is narrowed"
       ) { possibility in
         let text: String
@@ -41,6 +51,11 @@ extension PublicAccess {
         return .fail(
           "permission lets any principal invoke the function: Principal is \"*\" with no SourceArn, SourceAccount or PrincipalOrgID"
         )
+      }.map { finding in
+        var finding = finding
+        if let wanted { finding.scope["principal"] = wanted }
+        return finding
+      }
       }
     }
   }

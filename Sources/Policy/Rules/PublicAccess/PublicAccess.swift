@@ -3,6 +3,9 @@ public enum PublicAccess {
   public static let theme = "public-access"
 
   public static var rules: [Rule] {
-    [bucketPublicAccessBlock, bucketPublicACL, bucketOwnershipEnforced, functionPublicPermission]
+    [
+      bucketPublicAccessBlock, bucketPublicACL, bucketOwnershipEnforced, functionPublicPermission,
+      functionURLAuth,
+    ]
   }
 }

@@ -8,8 +8,8 @@ import Template
 /// defaults included) stands for the exported resource, named `stack::LogicalId`, so a bucket
 /// encrypted with `!ImportValue genexomics-prod-keys-DataKey-Arn` is known to use a KMS key.
 ///
-/// Set for the duration of a lint run with `ExportIndex.$current.withValue(...)`; empty by
-/// default, which leaves imports unknown.
+/// The `Checker` builds one for the templates it checks together and hands it to every rule
+/// through the check's `TemplateMemo`; an empty index leaves imports unknown.
 public struct ExportIndex: Sendable {
   /// One export: the template that declares it, the stack name it is known by and the value.
   public struct Export: Sendable {
@@ -17,8 +17,6 @@ public struct ExportIndex: Sendable {
     public var template: Template
     public var value: Value
   }
-
-  @TaskLocal public static var current = ExportIndex()
 
   private var exports: [String: Export] = [:]
   private var templates: [String: Template] = [:]

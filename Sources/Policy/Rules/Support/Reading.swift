@@ -58,7 +58,7 @@ public struct Reading: Sendable {
   /// An `Fn::ImportValue` that another template of the run exports (see `ExportIndex`).
   private func importing(_ raw: Value) -> [Resolved]? {
     guard case .intrinsic(.importValue(let name)) = raw.kind else { return nil }
-    return ExportIndex.current.resolveImport(name, with: shared.resolver, at: raw.location)
+    return shared.exports.resolveImport(name, with: shared.resolver, at: raw.location)
   }
 
   /// `item` under the branches and parameters of `parent`; nil when the branches contradict.

@@ -90,7 +90,9 @@ extension RuleContext {
     var findings: [Finding] = []
     for possibility in reading.possibilities {
       let verdict: Verdict
-      if case .unknown(let reason) = possibility.shape {
+      // A parameter whose AllowedValues or AllowedPattern narrow it goes to `decide`, which
+      // may know the answer for every value it allows (`parameterRulesOut`).
+      if case .unknown(let reason) = possibility.shape, !isConstrainedParameter(reason) {
         verdict = .unknown(reason)
       } else {
         verdict = decide(possibility)
@@ -159,7 +161,7 @@ extension RuleContext {
         return type
       }
     }
-    return ExportIndex.current.resource(logicalID)?.resource.type
+    return memo.exports.resource(logicalID)?.resource.type
   }
 
   /// Where the resource's logical id is written, read in place: what `finding` looks up (through

@@ -22,6 +22,7 @@ extension RuleContext {
   /// without a default or an import is unknown. Absence fails with `absent`.
   public func customerManagedKey(_ possibility: Resolved, absent: String) -> Verdict {
     if possibility.isAbsent { return .fail(absent) }
+    if parameterRulesOut(Self.notCustomerKeys, in: possibility) { return .pass }
     guard let string = possibility.string else { return .unknown(possibility.unknowableReason) }
     if let text = string.literal {
       if text.isEmpty { return .fail(absent) }
@@ -46,7 +47,61 @@ extension RuleContext {
     if string.isFullyKnown, string.containsText(":key/") || string.containsText(":alias/") {
       return .pass
     }
+    // `arn:...:key/${KeyId}`: whatever the id, a key ARN names a key, never an AWS managed alias.
+    if string.containsText(":key/") { return .pass }
     return .unknown(possibility.unknowableReason)
+  }
+
+  /// `judge` with `customerManagedKey`, the findings that the key is missing marked
+  /// `scope["key"] = "absent"`: a peer check that asks only for some key (checkov CKV_AWS_26)
+  /// reaches those and not the AWS managed key ones.
+  func judgeCustomerKey(
+    _ reading: Reading, logicalID: String, path: String, question: String, absent: String
+  ) -> [Finding] {
+    var missing = judge(reading.filter(\.isAbsent), logicalID: logicalID, path: path, question: question) {
+      customerManagedKey($0, absent: absent)
+    }
+    for index in missing.indices { missing[index].scope["key"] = "absent" }
+    return missing
+      + judge(reading.filter { !$0.isAbsent }, logicalID: logicalID, path: path, question: question) {
+        customerManagedKey($0, absent: absent)
+      }
+  }
+
+  /// Values a parameter that guarantees a customer-managed key must refuse: nothing, an AWS
+  /// managed alias (by name and by ARN), a wildcard, a word.
+  static let notCustomerKeys = [
+    "", "alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs", "*", "none",
+  ]
+
+  /// True when `possibility` is a parameter without a default whose `AllowedValues`,
+  /// `AllowedPattern` or `Number` type refuses every one of `values`: the deployer cannot
+  /// choose them, so a rule asking "is it one of these?" has its answer (a CIDR parameter
+  /// limited to /16-/28 is never 0.0.0.0/0).
+  public func parameterRulesOut(_ values: [String], in possibility: Resolved) -> Bool {
+    let reason: String
+    switch possibility.shape {
+    case .unknown(let whole): reason = whole
+    case .string(let string):
+      guard string.parts.count == 1, case .unknown(let part) = string.parts[0] else {
+        return false
+      }
+      reason = part
+    default: return false
+    }
+    guard isConstrainedParameter(reason), let name = Resolver.parameterWithoutDefault(from: reason)
+    else { return false }
+    return values.allSatisfy { !resolver.parameter(name, accepts: $0) }
+  }
+
+  /// True when `reason` is a parameter without a default that `AllowedValues`,
+  /// `AllowedPattern` or the `Number` type narrows.
+  func isConstrainedParameter(_ reason: String) -> Bool {
+    guard let name = Resolver.parameterWithoutDefault(from: reason),
+      let parameter = template.parameters[name]
+    else { return false }
+    return parameter.attributes["AllowedValues"] != nil
+      || parameter.attributes["AllowedPattern"] != nil || parameter.type == "Number"
   }
 
   /// KMS resource types whose `Ref`/`Arn` is a customer-managed key.

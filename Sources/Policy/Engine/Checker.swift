@@ -1,0 +1,88 @@
+import Template
+
+/// The one way every command checks templates: read them, index their exports, run the rules
+/// with that index, apply each template's suppressions.
+///
+/// `lint`, `validate`, `diff` and the tests all check through it, so a finding is the same
+/// finding whichever command reports it: `diff` calls a suppressed finding of a new resource
+/// suppressed, as `lint` does, and resolves imports between the stacks it compares as `lint`
+/// resolves them between the files of a run.
+public struct Checker: Sendable {
+  /// The rules that run; suppressions of other rules are neither applied nor judged unused.
+  public var rules: [Rule]
+  /// How strict the run is (see `LintOptions`).
+  public var options: LintOptions
+
+  public init(rules: [Rule], options: LintOptions = LintOptions()) {
+    self.rules = rules
+    self.options = options
+  }
+
+  /// One input's outcome: its findings (reader warnings, rule findings, suppressions applied,
+  /// in stable order), or the error that kept it from being read.
+  public enum Outcome: Sendable {
+    case checked([Finding])
+    case unreadable(TemplateError)
+
+    public var isUnreadable: Bool {
+      if case .unreadable = self { true } else { false }
+    }
+
+    /// The findings, or the reader's error as a finding.
+    public var findings: [Finding] {
+      switch self {
+      case .checked(let findings): findings
+      case .unreadable(let error): [Finding(error)]
+      }
+    }
+  }
+
+  /// Reads and checks the files of one run, on every core; the outcomes keep the order of
+  /// `paths`. The files are checked together: an import in one resolves to another's export.
+  public func check(files paths: [String]) -> [Outcome] {
+    let read = paths.concurrentMap { path -> Result<ParsedTemplate, TemplateError> in
+      Result { () throws(TemplateError) in try Template.read(contentsOf: path) }
+    }
+    let checked = check(read.compactMap { try? $0.get() })
+    var next = checked.makeIterator()
+    return read.map { result in
+      switch result {
+      case .success: .checked(next.next() ?? [])
+      case .failure(let error): .unreadable(error)
+      }
+    }
+  }
+
+  /// Checks templates read together; their findings, in the order given.
+  public func check(_ templates: [ParsedTemplate]) -> [[Finding]] {
+    // Templates with `AWS::LanguageExtensions` are expanded once, here: the suppressions in a
+    // `Fn::ForEach` body's Metadata then cover the resources it generates, and the outputs it
+    // generates are exports other templates of the run can import.
+    let templates = templates.map { parsed in
+      var parsed = parsed
+      parsed.template = parsed.template.expandingLanguageExtensions()
+      return parsed
+    }
+    let exports = ExportIndex(templates.map(\.template))
+    let findings = Engine(rules: rules, options: options).check(
+      templates.map(\.template), exports: exports)
+    let pass = SuppressionPass(
+      knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
+    return Array(zip(templates, findings)).concurrentMap { parsed, findings in
+      pass.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
+    }
+  }
+
+  /// Checks one template on its own, its rules on every core.
+  public func check(_ template: ParsedTemplate) -> [Finding] {
+    check([template])[0]
+  }
+
+  /// Checks a template that is one of a set whose exports are `exports` (a stack `diff`
+  /// compares among others), its rules on every core.
+  public func check(_ template: Template, exports: ExportIndex) -> [Finding] {
+    let findings = Engine(rules: rules, options: options).check(template, exports: exports)
+    return SuppressionPass(knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
+      .apply(to: findings, of: template)
+  }
+}

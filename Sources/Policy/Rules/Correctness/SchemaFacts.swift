@@ -1,0 +1,60 @@
+import Foundation
+import Template
+
+/// What the resource-schema checks find in one template, worked out in one pass over its
+/// resources and shared by the checks (each reports one kind).
+final class SchemaFacts: Sendable {
+  struct Located: Sendable {
+    var logicalID: String
+    var issue: SchemaIssue
+  }
+
+  let issues: [Located]
+
+  init(_ template: Template, index: TemplateIndex, schemas: ResourceSchemas = .shipped) {
+    // A macro may rewrite any property: what it receives is not what CloudFormation checks.
+    guard !index.hasMacroTransform else {
+      issues = []
+      return
+    }
+    var issues: [Located] = []
+    for entry in template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
+      guard let type = entry.value.type, ResourceTypeName.problem(with: type) == nil,
+        let schema = schemas[type]
+      else { continue }
+      var validation = PropertyValidation(template: template, schema: schema)
+      validation.check(entry.value, at: entry.value.location ?? entry.keyLocation)
+      issues += validation.issues.map { Located(logicalID: entry.key, issue: $0) }
+    }
+    self.issues = issues
+  }
+
+  /// Types the checks leave alone: custom resources, modules, SAM's and third-party registry types.
+  static func isUnchecked(_ type: String) -> Bool {
+    type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource"
+      || type.hasSuffix("::MODULE") || type.hasPrefix("AWS::Serverless::")
+      || type == "AWS::CDK::Metadata"
+      || !(type.hasPrefix("AWS::") || type.hasPrefix("Alexa::"))
+  }
+}
+
+extension SchemaFacts: TemplateDerivation {
+  convenience init(deriving memo: TemplateMemo) {
+    self.init(memo.template, index: memo.value(CorrectnessFacts.self).index)
+  }
+}
+
+extension RuleContext {
+  /// The schema findings of this context's template, shared by every schema check.
+  var schemaFacts: SchemaFacts { memo.value(SchemaFacts.self) }
+
+  /// The findings of one kind of schema issue.
+  func schemaFindings(_ kind: SchemaIssue.Kind) -> [Finding] {
+    schemaFacts.issues.compactMap { located in
+      guard located.issue.kind == kind else { return nil }
+      return finding(
+        "resource '\(located.logicalID)': \(located.issue.message)", logicalID: located.logicalID,
+        at: located.issue.location, path: located.issue.path)
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import Foundation
+
+/// One resource type's schema: what its properties may be, what `Fn::GetAtt` may read, and
+/// which properties CloudFormation sets itself.
+public struct ResourceSchema: Sendable {
+  /// The nodes of the schema; the first is the resource's `Properties`. Nodes refer to each
+  /// other by position, so a definition that contains itself stays finite.
+  public var nodes: [SchemaNode]
+  /// The attributes `Fn::GetAtt` accepts; an entry ending in `.*` accepts any name after its
+  /// prefix (`Outputs..*` on a nested stack: `Outputs.` and any name), `.*` any attribute.
+  public var attributes: [String]
+  /// Properties CloudFormation sets (`Arn`, `QueueUrl`), as dotted paths.
+  public var readOnly: [String]
+
+  public var properties: SchemaNode { nodes[0] }
+
+  /// Whether `Fn::GetAtt` may read `attribute`.
+  public func hasAttribute(_ attribute: String) -> Bool {
+    attributes.contains { known in
+      known == attribute
+        || known == ".*"
+        || known.hasSuffix(".*") && attribute.count > known.count - 2
+          && attribute.hasPrefix(known.dropLast(2))
+    }
+  }
+
+  init?(json: [String: Any]) {
+    guard let nodes = json["n"] as? [[String: Any]], !nodes.isEmpty else { return nil }
+    self.nodes = nodes.map(SchemaNode.init(json:))
+    attributes = json["a"] as? [String] ?? []
+    readOnly = json["r"] as? [String] ?? []
+  }
+}
+
+/// What one value may be: its JSON types, properties, and the bounds on its content.
+public struct SchemaNode: Sendable {
+  public var types: JSONTypes
+  /// Property name to node, in the schema's order.
+  public var properties: [String: Int]
+  public var propertyNames: [String]
+  /// No property other than `properties` (and `patternProperties`) is allowed.
+  public var isClosed: Bool
+  public var patternProperties: [(pattern: String, node: Int)]
+  /// The node every other property's value must match (a map of names to values).
+  public var additionalProperties: Int?
+  public var items: Int?
+  public var allowedValues: [String]?
+  public var allowedValuesIgnoreCase: Bool
+  public var pattern: String?
+  public var minimum: Double?
+  public var maximum: Double?
+  public var length: Bounds
+  public var itemCount: Bounds
+  public var required: [String]
+  /// Property to the properties it requires when present.
+  public var dependentRequired: [(property: String, requires: [String])]
+  /// Property to the properties that may not be set with it.
+  public var dependentExcluded: [(property: String, excludes: [String])]
+  /// The list's elements must differ from each other.
+  public var uniqueItems: Bool
+  public var groups: [RequirementGroup]
+
+  init(json: [String: Any]) {
+    types = JSONTypes(letters: json["t"] as? String ?? "")
+    let properties = json["p"] as? [String: Any] ?? [:]
+    var table: [String: Int] = [:]
+    for (name, node) in properties { table[name] = Self.int(node) }
+    self.properties = table
+    propertyNames = properties.keys.sorted()
+    isClosed = json["c"] != nil
+    patternProperties = (json["pp"] as? [[Any]] ?? []).compactMap { pair in
+      guard pair.count == 2, let pattern = pair[0] as? String, let node = Self.int(pair[1]) else {
+        return nil
+      }
+      return (pattern, node)
+    }
+    additionalProperties = Self.int(json["ap"])
+    items = Self.int(json["i"])
+    allowedValues = json["e"] as? [String]
+    allowedValuesIgnoreCase = json["ec"] != nil
+    pattern = json["pt"] as? String
+    minimum = Self.double(json["mn"])
+    maximum = Self.double(json["mx"])
+    length = Bounds(json["l"])
+    itemCount = Bounds(json["k"])
+    required = json["rq"] as? [String] ?? []
+    dependentRequired = (json["dr"] as? [String: [String]] ?? [:]).sorted { $0.key < $1.key }
+      .map { ($0.key, $0.value) }
+    dependentExcluded = (json["dx"] as? [String: [String]] ?? [:]).sorted { $0.key < $1.key }
+      .map { ($0.key, $0.value) }
+    uniqueItems = json["u"] != nil
+    groups = (json["g"] as? [[Any]] ?? []).compactMap(RequirementGroup.init(json:))
+  }
+
+  static func int(_ value: Any?) -> Int? {
+    (value as? NSNumber)?.intValue ?? (value as? Int)
+  }
+
+  static func double(_ value: Any?) -> Double? {
+    (value as? NSNumber)?.doubleValue ?? (value as? Double)
+  }
+}
+
+/// The JSON types a value may have.
+public struct JSONTypes: OptionSet, Sendable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  public static let string = JSONTypes(rawValue: 1)
+  public static let integer = JSONTypes(rawValue: 2)
+  public static let number = JSONTypes(rawValue: 4)
+  public static let boolean = JSONTypes(rawValue: 8)
+  public static let object = JSONTypes(rawValue: 16)
+  public static let array = JSONTypes(rawValue: 32)
+
+  init(letters: String) {
+    var types: JSONTypes = []
+    for letter in letters {
+      switch letter {
+      case "s": types.insert(.string)
+      case "i": types.insert(.integer)
+      case "n": types.insert(.number)
+      case "b": types.insert(.boolean)
+      case "o": types.insert(.object)
+      case "a": types.insert(.array)
+      default: break
+      }
+    }
+    self = types
+  }
+
+  /// `string`, `integer or number`: as a message names them.
+  public var description: String {
+    let names: [(JSONTypes, String)] = [
+      (.object, "object"), (.array, "array"), (.string, "string"), (.integer, "integer"),
+      (.number, "number"), (.boolean, "boolean"),
+    ]
+    return names.filter { contains($0.0) }.map(\.1).joined(separator: " or ")
+  }
+}
+
+/// A lower and an upper bound, either of which may be absent.
+public struct Bounds: Sendable {
+  public var lower: Int?
+  public var upper: Int?
+
+  init(_ json: Any?) {
+    let pair = json as? [Any] ?? []
+    lower = pair.count == 2 ? SchemaNode.int(pair[0]) : nil
+    upper = pair.count == 2 ? SchemaNode.int(pair[1]) : nil
+  }
+
+  public func admits(_ count: Int) -> Bool {
+    (lower.map { count >= $0 } ?? true) && (upper.map { count <= $0 } ?? true)
+  }
+
+  public var description: String {
+    switch (lower, upper) {
+    case (let lower?, let upper?): return lower == upper ? "exactly \(lower)" : "\(lower) to \(upper)"
+    case (let lower?, nil): return "at least \(lower)"
+    case (nil, let upper?): return "at most \(upper)"
+    case (nil, nil): return "any number"
+    }
+  }
+}
+
+/// Properties that must be set together in one of several ways (`oneOf`, `anyOf`, `requiredXor`).
+public struct RequirementGroup: Sendable {
+  public enum Kind: String, Sendable {
+    /// Exactly one of the options is met.
+    case one
+    /// At least one of the options is met.
+    case any
+  }
+
+  public var kind: Kind
+  /// Each option lists the properties it requires.
+  public var options: [[String]]
+
+  init?(json: [Any]) {
+    guard json.count == 2, let kind = (json[0] as? String).flatMap(Kind.init(rawValue:)),
+      let options = json[1] as? [[String]]
+    else { return nil }
+    self.kind = kind
+    self.options = options
+  }
+}

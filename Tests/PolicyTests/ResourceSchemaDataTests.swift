@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import Policy
+
+/// The shipped resource schemas: complete, readable, and what the script writes.
+@Suite struct ResourceSchemaDataTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The bytes `scripts/resource-schema-data.py --stdout` writes, or why it cannot run here.
+  static let scriptOutput: Result<Data, Skip> = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", repository.appendingPathComponent("scripts/resource-schema-data.py").path,
+      "--stdout",
+    ]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    do { try process.run() } catch { return .failure(Skip(reason: "python3 cannot run: \(error)")) }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      return .failure(
+        Skip(reason: "cfn-lint is not importable: \(message.split(separator: "\n").last ?? "")"))
+    }
+    return .success(data)
+  }()
+
+  struct Skip: Error { var reason: String }
+
+  static var scriptSkipReason: String? {
+    switch scriptOutput {
+    case .success(let data):
+      // Another cfn-lint version writes other data: say so rather than fail.
+      let header = String(decoding: data.prefix(while: { $0 != 10 }), as: UTF8.self)
+      return header == "# " + ResourceSchemas.shipped.source
+        ? nil : "installed cfn-lint differs from the one the data was written from: \(header)"
+    case .failure(let skip): return skip.reason
+    }
+  }
+
+  @Test(.enabled(if: scriptSkipReason == nil, Comment(rawValue: scriptSkipReason ?? "")))
+  func shippedFileIsWhatTheScriptWrites() throws {
+    let shipped = try Data(
+      contentsOf: Self.repository.appendingPathComponent(
+        "Sources/Policy/Data/resource-schemas.txt"))
+    let written = try Self.scriptOutput.get()
+    #expect(shipped == written)
+  }
+
+  @Test func everyResourceTypeIsThere() throws {
+    let schemas = ResourceSchemas.shipped
+    #expect(
+      schemas.source.hasPrefix(
+        "Formation resource schemas, written by scripts/resource-schema-data.py from cfn-lint"))
+    #expect(schemas.typeNames.count > 1580)
+    let queue = try #require(schemas["AWS::SQS::Queue"])
+    let timeout = try #require(queue.properties.properties["VisibilityTimeout"])
+    #expect(queue.nodes[timeout].maximum == 43200)
+    #expect(queue.nodes[timeout].types == .integer)
+    #expect(queue.hasAttribute("Arn") && !queue.hasAttribute("Nope"))
+    #expect(queue.readOnly == ["Arn", "QueueUrl"])
+    let function = try #require(schemas["AWS::Lambda::Function"])
+    #expect(function.properties.required == ["Code", "Role"])
+    #expect(schemas.runtimes["python2.7"]?.createBlocked == "2021-07-15")
+    let stack = try #require(schemas["AWS::CloudFormation::Stack"])
+    #expect(stack.hasAttribute("Outputs.BucketName") && !stack.hasAttribute("Outputs."))
+    #expect(schemas["AWS::S3::Buckett"] == nil && !schemas.knows("AWS::S3::Buckett"))
+  }
+
+  /// Case-insensitive enums are marked as cfn-lint marks them.
+  @Test func caseInsensitiveEnumsAreMarked() throws {
+    let environment = try #require(ResourceSchemas.shipped["AWS::Batch::ComputeEnvironment"])
+    let resources = environment.nodes[try #require(environment.properties.properties["ComputeResources"])]
+    let strategy = environment.nodes[try #require(resources.properties["AllocationStrategy"])]
+    #expect(strategy.allowedValuesIgnoreCase)
+    #expect(strategy.allowedValues?.contains("spot_capacity_optimized") == true)
+  }
+}

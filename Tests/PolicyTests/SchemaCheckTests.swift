@@ -1,0 +1,177 @@
+import Foundation
+import Policy
+import Testing
+
+/// The resource-schema checks: every failing fixture gives exactly these findings (line:column,
+/// severity, rule, logical id, message); the passing fixtures are in `CorrectnessValidTemplateTests`.
+@Suite struct SchemaCheckTests {
+  static let theme = "correctness"
+
+  /// Every schema check has a failing fixture tested here.
+  @Test func everySchemaCheckHasAFailingFixture() throws {
+    let ids = Catalogue.correctness.map(\.id).filter { $0.hasPrefix("SCH") }
+    #expect(ids == (1...18).map { String(format: "SCH%03d", $0) })
+    for id in ids { #expect(try !LintFixture.lines(id, Self.theme, "\(id)-fail.yaml").isEmpty) }
+  }
+
+  @Test func sch001() throws {
+    #expect(
+      try LintFixture.lines("SCH001", Self.theme, "SCH001-fail.yaml") == [
+        "4:11: error SCH001 Bucket: resource 'Bucket' has type 'AWS::S3::Buckett', which is not a CloudFormation resource type; did you mean 'AWS::S3::Bucket'?",
+        "6:11: error SCH001 Queue: resource 'Queue' has type 'AWS::SQS::Queu', which is not a CloudFormation resource type; did you mean 'AWS::SQS::Queue'?",
+      ])
+  }
+
+  @Test func sch002() throws {
+    #expect(
+      try LintFixture.lines("SCH002", Self.theme, "SCH002-fail.yaml") == [
+        "6:7: error SCH002 Queue: resource 'Queue': unknown property 'VisibiltyTimeout' in Properties; did you mean 'VisibilityTimeout'?",
+        "15:17: error SCH002 Logs: resource 'Logs': unknown property 'TransitionInDay' in Properties.LifecycleConfiguration.Rules[0].Transitions[0]; did you mean 'TransitionInDays'?",
+      ])
+  }
+
+  @Test func sch003() throws {
+    #expect(
+      try LintFixture.lines("SCH003", Self.theme, "SCH003-fail.yaml") == [
+        "5:5: error SCH003 Function: resource 'Function': Properties is missing required property 'Role'",
+        "14:11: error SCH003 Table: resource 'Table': Properties.KeySchema[0] is missing required property 'KeyType'",
+      ])
+  }
+
+  @Test func sch004Excluded() throws {
+    #expect(
+      try LintFixture.lines("SCH004", Self.theme, "SCH004-fail-excluded.yaml") == [
+        "5:5: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics' and 'MetricName'; only one of Metrics, MetricName may be set",
+        "9:7: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics', which may not be set with 'MetricName'",
+        "10:7: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics', which may not be set with 'Namespace'",
+        "11:7: error SCH004 Alarm: resource 'Alarm': Properties sets 'Metrics', which may not be set with 'Dimensions'",
+      ])
+  }
+
+  @Test func sch004() throws {
+    #expect(
+      try LintFixture.lines("SCH004", Self.theme, "SCH004-fail.yaml") == [
+        "5:5: error SCH004 Entry: resource 'Entry': Properties sets 'Ipv6CidrBlock' and 'CidrBlock'; only one of Ipv6CidrBlock, CidrBlock may be set",
+        "14:5: error SCH004 Ingress: resource 'Ingress': Properties must set exactly one of: CidrIp, CidrIpv6, SourcePrefixListId, SourceSecurityGroupId, SourceSecurityGroupName",
+      ])
+  }
+
+  @Test func sch005() throws {
+    #expect(
+      try LintFixture.lines("SCH005", Self.theme, "SCH005-fail.yaml") == [
+        "6:31: error SCH005 Queue: resource 'Queue': Properties.MessageRetentionPeriod is 'lots'; expected integer",
+        "7:18: error SCH005 Queue: resource 'Queue': Properties.FifoQueue is 'maybe'; expected boolean",
+        "12:29: error SCH005 Group: resource 'Group': Properties.SecurityGroupIngress is a string (Fn::Sub); expected array",
+      ])
+  }
+
+  @Test func sch006() throws {
+    #expect(
+      try LintFixture.lines("SCH006", Self.theme, "SCH006-fail.yaml") == [
+        "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'PAY_PER_REQUESTS', which is not one of: PAY_PER_REQUEST, PROVISIONED; did you mean 'PAY_PER_REQUEST'?",
+        "20:20: error SCH006 Other: resource 'Other': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
+        "33:29: error SCH006 Compute: resource 'Compute': Properties.ComputeResources.AllocationStrategy is 'SPOT_CHEAPEST', which is not one of: best_fit, best_fit_progressive, spot_capacity_optimized, spot_price_capacity_optimized (case-insensitive)",
+      ])
+  }
+
+  @Test func sch007() throws {
+    #expect(
+      try LintFixture.lines("SCH007", Self.theme, "SCH007-fail.yaml") == [
+        "6:26: error SCH007 Queue: resource 'Queue': Properties.VisibilityTimeout is 999999; it must be at most 43200",
+        "7:21: error SCH007 Queue: resource 'Queue': Properties.DelaySeconds is '-1'; it must be at least 0",
+      ])
+  }
+
+  @Test func sch008() throws {
+    #expect(
+      try LintFixture.lines("SCH008", Self.theme, "SCH008-fail.yaml") == [
+        "11:18: error SCH008 Table: resource 'Table': Properties.KeySchema has 0 items; expected 1 to 2",
+      ])
+  }
+
+  @Test func sch009() throws {
+    #expect(
+      try LintFixture.lines("SCH009", Self.theme, "SCH009-fail.yaml") == [
+        "7:16: error SCH009 Function: resource 'Function': Properties.Handler is 'index handler', which does not match the pattern ^[^\\s]+$",
+        "8:13: error SCH009 Function: resource 'Function': Properties.Role is 'lambda-role', which does not match the pattern ^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+      ])
+  }
+
+  @Test func sch010() throws {
+    #expect(
+      try LintFixture.lines("SCH010", Self.theme, "SCH010-fail.yaml") == [
+        "8:20: error SCH010 Topic: Fn::GetAtt reads 'Queue.Nmae', but AWS::SQS::Queue has no attribute 'Nmae'; 'AWS::SQS::Queue' has Arn, ContentBasedDeduplication, DeduplicationScope, DelaySeconds, FifoQueue, FifoThroughputLimit, KmsDataKeyReusePeriodSeconds, KmsMasterKeyId, ...",
+        "11:12: error SCH010 Nope: Fn::GetAtt reads 'Queue.Nope', but AWS::SQS::Queue has no attribute 'Nope'; 'AWS::SQS::Queue' has Arn, ContentBasedDeduplication, DeduplicationScope, DelaySeconds, FifoQueue, FifoThroughputLimit, KmsDataKeyReusePeriodSeconds, KmsMasterKeyId, ...",
+      ])
+  }
+
+  @Test func sch011() throws {
+    #expect(
+      try LintFixture.lines("SCH011", Self.theme, "SCH011-fail.yaml") == [
+        "6:16: error SCH011 Function: resource 'Function' uses runtime 'python2.7', deprecated since 2021-07-15; functions cannot be created with it since 2021-07-15; use python3.14",
+      ])
+  }
+
+  @Test func sch012() throws {
+    #expect(
+      try LintFixture.lines("SCH012", Self.theme, "SCH012-fail.yaml") == [
+        "6:7: error SCH012 Queue: resource 'Queue': 'QueueUrl' is read-only: CloudFormation sets it and a template may not",
+      ])
+  }
+
+  @Test func sch013() throws {
+    #expect(
+      try LintFixture.lines("SCH013", Self.theme, "SCH013-fail.yaml") == [
+        "5:21: error SCH013 Database: resource 'Database' has DeletionPolicy a list, which is not one of Delete, Retain, RetainExceptOnCreate, Snapshot",
+        "6:26: error SCH013 Database: resource 'Database' has UpdateReplacePolicy 'Snapshoot', which is not one of Delete, Retain, RetainExceptOnCreate, Snapshot; did you mean 'Snapshot'?",
+      ])
+  }
+
+  @Test func sch014() throws {
+    #expect(
+      try LintFixture.lines("SCH014", Self.theme, "SCH014-fail.yaml") == [
+        "6:7: error SCH014 Network: module 'Network' has UpdatePolicy, which modules do not accept",
+      ])
+  }
+
+  @Test func sch015() throws {
+    #expect(
+      try LintFixture.lines("SCH015", Self.theme, "SCH015-fail.yaml") == [
+        "7:7: error SCH015 Table: table 'Table' defines attribute 'created', which no key schema uses",
+        "7:7: error SCH015 Table: table 'Table' uses key attribute 'sort', which AttributeDefinitions does not define",
+      ])
+  }
+
+  @Test func sch016() throws {
+    #expect(
+      try LintFixture.lines("SCH016", Self.theme, "SCH016-fail.yaml") == [
+        "14:11: error SCH016 Role: resource 'Role': Properties.ManagedPolicyArns[1] repeats an earlier element; the list's elements must be unique",
+      ])
+  }
+
+  @Test func sch017() throws {
+    #expect(
+      try LintFixture.lines("SCH017", Self.theme, "SCH017-fail.yaml") == [
+        "6:3: error SCH017 Queue: resource 'Queue' has the name of a parameter; Ref could not tell them apart",
+      ])
+  }
+
+  @Test func sch018() throws {
+    #expect(
+      try LintFixture.lines("SCH018", Self.theme, "SCH018-fail.yaml") == [
+        "3:3: error SCH018 Fn::ForEach::Queues: 'Fn::ForEach::Queues' in Resources needs `Transform: AWS::LanguageExtensions`, which the template does not declare",
+      ])
+  }
+
+  /// The ten mistakes a new user made in the issue that asked for these checks: each is reported.
+  @Test func issueExamplesAreEachReported() throws {
+    let template = try LintFixture.template(Self.theme, "SCH-issue-examples.yaml")
+    let findings = Engine(rules: Catalogue.correctness).check(template)
+    #expect(
+      findings.map { "\($0.location.line):\($0.location.column) \($0.ruleID) \($0.logicalID ?? "-")" } == [
+        "4:11 SCH001 Bucket", "8:7 SCH002 Queue", "9:31 SCH005 Queue", "13:26 SCH007 Queue2",
+        "16:5 SCH003 Function", "17:16 SCH011 Function", "24:20 SCH006 Table",
+        "39:17 SCH002 Logs", "46:29 SCH006 Compute", "52:12 SCH010 Nope",
+      ])
+  }
+}

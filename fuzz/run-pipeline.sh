@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the whole-pipeline libFuzzer target (fuzz/PipelineFuzzer.swift) and runs it.
+#
+#   fuzz/run-pipeline.sh [SECONDS] [JOBS]      (defaults: 600 seconds, 1 job)
+#
+# The Template, Policy and TemplateDiff modules are compiled with swiftc, each with coverage
+# for libFuzzer and AddressSanitizer (TemplateDiff without its AWS client, which the pipeline
+# does not use and which needs swift-crypto). The resources SwiftPM would bundle are found
+# through fuzz/ResourceBundles.swift. Each input must finish within 5 seconds and 2 GB (of
+# which ASan takes its share); a slow or hungry input is saved in fuzz/artifacts/ like a crash.
+# Seeds: the reading fixtures, the rule fixtures and generated/; the corpus grows in
+# fuzz/corpus-pipeline/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+jobs="${2:-1}"
+parallel=()
+if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+build=fuzz/.build/pipeline
+mkdir -p "$build" fuzz/corpus-pipeline fuzz/artifacts
+
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$build" -I Sources/CYAML)
+compile() {  # module name, sources...
+  local module="$1"
+  shift
+  swiftc "${flags[@]}" -module-name "$module" -emit-module -emit-module-path "$build/$module.swiftmodule" \
+    -wmo -c "$@" -o "$build/$module.o" 2>&1 | grep -v "Cannot export local symbol\|warning:" || true
+  test -f "$build/$module.o"
+}
+if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
+  compile Template $(find Sources/Template -name '*.swift')
+  compile Policy -D POLICY_RESOURCES $(find Sources/Policy -name '*.swift') fuzz/ResourceBundles.swift
+  compile TemplateDiff $(find Sources/TemplateDiff -name '*.swift' -not -path '*/AWS/*') \
+    fuzz/ResourceBundles.swift
+  swiftc "${flags[@]}" -module-name PipelineFuzzer fuzz/PipelineFuzzer.swift \
+    "$build/Template.o" "$build/Policy.o" "$build/TemplateDiff.o" -lyaml \
+    -o "$build/pipeline-fuzzer" 2>&1 | grep -v "Cannot export local symbol\|warning:" || true
+fi
+test -x "$build/pipeline-fuzzer"
+
+for seed in Tests/TemplateTests/Fixtures/good/* Tests/PolicyTests/Fixtures/*/*.yaml \
+  Tests/TemplateDiffTests/Fixtures/*/*.yaml generated/*.yaml; do
+  [ -f "$seed" ] || continue
+  [ "$(stat -c %s "$seed")" -le 65536 ] && cp "$seed" "fuzz/corpus-pipeline/seed-$(echo "$seed" | tr / _)"
+done
+
+export FUZZ_RESOURCES="$PWD"
+"$build/pipeline-fuzzer" fuzz/corpus-pipeline \
+  -dict=fuzz/yaml.dict -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+  -malloc_limit_mb=2048 -max_len=16384 -artifact_prefix=fuzz/artifacts/pipeline- \
+  -print_final_stats=1 "${parallel[@]}"
