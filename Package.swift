@@ -25,13 +25,17 @@ let package = Package(
     .target(name: "Template", dependencies: ["CYAML"]),
     .target(name: "Formation", dependencies: ["Template"]),
     .target(name: "Blueprints", dependencies: ["Formation"], path: "blueprints"),
-    .target(
-      name: "Policy", dependencies: ["Template"],
-      resources: [.copy("Data/iam-actions.tsv"), .copy("Data/resource-schemas.txt")]),
+    // The data files under Policy/Data and TemplateDiff/Data are compiled into the binary by
+    // CEmbeddedData (see its embedded.S), not copied as resources.
+    .target(name: "CEmbeddedData", cSettings: [.headerSearchPath("..")]),
+    .target(name: "EmbeddedData", dependencies: ["CEmbeddedData"]),
+    .target(name: "Policy", dependencies: ["Template", "EmbeddedData"], exclude: ["Data"]),
     .target(
       name: "TemplateDiff",
-      dependencies: ["Template", "Policy", .product(name: "Crypto", package: "swift-crypto")],
-      resources: [.copy("Data/replacement.tsv")]
+      dependencies: [
+        "Template", "Policy", "EmbeddedData", .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      exclude: ["Data"]
     ),
     .target(
       name: "FormationCLI",
@@ -49,7 +53,7 @@ let package = Package(
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
-    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template", "EmbeddedData"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),
   ],

@@ -4,8 +4,9 @@
 #   fuzz/run-pipeline.sh [SECONDS] [JOBS]      (defaults: 600 seconds, 1 job)
 #
 # The Template, Policy and TemplateDiff modules are compiled with swiftc, each with coverage
-# for libFuzzer and AddressSanitizer (TemplateDiff without its AWS client, which the pipeline
-# does not use and which needs swift-crypto). The resources SwiftPM would bundle are found
+# for libFuzzer and AddressSanitizer (TemplateDiff without its AWS client and LiveStack, which
+# the pipeline does not use and which need swift-crypto). A module is compiled again only when
+# one of its sources is newer than its object file. The resources SwiftPM would bundle are found
 # through fuzz/ResourceBundles.swift. Each input must finish within 5 seconds and 2 GB (of
 # which ASan takes its share); a slow or hungry input is saved in fuzz/artifacts/ like a crash.
 # Seeds: the reading fixtures, the rule fixtures and generated/; the corpus grows in
@@ -20,18 +21,22 @@ build=fuzz/.build/pipeline
 mkdir -p "$build" fuzz/corpus-pipeline fuzz/artifacts
 
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$build" -I Sources/CYAML)
-compile() {  # module name, sources...
+compile() {  # module name, sources... (skipped when the object is newer than every source)
   local module="$1"
   shift
+  if [ -f "$build/$module.o" ] && [ -z "$(find "$@" -newer "$build/$module.o" 2>/dev/null)" ]; then
+    return
+  fi
   swiftc "${flags[@]}" -module-name "$module" -emit-module -emit-module-path "$build/$module.swiftmodule" \
     -wmo -c "$@" -o "$build/$module.o" 2>&1 | grep -v "Cannot export local symbol\|warning:" || true
   test -f "$build/$module.o"
 }
 if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
+  rm -f "$build/pipeline-fuzzer"
   compile Template $(find Sources/Template -name '*.swift')
   compile Policy -D POLICY_RESOURCES $(find Sources/Policy -name '*.swift') fuzz/ResourceBundles.swift
-  compile TemplateDiff $(find Sources/TemplateDiff -name '*.swift' -not -path '*/AWS/*') \
-    fuzz/ResourceBundles.swift
+  compile TemplateDiff $(find Sources/TemplateDiff -name '*.swift' -not -path '*/AWS/*' \
+    -not -name LiveStack.swift) fuzz/ResourceBundles.swift
   swiftc "${flags[@]}" -module-name PipelineFuzzer fuzz/PipelineFuzzer.swift \
     "$build/Template.o" "$build/Policy.o" "$build/TemplateDiff.o" -lyaml \
     -o "$build/pipeline-fuzzer" 2>&1 | grep -v "Cannot export local symbol\|warning:" || true

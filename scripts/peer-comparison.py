@@ -107,7 +107,8 @@ def run_formation(binary, folder):
     proc = subprocess.run(
         [binary, "lint", "--format", "json", "--rules", "ENC,TRN,PUB,NET,LOG,DAT,BAT", folder],
         capture_output=True, text=True)
-    return {(os.path.normpath(f["file"]), f["logicalId"], f["rule"]) for f in json.loads(proc.stdout)}
+    findings = json.loads(proc.stdout)["findings"]
+    return {(os.path.normpath(f["file"]), f["logicalId"], f["rule"]) for f in findings}
 
 
 def main():

@@ -18,13 +18,17 @@ public struct DiffCommand: ParsableCommand {
     abstract:
       "Compare proposed templates with deployed ones: changes, replacements, data loss, security.",
     discussion: """
-      formation diff DEPLOYED PROPOSED      two files, or two folders matched by file name
-      formation diff --stack NAME PROPOSED  a live stack (GetTemplate) against a file
-      formation diff --stack-prefix P DIR   every template in DIR against live stack P<name>
-                                            (<name> is the file name without its extension)
+      `formation diff DEPLOYED PROPOSED` compares two files, or two folders matched by file \
+      name; `formation diff --stack NAME PROPOSED` compares a live stack (GetTemplate) with a \
+      file; `formation diff --stack-prefix P DIR` compares every template in DIR with the \
+      live stack P<name>, where <name> is the file name without its extension.
 
-      Exit status: 0 no changes, 1 changes (see --fail-on), 2 error.
-      The report goes to standard output, the summary line to standard error.
+      Exit status: 0 no changes, 1 changes (see --fail-on), 2 error. The report goes to \
+      standard output, the summary line to standard error.
+
+      --fail-on security-worse fails only when security gets worse: a statement or network \
+      rule that allows more, a protection turned off, a finding introduced; tightening (point-in-time \
+      recovery turned on, an action removed) passes.
       """
   )
 
@@ -63,8 +67,11 @@ public struct DiffCommand: ParsableCommand {
   @Flag(help: "Print only the summary line.")
   public var quiet = false
 
-  @Option(help: "What makes the exit status 1: any, replacement, security or data-loss.")
-  public var failOn: FailOnOption = .any
+  @Option(
+    help: ArgumentHelp(
+      "What makes the exit status 1: any (the default), replacement, security, security-worse or data-loss; repeat the option or give a comma list to fail on any of several.",
+      valueName: "gate"))
+  public var failOn: [FailOnList] = []
 
   /// Reads both sides and stops: what `scripts/bench-diff.sh` measures as "reading alone".
   @Flag(help: .hidden)
@@ -100,7 +107,7 @@ public struct DiffCommand: ParsableCommand {
     } catch {
       return ("", "formation diff: error: \(error)\n", 2)
     }
-    let exit: Int32 = failOn.value.trips(diffs, securityOnly: securityOnly) ? 1 : 0
+    let exit: Int32 = failOn.flatMap(\.gates).trips(diffs, securityOnly: securityOnly) ? 1 : 0
     let summary = "formation diff: " + DiffSummary(diffs).line + "\n"
     switch format {
     case .json:
@@ -229,15 +236,23 @@ public enum DiffFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
   case json
 }
 
-/// `--fail-on` of `formation diff`.
-public struct FailOnOption: ExpressibleByArgument, Sendable {
-  public var value: FailOn
-  public init(_ value: FailOn) { self.value = value }
+/// One `--fail-on` value of `formation diff`: a gate, or a comma list of them (`replacement,data-loss`).
+public struct FailOnList: ExpressibleByArgument, Sendable {
+  public var gates: [FailOn]
+
+  public init(_ gates: [FailOn]) { self.gates = gates }
+
   public init?(argument: String) {
-    guard let value = FailOn(rawValue: argument) else { return nil }
-    self.value = value
+    var gates: [FailOn] = []
+    for name in argument.split(separator: ",") {
+      guard let gate = FailOn(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+        return nil
+      }
+      gates.append(gate)
+    }
+    guard !gates.isEmpty else { return nil }
+    self.gates = gates
   }
-  public static let any = FailOnOption(.any)
+
   public static var allValueStrings: [String] { FailOn.allCases.map(\.rawValue) }
-  public var defaultValueDescription: String { value.rawValue }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Policy
 
 /// `formation explain ID`: everything the catalogue says about one rule, from the same value
@@ -13,15 +14,28 @@ public struct ExplainCommand: ParsableCommand {
   @Argument(
     help: ArgumentHelp(
       "A rule id (ENC001), or a cfn_nag (W35) or checkov (CKV_AWS_18) id.", valueName: "id"))
-  public var id: String
+  public var id: String?
+
+  @Option(help: "Output format: text, or markdown (the rule's page, as in docs/rules).")
+  public var format: ExplainFormat = .text
+
+  /// Writes every rule's page and the index into a folder: how docs/rules is generated.
+  @Option(name: .customLong("write-pages"), help: .hidden)
+  public var pagesFolder: String?
 
   public init() {}
+
+  public func validate() throws {
+    if id == nil && pagesFolder == nil { throw ValidationError("Missing expected argument '<id>'") }
+  }
 
   public func run() throws {
     try execute().emit()
   }
 
   public func execute() -> CommandResult {
+    if let pagesFolder { return writePages(into: pagesFolder) }
+    let id = self.id ?? ""
     var note = ""
     var rule = Catalogue.rule(id: id)
     if rule == nil {
@@ -43,7 +57,29 @@ public struct ExplainCommand: ParsableCommand {
           "error: no rule \(id)\(hint); `formation lint --list-rules` lists them all\n", exitCode: 2
       )
     }
+    if format == .markdown {
+      return CommandResult(standardOutput: RulePage(rule: rule).markdown, exitCode: 0)
+    }
     return CommandResult(standardOutput: note + Self.text(for: rule), exitCode: 0)
+  }
+
+  /// The pages of `RulePage.all`, each written atomically; pages of rules that left the catalogue are removed.
+  private func writePages(into folder: String) -> CommandResult {
+    let pages = RulePage.all()
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let names = Set(pages.map(\.fileName))
+      for stale in try FileManager.default.contentsOfDirectory(atPath: folder)
+      where stale.hasSuffix(".md") && !names.contains(stale) {
+        try FileManager.default.removeItem(atPath: folder + "/" + stale)
+      }
+      for page in pages {
+        try AtomicFile.write(page.text, to: folder + "/" + page.fileName)
+      }
+    } catch {
+      return CommandResult(standardError: "error: cannot write \(folder): \(error)\n", exitCode: 2)
+    }
+    return CommandResult(standardError: "wrote \(pages.count) pages to \(folder)\n", exitCode: 0)
   }
 
   /// The explanation, one labelled field per line.
@@ -75,4 +111,9 @@ public struct ExplainCommand: ParsableCommand {
     ]
     return lines.joined(separator: "\n") + "\n"
   }
+}
+
+/// `--format` of `formation explain`.
+public enum ExplainFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case text, markdown
 }

@@ -16,15 +16,31 @@ public struct InputOptions: ParsableArguments {
   @Option(help: "Output format: text (one finding per line) or json.")
   public var format: OutputFormat = .text
 
+  @OptionGroup public var configuration: ConfigurationOptions
+
   public init() {}
 
-  /// The template files the paths name, in a deterministic order.
-  /// Throws a usage error for no paths, a path that does not exist, or no template found.
-  public func templateFiles() throws(UsageError) -> [String] {
-    guard !paths.isEmpty else {
-      throw UsageError("no paths given; pass template files or directories")
+  /// The template files the paths name, in a deterministic order, with what a folder search
+  /// skipped. Throws for no paths (and no `paths` in the configuration), a path that does not
+  /// exist, no template found, or a configuration file that is wrong.
+  func templateScan(workingDirectory: String = FileManager.default.currentDirectoryPath)
+    throws(LintSetupError) -> TemplateScan
+  {
+    let configuration: ProjectConfiguration
+    do {
+      configuration = try self.configuration.load(from: workingDirectory)
+    } catch {
+      throw .configuration(error)
     }
-    return try TemplateDiscovery.templateFiles(in: paths)
+    guard !paths.isEmpty || !configuration.paths.isEmpty else {
+      throw .usage(UsageError("no paths given; pass template files or directories"))
+    }
+    do {
+      return try TemplateScan.run(
+        paths, configuration: configuration, workingDirectory: workingDirectory)
+    } catch {
+      throw .usage(error)
+    }
   }
 }
 

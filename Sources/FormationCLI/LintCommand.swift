@@ -11,8 +11,11 @@ public struct LintCommand: ParsableCommand {
     abstract:
       "Check templates for least privilege, encryption, network isolation, logging and correctness.",
     discussion: """
-      With no path, lints the templates in the current folder. Folders are searched \
-      recursively for .yaml, .yml, .json and .template files.
+      With no path, lints the `paths` of the nearest .formation.yaml, else the current \
+      folder. Folders are searched recursively for .yaml, .yml, .json and .template files \
+      that are CloudFormation templates (a mapping with Resources or \
+      AWSTemplateFormatVersion at the top), leaving out node_modules, cdk.out, .build, .git \
+      and the configuration's excludes; the summary says how many files were skipped.
 
       Text output is one line per finding, `file:line:col: severity ID LogicalId: message`, \
       in a stable order, and a summary on standard error; suppressed findings are hidden \
@@ -52,8 +55,10 @@ public struct LintCommand: ParsableCommand {
   public var format: Format = .text
 
   @Option(
-    help: "Exit 1 when a finding is at or above this severity: info, warning, unknown or error.")
-  public var severity: Threshold = .warning
+    help:
+      "Exit 1 when a finding is at or above this severity: info, warning (the default), unknown or error."
+  )
+  public var severity: Threshold?
 
   @Option(
     help:
@@ -65,6 +70,22 @@ public struct LintCommand: ParsableCommand {
     name: .customLong("skip-rules"),
     help: "Do not run these rules (ids, id prefixes or themes, comma separated).")
   public var skipRules: String?
+
+  @Flag(
+    name: .customLong("list-rules"),
+    help: "Print the rule catalogue (after --rules/--skip-rules) and exit.")
+  public var listRules = false
+
+  @Flag(
+    name: .customLong("show-suppressed"), help: "Also print suppressed findings in text output.")
+  public var showSuppressed = false
+
+  @Option(
+    name: .customLong("base-directory"),
+    help:
+      "Make SARIF file URIs relative to this directory (default: the top of the git work tree, else the current folder)."
+  )
+  public var baseDirectory: String?
 
   @Option(
     name: .customLong("pack"),
@@ -78,19 +99,15 @@ public struct LintCommand: ParsableCommand {
     help: "Report a resource that no policy rule checks as an error (COV001) instead of counting it.")
   public var requireCoverage = false
 
-  @Flag(
-    name: .customLong("list-rules"),
-    help: "Print the rule catalogue (after --rules/--skip-rules) and exit.")
-  public var listRules = false
+  @OptionGroup public var configuration: ConfigurationOptions
 
-  @Flag(
-    name: .customLong("show-suppressed"), help: "Also print suppressed findings in text output.")
-  public var showSuppressed = false
+  @OptionGroup public var baseline: BaselineOptions
 
   @Option(
-    name: .customLong("base-directory"),
-    help: "Make SARIF file URIs relative to this directory (default: the current one).")
-  public var baseDirectory: String?
+    help: ArgumentHelp(
+      "Parameter values the templates are deployed with, in the AWS CLI's JSON ([{\"ParameterKey\": ..., \"ParameterValue\": ...}] or {\"Parameters\": {...}}); they resolve what would otherwise be unknown.",
+      valueName: "file"))
+  public var parameters: String?
 
   public init() {}
 
@@ -100,29 +117,63 @@ public struct LintCommand: ParsableCommand {
 
   /// Runs the command; returns what it would print and its exit code.
   public func execute() -> CommandResult {
-    let selected: [Rule]
-    let options: LintOptions
+    execute(workingDirectory: FileManager.default.currentDirectoryPath)
+  }
+
+  /// Runs the command with `workingDirectory` as the folder the configuration is searched from.
+  func execute(workingDirectory: String) -> CommandResult {
+    let settings: LintSettings
     do {
-      options = try lintOptions()
-      selected = try RuleSelection(only: rules, skip: skipRules).rules(
-        from: Catalogue.all, packs: options.packs)
+      settings = try LintSettings(self, workingDirectory: workingDirectory)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
+    let selected = settings.rules
     if listRules {
-      return CommandResult(standardOutput: CatalogueTable(rules: selected).text, exitCode: 0)
+      let listing =
+        format == .text ? CatalogueTable(rules: selected).text : CatalogueJSON(rules: selected).text
+      return CommandResult(standardOutput: listing, exitCode: 0)
     }
-    let files: [String]
+    let scan: TemplateScan
     do {
-      files = try TemplateDiscovery.templateFiles(in: paths.isEmpty ? ["."] : paths)
+      scan = try settings.scan(paths, workingDirectory: workingDirectory)
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let outcomes = Checker(rules: selected, options: options).check(files: files)
-    let findings = outcomes.flatMap(\.findings)
+    let inputs: [LintInput]
+    do {
+      inputs = try settings.inputs(scan.files, parameters: parameters)
+    } catch {
+      return CommandResult(standardError: "\(error)\n", exitCode: 2)
+    }
+    let parametersByPath = Dictionary(
+      inputs.map { ($0.path, $0.parameters) }, uniquingKeysWith: { first, _ in first })
+    let outcomes = Checker(rules: selected, options: settings.options).check(
+      files: inputs.map(\.path),
+      reading: { (path: String) throws(TemplateError) in
+        try LintInput(path: path, parameters: parametersByPath[path] ?? nil).read()
+      })
+    var findings = outcomes.flatMap(\.findings)
+    var baselineReport = ""
+    var baselineCounts: [(String, Int)] = []
+    switch baseline.apply(to: findings, summary: TextReporter.summary(findings, files: inputs.count))
+    {
+    case .unchanged: break
+    case .compared(let comparison):
+      findings = comparison.findings
+      baselineReport = comparison.report
+      baselineCounts = [
+        ("new", comparison.newCount), ("baselined", comparison.baselinedCount),
+        ("fixed", comparison.fixed.count),
+      ]
+    case .finished(let ended): return ended
+    }
     let visible =
       showSuppressed || format != .text ? findings : findings.filter { !$0.isSuppressed }
+    // The unchecked resources are counted in the summary line, not listed one by one.
     let listed = format == .text ? visible.filter { !TextReporter.isCoverageNote($0) } : visible
+    let failing = findings.contains { !$0.isSuppressed && $0.severity >= settings.threshold }
+    let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     let output: String
     switch format {
     case .text:
@@ -133,35 +184,37 @@ public struct LintCommand: ParsableCommand {
         if let suppression = finding.suppression {
           line +=
             " [suppressed (\(suppression.foreignID.map { "\(suppression.source.rawValue) \($0)" } ?? suppression.source.rawValue)): \(suppression.reason)]"
-            .escapingControlCharacters
         }
         return line + "\n"
       }.joined()
     case .json:
-      output = JSONReporter().report(visible)
+      output =
+        FindingsEnvelope(
+          command: "lint", findings: visible, files: inputs.count, skipped: scan.skipped.count,
+          failed: exitCode != 0, extraSummary: baselineCounts
+        ).json
     case .sarif:
-      output = SARIFReporter(
-        rules: selected, baseDirectory: baseDirectory ?? FileManager.default.currentDirectoryPath
-      ).report(visible)
+      let base =
+        baseDirectory ?? RepositoryRoot.find(from: workingDirectory) ?? workingDirectory
+      output = SARIFReporter(rules: selected, baseDirectory: base).report(visible)
     }
-    let summary = TextReporter.summary(findings, files: files.count)
-    let failing = findings.contains { !$0.isSuppressed && $0.severity >= severity.severity }
-    let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
-    return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
+    let summary = TextReporter.summary(findings, files: inputs.count)
+    let skipped = configuration.skippedReport(scan)
+    return CommandResult(
+      standardOutput: output, standardError: skipped + baselineReport + summary + "\n",
+      exitCode: exitCode)
   }
+}
 
-  /// The options the flags ask for.
-  func lintOptions() throws(UsageError) -> LintOptions {
-    var options = LintOptions(requireCoverage: requireCoverage)
-    for name in packs.flatMap({ $0.split(separator: ",") }) {
-      let pack = RulePack(rawValue: name.trimmingCharacters(in: .whitespaces))
-      guard RulePack.all.contains(pack) else {
-        throw UsageError(
-          "'\(name)' is no rule pack; the packs are \(RulePack.all.map(\.rawValue).joined(separator: ", "))")
-      }
-      options.packs.insert(pack)
-    }
-    return options
+/// One template file to lint, and the parameter values it is deployed with.
+struct LintInput: Sendable {
+  var path: String
+  var parameters: ParameterValues? = nil
+
+  func read() throws(TemplateError) -> ParsedTemplate {
+    var parsed = try TemplateSource.read(path)
+    if let parameters { parsed.template = parameters.applied(to: parsed.template) }
+    return parsed
   }
 }
 

@@ -13,14 +13,16 @@ public enum TemplateDiscovery {
 
   /// The files, arguments in the order given, each directory's files sorted by path, without repeats.
   public static func files(in paths: [String]) throws(UsageError) -> [String] {
-    try files(in: paths, listing: { try FileManager.default.contentsOfDirectory(atPath: $0) })
+    try files(in: paths, pruning: { _ in false })
   }
 
-  /// `files(in:)` with the way a folder is listed given, so a test can make one fail (as root,
-  /// which CI runs as, every folder can be listed).
-  static func files(in paths: [String], listing: (String) throws -> [String]) throws(UsageError)
-    -> [String]
-  {
+  /// As `files(in:)`, not descending below the folders (or files) `prune` returns true for;
+  /// the paths named are never pruned themselves. `listing` lists a folder, so a test can make
+  /// one fail (as root, which CI runs as, every folder can be listed).
+  static func files(
+    in paths: [String], pruning prune: (String) -> Bool,
+    listing: (String) throws -> [String] = { try FileManager.default.contentsOfDirectory(atPath: $0) }
+  ) throws(UsageError) -> [String] {
     var files: [String] = []
     var seen: Set<String> = []
     for path in paths {
@@ -28,7 +30,9 @@ public enum TemplateDiscovery {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw UsageError("no such file or directory: \(path)")
       }
-      let found = isDirectory.boolValue ? try search(directory: path, listing: listing) : [path]
+      let found =
+        isDirectory.boolValue
+        ? try search(directory: path, pruning: prune, listing: listing) : [path]
       for file in found where seen.insert(file).inserted { files.append(file) }
     }
     return files
@@ -45,12 +49,19 @@ public enum TemplateDiscovery {
     return found
   }
 
+  /// Whether the file name ends in one of `extensions`.
+  static func hasTemplateExtension(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: ".") else { return false }
+    return extensions.contains(name[name.index(after: dot)...].lowercased())
+  }
+
   /// Iterative search, sorted at the end; a directory reached twice through symbolic links is
   /// searched once. A folder that cannot be listed stops the run with its reason: skipping it
   /// would report "0 errors" on templates never read.
-  private static func search(directory root: String, listing: (String) throws -> [String])
-    throws(UsageError) -> [String]
-  {
+  private static func search(
+    directory root: String, pruning prune: (String) -> Bool,
+    listing: (String) throws -> [String]
+  ) throws(UsageError) -> [String] {
     var files: [String] = []
     var visited: Set<String> = []
     var pending = [root]
@@ -66,14 +77,12 @@ public enum TemplateDiscovery {
       for name in names where !name.hasPrefix(".") {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-          continue
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+          !prune(path)
+        else { continue }
         if isDirectory.boolValue {
           pending.append(path)
-        } else if let dot = name.lastIndex(of: "."),
-          extensions.contains(name[name.index(after: dot)...].lowercased())
-        {
+        } else if hasTemplateExtension(name) {
           files.append(path)
         }
       }

@@ -11,10 +11,13 @@ public struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check templates for structure and reference errors.",
     discussion: """
-      Prints one finding per line, `file:line:col: error|warning CODE: message`, in a stable
-      order, and a summary on standard error. Exit status: 0 when no errors were found
-      (warnings do not fail), 1 when a template has errors, 2 when a file cannot be read or
-      the command line is wrong.
+      Prints one finding per line, `file:line:col: error|warning CODE: message`, in a \
+      stable order, and a summary on standard error. Folders are searched as by `lint`: \
+      CloudFormation templates only, without node_modules, cdk.out, .build, .git and the \
+      excludes of .formation.yaml; `-` reads a template from standard input.
+
+      Exit status: 0 when no errors were found (warnings do not fail), 1 when a template \
+      has errors, 2 when a file cannot be read or the command line is wrong.
       """
   )
 
@@ -28,25 +31,32 @@ public struct ValidateCommand: ParsableCommand {
 
   /// Runs the command and returns what it would print and its exit code.
   public func execute() -> CommandResult {
-    let files: [String]
+    let scan: TemplateScan
     do {
-      files = try input.templateFiles()
+      scan = try input.templateScan()
     } catch {
       return CommandResult(standardError: "\(error)\n", exitCode: 2)
     }
-    let outcomes = Checker(rules: Catalogue.correctness).check(files: files)
+    let files = scan.files
+    let outcomes = Checker(rules: Catalogue.correctness).check(
+      files: files, reading: { (path: String) throws(TemplateError) in try TemplateSource.read(path) })
     let all = outcomes.flatMap(\.findings)
     let findings = input.format == .text ? all.filter { !$0.isSuppressed } : all
     let unreadable = outcomes.count(where: \.isUnreadable)
-    let output =
-      switch input.format {
-      case .text: TextReporter(style: .compact).report(findings)
-      case .json: JSONReporter().report(findings)
-      }
-    let summary = TextReporter.summary(findings, files: files.count)
     let exitCode: Int32 =
       if unreadable > 0 { 2 } else if all.contains(where: { !$0.isSuppressed && $0.severity == .error }) { 1 } else
       { 0 }
+    let output =
+      switch input.format {
+      case .text: TextReporter(style: .compact).report(findings)
+      case .json:
+        FindingsEnvelope(
+          command: "validate", findings: findings, files: files.count,
+          skipped: scan.skipped.count, failed: exitCode != 0
+        ).json
+      }
+    let skipped = input.configuration.skippedReport(scan)
+    let summary = skipped + TextReporter.summary(findings, files: files.count)
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }
 }

@@ -21,9 +21,10 @@ import Testing
   }
 
   static func lintFindings(_ folder: String) throws -> [Key] {
-    let result = try LintCommand.parse([folder, "--format", "json"]).execute()
-    let findings = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+    let result = try LintCommand.parse(["--no-config", folder, "--format", "json"]).execute()
+    let envelope = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let findings = try #require(envelope["findings"] as? [[String: Any]])
     // COV001 is lint's account of the run's coverage, not a finding of a template diff compares.
     return findings.filter { $0["suppression"] == nil && $0["rule"] as? String != "COV001" }.map {
       finding in

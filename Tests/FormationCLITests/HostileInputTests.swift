@@ -92,7 +92,7 @@ import Testing
       var errorDescription: String? { "permission denied" }
     }
     #expect(throws: UsageError("cannot list the folder \(folder)/locked: permission denied")) {
-      try TemplateDiscovery.files(in: [folder]) { path in
+      try TemplateDiscovery.files(in: [folder], pruning: { _ in false }) { path in
         if path.hasSuffix("/locked") { throw Denied() }
         return try FileManager.default.contentsOfDirectory(atPath: path)
       }

@@ -75,8 +75,9 @@ import Testing
     return path
   }
 
+  /// The command as a stranger's repository runs it: without this repository's .formation.yaml.
   static func run(_ arguments: [String]) throws -> CommandResult {
-    try LintCommand.parse(arguments).execute()
+    try LintCommand.parse(["--no-config"] + arguments).execute()
   }
 
   @Test func cleanTemplateExitsZero() throws {
@@ -153,8 +154,10 @@ import Testing
   @Test func jsonKeepsSuppressedFindings() throws {
     let dir = try Self.folder()
     let result = try Self.run(["--rules", "LOG006", "--format", "json", dir + "/insecure.yaml"])
-    let objects = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+    let envelope = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    #expect(envelope["version"] as? Int == 1)
+    let objects = try #require(envelope["findings"] as? [[String: Any]])
     #expect(objects.count == 1)
     #expect(objects.first?["rule"] as? String == "LOG006")
     let suppression = objects.first?["suppression"] as? [String: Any]

@@ -14,8 +14,12 @@ import Testing
         OVERVIEW: Check templates for least privilege, encryption, network isolation,
         logging and correctness.
 
-        With no path, lints the templates in the current folder. Folders are searched
-        recursively for .yaml, .yml, .json and .template files.
+        With no path, lints the `paths` of the nearest .formation.yaml, else the
+        current folder. Folders are searched recursively for .yaml, .yml, .json and
+        .template files that are CloudFormation templates (a mapping with Resources or
+        AWSTemplateFormatVersion at the top), leaving out node_modules, cdk.out,
+        .build, .git and the configuration's excludes; the summary says how many files
+        were skipped.
 
         Text output is one line per finding, `file:line:col: severity ID LogicalId:
         message`, in a stable order, and a summary on standard error; suppressed

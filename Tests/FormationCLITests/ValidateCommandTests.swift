@@ -120,38 +120,43 @@ import Testing
       root: root)
     #expect(
       result.standardOutput == """
-        [
-          {
-            "column": 3,
-            "file": "<root>/nested/bad.yml",
-            "line": 2,
-            "logicalId": "Unused",
-            "message": "parameter 'Unused' is never referenced",
-            "path": null,
-            "rule": "TPL016",
-            "severity": "warning"
-          },
-          {
-            "column": 19,
-            "file": "<root>/nested/bad.yml",
-            "line": 8,
-            "logicalId": "Bucket",
-            "message": "Ref to 'BucketNme', which is not a parameter, resource or pseudo parameter; did you mean 'Bucket'?",
-            "path": "Properties.BucketName",
-            "rule": "TPL006",
-            "severity": "error"
-          },
-          {
-            "column": 16,
-            "file": "<root>/nested/bad.yml",
-            "line": 11,
-            "logicalId": "Queue",
-            "message": "resource 'Queue' depends on 'Topic', which is not a resource",
-            "path": "DependsOn",
-            "rule": "TPL010",
-            "severity": "error"
-          }
-        ]
+        {
+          "version": 1,
+          "tool": {"name": "formation", "version": "0.1.0", "command": "validate"},
+          "summary": {"files": 1, "skipped": 0, "errors": 2, "warnings": 1, "unknown": 0, "info": 0, "suppressed": 0, "failed": true},
+          "findings": [
+            {
+              "column": 3,
+              "file": "<root>/nested/bad.yml",
+              "line": 2,
+              "logicalId": "Unused",
+              "message": "parameter 'Unused' is never referenced",
+              "path": null,
+              "rule": "TPL016",
+              "severity": "warning"
+            },
+            {
+              "column": 19,
+              "file": "<root>/nested/bad.yml",
+              "line": 8,
+              "logicalId": "Bucket",
+              "message": "Ref to 'BucketNme', which is not a parameter, resource or pseudo parameter; did you mean 'Bucket'?",
+              "path": "Properties.BucketName",
+              "rule": "TPL006",
+              "severity": "error"
+            },
+            {
+              "column": 16,
+              "file": "<root>/nested/bad.yml",
+              "line": 11,
+              "logicalId": "Queue",
+              "message": "resource 'Queue' depends on 'Topic', which is not a resource",
+              "path": "DependsOn",
+              "rule": "TPL010",
+              "severity": "error"
+            }
+          ]
+        }
 
         """)
     #expect(result.exitCode == 1)
@@ -178,7 +183,8 @@ import Testing
   @Test func noPathsIsBadUsage() throws {
     let root = try Self.makeTree()
     defer { try? FileManager.default.removeItem(at: root) }
-    let result = try Self.run(["validate"], root: root)
+    // --no-config: the repository's own .formation.yaml names paths, which validate would read.
+    let result = try Self.run(["validate", "--no-config"], root: root)
     #expect(
       result
         == CommandResult(
@@ -205,7 +211,7 @@ import Testing
       result
         == CommandResult(
           standardError:
-            "error: no template files (.yaml, .yml, .json, .template) found in <root>/docs\n",
+            "error: no CloudFormation templates found in <root>/docs\n",
           exitCode: 2))
   }
 
@@ -241,7 +247,7 @@ import Testing
     #expect(try exitCode(["validate", root.appendingPathComponent("good.yaml").path]) == 0)
     #expect(try exitCode(["validate", root.appendingPathComponent("nested/bad.yml").path]) == 1)
     #expect(try exitCode(["validate", root.path]) == 2)
-    #expect(try exitCode(["validate"]) == 2)
+    #expect(try exitCode(["validate", "--no-config"]) == 2)
     #expect(try exitCode(["validate", root.appendingPathComponent("nope").path]) == 2)
   }
 

@@ -69,6 +69,7 @@ import Testing
                   "fullDescription": {
                     "text": "Why it matters."
                   },
+                  "helpUri": "https://github.com/genexomics/formation/blob/main/docs/rules/DEMO001.md",
                   "help": {
                     "text": "Why it matters.\\n\\nRemediation: What to do.\\n\\nInspects: AWS::S3::Bucket.",
                     "markdown": "**DEMO001: Demo rule for the reporter** (error, demo)\\n\\nWhy it matters.\\n\\n**Remediation:** What to do.\\n\\n**Inspects:** `AWS::S3::Bucket`\\n\\nSuppress with `Metadata: {formation: {suppress: [{rule: DEMO001, reason: \\"...\\"}]}}` on the resource."

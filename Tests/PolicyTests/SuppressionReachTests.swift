@@ -32,7 +32,7 @@ import Testing
     case .cfnNag:
       meta = "{cfn_nag: {rules_to_suppress: [{id: \(reach.id), reason: accepted in this test}]}}"
     case .cfnGuard: meta = "{guard: {SuppressedRules: [\(reach.id)]}}"
-    case .formation: meta = "{}"
+    case .formation, .baseline: meta = "{}"
     }
     var text = try LintFixture.text("reach", reach.fixture).replacingOccurrences(
       of: "__META__", with: meta)

@@ -12,8 +12,14 @@ import Testing
       "helper-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent("formation-https")
-    try ("#!/bin/sh\n" + script + "\n").write(to: url, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+    // Written through a descriptor closed on exec: a process another test spawns meanwhile
+    // must not inherit it, or running the script fails with ETXTBSY while that process lives.
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    let bytes = Array(("#!/bin/sh\n" + script + "\n").utf8)
+    let written = write(descriptor, bytes, bytes.count)
+    close(descriptor)
+    guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     return url
   }
 

@@ -104,4 +104,24 @@ import Testing
       Set(resolved.flatMap(\.unknownReasons))
         == ["more than 64 combinations of Fn::If branches to resolve"])
   }
+
+  /// A statement that gains thousands of actions names twenty in its detail and counts the rest.
+  @Test func statementDetailsAreBounded() {
+    let actions = (0..<3_000).map { "s3:Action\($0)" }
+    #expect(
+      StatementComparison.listed(actions, separator: ", ")
+        == (0..<20).map { "s3:Action\($0)" }.joined(separator: ", ") + " and 2980 more")
+    #expect(StatementComparison.listed(["a", "b"], separator: "; ") == "a; b")
+  }
+
+  /// Covering thousands of actions by thousands of patterns stops at the match budget and
+  /// answers "not covered" (a possible widening) instead of matching ten million pairs.
+  @Test func coverageHasABudget() {
+    let patterns = (0..<3_000).map { "s3:Get\($0)*" }
+    let actions = (0..<3_000).map { "s3:Get\($0)Object" }
+    #expect(!IAMGlob.coversAll(actions, by: patterns))
+    #expect(IAMGlob.coversAll(Array(actions.prefix(30)), by: patterns))
+    // Texts written the same on both sides are covered without a match.
+    #expect(IAMGlob.coversAll(patterns, by: patterns))
+  }
 }

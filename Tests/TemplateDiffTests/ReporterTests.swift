@@ -51,7 +51,7 @@ import Testing
     let diffs = try ["remove-raw-bucket", "formatting-only", "rename"].map { try fixtureDiff($0) }
     #expect(
       DiffSummary(diffs).line
-        == "3 stacks: 2 changed, 1 unchanged; resources: 1 added, 2 removed, 0 modified; 1 replacement; 0 security changes; 2 data-loss warnings; 1 name collision"
+        == "3 stacks: 2 changed, 1 unchanged; resources: 1 added, 2 removed, 0 modified; 1 will replace, 0 may replace; 0 security changes; 2 data-loss warnings; 1 name collision"
     )
     #expect(DiffSummary([try fixtureDiff("formatting-only")]).line == "1 stack: no changes")
   }

@@ -28,6 +28,16 @@ import Testing
       ])
   }
 
+  /// Two folders without templates are bad input (exit 2), as for `validate`.
+  @Test func twoFoldersWithoutTemplatesAreAnError() throws {
+    let deployed = try folder(["notes.txt": ""])
+    let proposed = try folder([:])
+    #expect(
+      throws: DiffInputError(
+        "no template files (.yaml, .yml, .json, .template) in \(deployed) or \(proposed)")
+    ) { try StackPairing.pairs(deployed: deployed, proposed: proposed) }
+  }
+
   @Test func aFileAndAFolderIsAnError() throws {
     let deployed = try folder(["storage.yaml": ""])
     #expect(throws: DiffInputError.self) {

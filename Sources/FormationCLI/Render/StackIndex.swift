@@ -1,4 +1,5 @@
 import Formation
+import Foundation
 import Template
 
 /// The output folder's `README.md`: the stacks in deploy order, what each imports, and its
@@ -28,6 +29,12 @@ struct StackIndex {
         "| \(index + 1) | \(stack.name) | `\(stack.name).\(format.rawValue)` | \(stack.template.resources.count) | \(imports) |"
       )
     }
+    let graph = DependencyGraph.stacks(stacks.map { ($0.name, $0.template) })
+    lines += [
+      "", "## Stacks and imports", "",
+      "An arrow goes from the stack that exports a value to each stack that imports it (`formation graph generated`).",
+      "", "```mermaid", graph.mermaid.trimmingCharacters(in: .newlines), "```",
+    ]
     for stack in stacks {
       lines += ["", "## \(stack.name)", "", stack.template.description ?? "", ""]
       if stack.template.parameters.isEmpty {

@@ -39,9 +39,15 @@ public struct Checker: Sendable {
 
   /// Reads and checks the files of one run, on every core; the outcomes keep the order of
   /// `paths`. The files are checked together: an import in one resolves to another's export.
-  public func check(files paths: [String]) -> [Outcome] {
+  /// `reading` reads one path (the default reads files; a command may read `-` as standard input).
+  public func check(
+    files paths: [String],
+    reading: @Sendable (String) throws(TemplateError) -> ParsedTemplate = {
+      (path: String) throws(TemplateError) in try Template.read(contentsOf: path)
+    }
+  ) -> [Outcome] {
     let read = paths.concurrentMap { path -> Result<ParsedTemplate, TemplateError> in
-      Result { () throws(TemplateError) in try Template.read(contentsOf: path) }
+      Result { () throws(TemplateError) in try reading(path) }
     }
     let checked = check(read.compactMap { try? $0.get() })
     var next = checked.makeIterator()

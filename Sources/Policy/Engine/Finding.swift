@@ -42,6 +42,9 @@ public struct Suppression: Sendable, Hashable {
     case checkov
     /// `Metadata.guard.SuppressedRules`, the cfn-guard rule names AWS's samples list.
     case cfnGuard = "cfn-guard"
+    /// Not written in the template: the finding is in the baseline file given with
+    /// `lint --baseline`, recorded when the repository adopted Formation.
+    case baseline
   }
 
   public var ruleID: String

@@ -20,5 +20,13 @@ public struct RulePack: RawRepresentable, Sendable, Hashable, Comparable, Custom
 
   public var description: String { rawValue }
 
+  /// The pack a configuration file or `--pack` names, by name or by its rules' id prefix
+  /// (`genexomics` or `gxo`), in any case.
+  public static func named(_ name: String) -> RulePack? {
+    let name = name.trimmingCharacters(in: .whitespaces).lowercased()
+    let aliases: [String: RulePack] = ["gxo": .genexomics]
+    return all.first { $0.rawValue == name } ?? aliases[name]
+  }
+
   public static func < (lhs: RulePack, rhs: RulePack) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -293,9 +293,12 @@ public struct Resolver: Sendable {
         return [Resolved(.unknown(Self.noDefaultReason(name)), location: here)]
       }
       let isList = type.hasPrefix("List<") || type == "CommaDelimitedList"
+      // A value from a parameter file is what the stack is deployed with, not a default a
+      // deployer may override: findings need not mention the parameter.
+      let given = ParameterValues.isGiven(parameter)
       return resolve(defaultValue, depth: depth).map { item in
         var item = item
-        item.parameters = [name] + item.parameters.filter { $0 != name }
+        if !given { item.parameters = [name] + item.parameters.filter { $0 != name } }
         if item.location == nil { item.location = here }
         if isList, let text = stringified(item).literal {
           item.shape = .list(

@@ -1,3 +1,4 @@
+import EmbeddedData
 import Foundation
 
 /// What Formation knows about IAM actions: which support resource-level permissions (from
@@ -152,12 +153,7 @@ public enum ActionKnowledge {
     }
   }
 
-  static let table: Table = {
-    guard let url = Bundle.module.url(forResource: "iam-actions", withExtension: "tsv"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else { return Table(text: "") }
-    return Table(text: text)
-  }()
+  static let table = Table(text: EmbeddedData.text(of: "iam-actions.tsv"))
 
   static func split(_ action: String) -> (service: String, name: String) {
     let lower = action.lowercased()

@@ -38,7 +38,7 @@ public struct JSONReporter: Sendable {
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
-  static func quoted(_ text: String) -> String {
+  public static func quoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

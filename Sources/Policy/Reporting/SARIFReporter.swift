@@ -14,7 +14,7 @@ import Template
 /// Written by hand, keys in a fixed order, so the same findings give the same bytes.
 public struct SARIFReporter: Sendable {
   public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-  public static let informationURI = "https://github.com/genexomics/formation"
+  public static let informationURI = FormationRelease.projectURL
 
   /// The rules that ran, described in `tool.driver.rules`.
   public var rules: [Rule]
@@ -22,7 +22,7 @@ public struct SARIFReporter: Sendable {
   public var baseDirectory: String?
   public var toolVersion: String
 
-  public init(rules: [Rule], baseDirectory: String? = nil, toolVersion: String = "0.1.0") {
+  public init(rules: [Rule], baseDirectory: String? = nil, toolVersion: String = FormationRelease.version) {
     self.rules = rules
     self.baseDirectory = baseDirectory
     self.toolVersion = toolVersion
@@ -100,7 +100,7 @@ public struct SARIFReporter: Sendable {
       if let suppression = finding.suppression {
         $0.array("suppressions") {
           $0.object {
-            $0.field("kind", string: "inSource")
+            $0.field("kind", string: suppression.source == .baseline ? "external" : "inSource")
             $0.field("status", string: "accepted")
             $0.field("justification", string: suppression.reason)
             if let location = suppression.location {
@@ -149,16 +149,31 @@ public struct SARIFReporter: Sendable {
   }
 
   /// The file as a URI reference relative to `baseDirectory`, `/`-separated, with spaces and
-  /// other reserved characters percent-encoded.
-  func uri(_ file: String) -> String {
+  /// other reserved characters percent-encoded. Both paths are resolved first (the working
+  /// folder, `..`, symbolic links), so `../repo/stack.yaml` and `./stack.yaml` give the same
+  /// URI; a file outside the base directory gets an absolute `file://` URI.
+  public func uri(_ file: String) -> String {
     var path = file
     if let base = baseDirectory {
-      let prefix = base.hasSuffix("/") ? base : base + "/"
-      if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+      let absolute = Self.resolvedPath(file)
+      let root = Self.resolvedPath(base)
+      let prefix = root.hasSuffix("/") ? root : root + "/"
+      path = absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
     if path.hasPrefix("./") { path = String(path.dropFirst(2)) }
     let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "%"))
-    return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    return path.hasPrefix("/") ? "file://" + encoded : encoded
+  }
+
+  /// The absolute path with symbolic links and `..` resolved; for a path that does not exist
+  /// (a template read from standard input), the absolute path as written.
+  public static func resolvedPath(_ path: String) -> String {
+    if let resolved = realpath(path, nil) {
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    return URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
   /// SARIF has no "unknown": an undecidable finding is a warning (its properties say unknown).
@@ -191,9 +206,12 @@ public struct SARIFReporter: Sendable {
     var level: String
     var tags: [String]
     var securitySeverity: String
+    /// The rule's page (docs/rules/ID.md); none for the reader's own ids.
+    var helpURI: String?
 
     init(_ rule: Rule) {
       id = rule.id
+      helpURI = FormationRelease.ruleDocumentationURL(rule.id)
       name = Self.identifier(rule.title)
       short = rule.title
       full = rule.rationale
@@ -222,6 +240,7 @@ public struct SARIFReporter: Sendable {
       helpText = full
       helpMarkdown = full
       level = SARIFReporter.level(finding.severity)
+      helpURI = nil
       tags = ["correctness", "template"]
       securitySeverity = SARIFReporter.securitySeverity(finding.severity)
     }
@@ -239,6 +258,7 @@ public struct SARIFReporter: Sendable {
         $0.field("name", string: name)
         $0.object("shortDescription") { $0.field("text", string: short) }
         $0.object("fullDescription") { $0.field("text", string: full) }
+        if let helpURI { $0.field("helpUri", string: helpURI) }
         $0.object("help") {
           $0.field("text", string: helpText)
           $0.field("markdown", string: helpMarkdown)

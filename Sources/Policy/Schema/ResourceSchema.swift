@@ -33,32 +33,35 @@ public struct ResourceSchema: Sendable {
 }
 
 /// What one value may be: its JSON types, properties, and the bounds on its content.
-public struct SchemaNode: Sendable {
-  public var types: JSONTypes
+///
+/// A class: the validation walk visits a node for every value of every resource, and sharing
+/// the node costs one reference count where copying its fields costs one per array.
+public final class SchemaNode: Sendable {
+  public let types: JSONTypes
   /// Property name to node, in the schema's order.
-  public var properties: [String: Int]
-  public var propertyNames: [String]
+  public let properties: [String: Int]
+  public let propertyNames: [String]
   /// No property other than `properties` (and `patternProperties`) is allowed.
-  public var isClosed: Bool
-  public var patternProperties: [(pattern: String, node: Int)]
+  public let isClosed: Bool
+  public let patternProperties: [(pattern: String, node: Int)]
   /// The node every other property's value must match (a map of names to values).
-  public var additionalProperties: Int?
-  public var items: Int?
-  public var allowedValues: [String]?
-  public var allowedValuesIgnoreCase: Bool
-  public var pattern: String?
-  public var minimum: Double?
-  public var maximum: Double?
-  public var length: Bounds
-  public var itemCount: Bounds
-  public var required: [String]
+  public let additionalProperties: Int?
+  public let items: Int?
+  public let allowedValues: [String]?
+  public let allowedValuesIgnoreCase: Bool
+  public let pattern: String?
+  public let minimum: Double?
+  public let maximum: Double?
+  public let length: Bounds
+  public let itemCount: Bounds
+  public let required: [String]
   /// Property to the properties it requires when present.
-  public var dependentRequired: [(property: String, requires: [String])]
+  public let dependentRequired: [(property: String, requires: [String])]
   /// Property to the properties that may not be set with it.
-  public var dependentExcluded: [(property: String, excludes: [String])]
+  public let dependentExcluded: [(property: String, excludes: [String])]
   /// The list's elements must differ from each other.
-  public var uniqueItems: Bool
-  public var groups: [RequirementGroup]
+  public let uniqueItems: Bool
+  public let groups: [RequirementGroup]
 
   init(json: [String: Any]) {
     types = JSONTypes(letters: json["t"] as? String ?? "")

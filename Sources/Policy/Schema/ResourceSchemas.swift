@@ -1,3 +1,4 @@
+import EmbeddedData
 import Foundation
 
 /// The CloudFormation registry schemas of every resource type, as `formation validate` checks
@@ -12,10 +13,7 @@ public final class ResourceSchemas: @unchecked Sendable {
 
   /// The data file's bytes: the one place that knows where the file lives.
   static func shippedBytes() -> [UInt8]? {
-    guard let url = Bundle.module.url(forResource: "resource-schemas", withExtension: "txt"),
-      let data = try? Data(contentsOf: url, options: .alwaysMapped)
-    else { return nil }
-    return [UInt8](data)
+    EmbeddedData.contents(of: "resource-schemas.txt").map { [UInt8]($0) }
   }
 
   /// The first header line: which cfn-lint the data was written from.

@@ -301,7 +301,7 @@ public enum ForeignRuleMapping {
     case .cfnNag: return cfnNagReach[key]
     case .checkov: return checkovReach[key]
     case .cfnGuard: return guardReach[key]
-    case .formation: return nil
+    case .formation, .baseline: return nil
     }
   }
 

@@ -1,3 +1,4 @@
+import EmbeddedData
 import Foundation
 
 /// The create-only rules of every resource type, from the CloudFormation registry schemas.
@@ -54,13 +55,8 @@ public struct ReplacementData: Sendable {
     self.source = source
   }
 
-  /// The data shipped with the package, read once.
-  public static let shipped: ReplacementData = {
-    guard let url = Bundle.module.url(forResource: "replacement", withExtension: "tsv"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else { return ReplacementData(types: [:], source: "missing") }
-    return ReplacementData(text: text)
-  }()
+  /// The data compiled into the executable, read once.
+  public static let shipped = ReplacementData(text: EmbeddedData.text(of: "replacement.tsv"))
 
   public subscript(type: String) -> Rules? { types[type] }
 }

@@ -5,7 +5,12 @@ public struct DiffSummary: Sendable, Hashable {
   public var addedResources = 0
   public var removedResources = 0
   public var modifiedResources = 0
-  public var replacements = 0
+  /// Resources CloudFormation will replace (a create-only property, the type or the logical id changes).
+  public var willReplace = 0
+  /// Resources it may replace: the verdict depends on values the template cannot tell.
+  public var mayReplace = 0
+  /// Both, for readers of the single count.
+  public var replacements: Int { willReplace + mayReplace }
   public var dataLoss = 0
   public var collisions = 0
   public var importedExports = 0
@@ -22,8 +27,10 @@ public struct DiffSummary: Sendable, Hashable {
         case .removed: removedResources += 1
         case .modified: modifiedResources += 1
         }
-        if change.kind == .modified && change.replacement != .none || change.renamedFrom != nil {
-          replacements += 1
+        if change.renamedFrom != nil || change.kind == .modified && change.replacement == .will {
+          willReplace += 1
+        } else if change.kind == .modified && change.replacement == .may {
+          mayReplace += 1
         }
       }
       dataLoss += diff.warnings.count { $0.kind == .dataLoss }
@@ -49,7 +56,7 @@ public struct DiffSummary: Sendable, Hashable {
         "; resources: \(addedResources) added, \(removedResources) removed, \(modifiedResources) modified"
     }
     if otherChanges > 0 { text += "; \(plural(otherChanges, "other change"))" }
-    text += "; \(plural(replacements, "replacement"))"
+    text += "; \(willReplace) will replace, \(mayReplace) may replace"
     text += "; \(plural(securityChanges, "security change"))"
     if dataLoss > 0 { text += "; \(plural(dataLoss, "data-loss warning"))" }
     if collisions > 0 { text += "; \(plural(collisions, "name collision"))" }

@@ -11,9 +11,20 @@ public struct JSONReporter: Sendable {
 
   public init(securityOnly: Bool = false) { self.securityOnly = securityOnly }
 
+  /// Changes only when a key is removed or changes meaning; new keys may appear.
+  public static let formatVersion = 1
+
   public func report(_ diffs: [StackDiff]) -> String {
     let summary = DiffSummary(diffs)
     let root: JSONNode = .object([
+      ("version", .int(Self.formatVersion)),
+      (
+        "tool",
+        .object([
+          ("name", .string("formation")), ("version", .string(FormationRelease.version)),
+          ("command", .string("diff")),
+        ])
+      ),
       ("summary", summaryNode(summary)),
       ("stacks", .array(diffs.map(stack))),
     ])
@@ -29,6 +40,7 @@ public struct JSONReporter: Sendable {
       ("removedResources", .int(summary.removedResources)),
       ("modifiedResources", .int(summary.modifiedResources)),
       ("replacements", .int(summary.replacements)),
+      ("willReplace", .int(summary.willReplace)), ("mayReplace", .int(summary.mayReplace)),
       ("dataLoss", .int(summary.dataLoss)), ("nameCollisions", .int(summary.collisions)),
       ("securityChanges", .int(summary.securityChanges)),
       ("otherChanges", .int(summary.otherChanges)),

@@ -131,14 +131,18 @@ enum StatementComparison {
     for field in fields {
       let before = field.principal ? principalTexts(old[field.key]) : texts(old[field.key])
       let after = field.principal ? principalTexts(new[field.key]) : texts(new[field.key])
-      let gained = after.filter { !before.contains($0) }
-      let lost = before.filter { !after.contains($0) }
+      let beforeSet = Set(before)
+      let afterSet = Set(after)
+      let gained = after.filter { !beforeSet.contains($0) }
+      let lost = before.filter { !afterSet.contains($0) }
       if !gained.isEmpty {
-        details.append("\(field.label) added: \(gained.joined(separator: ", "))")
+        details.append("\(field.label) added: \(Self.listed(gained, separator: ", "))")
       }
-      if !lost.isEmpty { details.append("\(field.label) removed: \(lost.joined(separator: ", "))") }
-      let widens = gained.contains { !IAMGlob.covered($0, by: before) }
-      let shrinks = lost.contains { !IAMGlob.covered($0, by: after) }
+      if !lost.isEmpty {
+        details.append("\(field.label) removed: \(Self.listed(lost, separator: ", "))")
+      }
+      let widens = !IAMGlob.coversAll(gained, by: before)
+      let shrinks = !IAMGlob.coversAll(lost, by: after)
       if field.grants {
         if widens { broadening = true }
         if shrinks { narrowing = true }
@@ -149,14 +153,16 @@ enum StatementComparison {
     }
     let conditionsBefore = conditionTexts(old["Condition"])
     let conditionsAfter = conditionTexts(new["Condition"])
-    let conditionsGained = conditionsAfter.filter { !conditionsBefore.contains($0) }
-    let conditionsLost = conditionsBefore.filter { !conditionsAfter.contains($0) }
+    let conditionsBeforeSet = Set(conditionsBefore)
+    let conditionsAfterSet = Set(conditionsAfter)
+    let conditionsGained = conditionsAfter.filter { !conditionsBeforeSet.contains($0) }
+    let conditionsLost = conditionsBefore.filter { !conditionsAfterSet.contains($0) }
     if !conditionsGained.isEmpty {
-      details.append("conditions added: \(conditionsGained.joined(separator: "; "))")
+      details.append("conditions added: \(Self.listed(conditionsGained, separator: "; "))")
       narrowing = true
     }
     if !conditionsLost.isEmpty {
-      details.append("conditions removed: \(conditionsLost.joined(separator: "; "))")
+      details.append("conditions removed: \(Self.listed(conditionsLost, separator: "; "))")
       broadening = true
     }
     if deny { swap(&broadening, &narrowing) }
@@ -171,6 +177,17 @@ enum StatementComparison {
   }
 
   /// Literal values of an IAM field as text; functions in short form (`!Sub arn:...`).
+  /// How many items of a list a detail names before it counts the rest.
+  static let shownInList = 20
+
+  /// The items joined, at most `shownInList` of them and then how many more: a statement that
+  /// gains ten thousand actions is still one line a person can read.
+  static func listed(_ items: [String], separator: String) -> String {
+    guard items.count > shownInList else { return items.joined(separator: separator) }
+    return items.prefix(shownInList).joined(separator: separator)
+      + " and \(items.count - shownInList) more"
+  }
+
   static func texts(_ value: Value?) -> [String] {
     var seen = Set<String>()
     return PolicyDocument.elements(value).map { element in

@@ -10,6 +10,10 @@ public enum FailOn: String, Sendable, CaseIterable {
   case security
   /// A data-loss warning.
   case dataLoss = "data-loss"
+  /// Security gets worse: a statement or network rule that allows more, a protection turned
+  /// off, a finding introduced. Tightening (turning point-in-time recovery on, removing an
+  /// action) does not trip it.
+  case securityWorse = "security-worse"
 
   /// Whether these diffs trip the gate. With `securityOnly`, `any` counts security changes only.
   public func trips(_ diffs: [StackDiff], securityOnly: Bool = false) -> Bool {
@@ -19,7 +23,15 @@ public enum FailOn: String, Sendable, CaseIterable {
       case .replacement: diff.hasReplacement
       case .security: diff.hasSecurityChanges
       case .dataLoss: diff.hasDataLoss
+      case .securityWorse: diff.security.hasWeakening
       }
     }
+  }
+}
+
+extension Array where Element == FailOn {
+  /// Whether any of the gates trips (`--fail-on replacement,data-loss`); no gate is `any`.
+  public func trips(_ diffs: [StackDiff], securityOnly: Bool = false) -> Bool {
+    (isEmpty ? [.any] : self).contains { $0.trips(diffs, securityOnly: securityOnly) }
   }
 }

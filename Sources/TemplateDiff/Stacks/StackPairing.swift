@@ -23,10 +23,13 @@ public enum StackPairing {
     case (true, true):
       let old = try files(in: deployed)
       let new = try files(in: proposed)
-      var names: [String] = []
-      for name in new.keys.sorted() + old.keys.sorted() where !names.contains(name) {
-        names.append(name)
+      // Two folders without templates are a mistake in the paths (as `validate` says of one),
+      // not two empty sets of stacks that agree.
+      guard !old.isEmpty || !new.isEmpty else {
+        throw DiffInputError(
+          "no template files (.yaml, .yml, .json, .template) in \(deployed) or \(proposed)")
       }
+      let names = Set(old.keys).union(new.keys)
       return names.sorted().map { Pair(name: $0, deployed: old[$0], proposed: new[$0]) }
     default:
       throw DiffInputError(

@@ -150,7 +150,7 @@ extension Rule {
       "AWS stops creating functions on a runtime some months after deprecating it (`python2.7`, `nodejs12.x`); a template that still names one fails on its next deployment. A deprecated runtime that can still be used is a warning. SAM functions inherit `Globals.Function.Runtime`.",
     remediation: "Move the function to the successor runtime the message names."
   ) { context in
-    let today = DeprecatedRuntime.today()
+    let today = DeprecatedRuntime.today
     let globalRuntime = context.template.unknownSections["Globals"]?["Function"]?["Runtime"]
     var findings: [Finding] = []
     for (logicalID, resource) in context.resources {
@@ -195,14 +195,15 @@ enum DeprecatedRuntime {
     }
   }
 
-  /// Today as `YYYY-MM-DD` in UTC, as the data writes dates.
-  static func today() -> String {
+  /// Today as `YYYY-MM-DD` in UTC, as the data writes dates; worked out once per process,
+  /// because making a date formatter costs more than checking a small template.
+  static let today: String = {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyy-MM-dd"
     return formatter.string(from: Date())
-  }
+  }()
 }
 
 extension Rule {

@@ -18,13 +18,26 @@ final class SchemaFacts: Sendable {
       return
     }
     var issues: [Located] = []
-    for entry in template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
-      guard let type = entry.value.type, ResourceTypeName.problem(with: type) == nil,
-        let schema = schemas[type]
-      else { continue }
-      var validation = PropertyValidation(template: template, schema: schema)
-      validation.check(entry.value, at: entry.value.location ?? entry.keyLocation)
-      issues += validation.issues.map { Located(logicalID: entry.key, issue: $0) }
+    // A template repeats a few types many times: each is looked up once.
+    var schemaOf: [String: ResourceSchema?] = [:]
+    template.resources.entries.withUnsafeBufferPointer { entries in
+      for position in entries.indices where !TemplateIndex.isExpansion(entries[position].key) {
+        guard let type = entries[position].value.type else { continue }
+        let schema: ResourceSchema?
+        if let known = schemaOf[type] {
+          schema = known
+        } else {
+          schema = ResourceTypeName.problem(with: type) == nil ? schemas[type] : nil
+          schemaOf[type] = .some(schema)
+        }
+        guard let schema else { continue }
+        var validation = PropertyValidation(template: template, schema: schema)
+        validation.check(
+          entries[position].value, at: entries[position].value.location ?? entries[position].keyLocation)
+        for issue in validation.issues {
+          issues.append(Located(logicalID: entries[position].key, issue: issue))
+        }
+      }
     }
     self.issues = issues
   }

@@ -82,7 +82,7 @@ public struct ExportIndex: Sendable {
     }
   }
 
-  static func stackName(_ file: String) -> String {
+  public static func stackName(_ file: String) -> String {
     let base = file.split(separator: "/").last.map(String.init) ?? file
     return base.split(separator: ".").first.map(String.init) ?? base
   }
