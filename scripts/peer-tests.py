@@ -30,19 +30,25 @@ MAPPING_FILE = "Sources/Policy/Suppressions/ForeignRuleMapping.swift"
 
 
 def mapping(section):
+    """The `<section>Reach` table of the mapping file: foreign id to Formation rule."""
     text = open(MAPPING_FILE).read()
-    start = text.index(f"public static let {section}")
-    end = text.index("]\n", start)
-    return dict(re.findall(r'"([A-Z0-9_]+)": "([A-Z]+\d+)"', text[start:end]))
+    start = text.index(f"public static let {section}Reach")
+    end = text.index("\n  ]\n", start)
+    return dict(re.findall(r'"([A-Z0-9_]+)": ForeignReach\(\s*"([A-Z]+\d+)"', text[start:end]))
 
 
 def formation_flags(binary, path, rule):
-    proc = subprocess.run([binary, "lint", "--format", "json", "--rules", rule, path],
+    # Name every file: a folder scan skips files it does not take for templates.
+    paths = sorted(glob.glob(os.path.join(path, "**", "*.*"), recursive=True)) if os.path.isdir(path) else [path]
+    paths = [p for p in paths if p.endswith((".yaml", ".yml", ".json", ".template"))]
+    proc = subprocess.run([binary, "lint", "--format", "json", "--rules", rule] + paths,
                           capture_output=True, text=True)
     try:
-        findings = json.loads(proc.stdout)
+        output = json.loads(proc.stdout)
     except json.JSONDecodeError:
         return None
+    # `formation lint --format json` wraps its findings in an envelope (version, summary).
+    findings = output["findings"] if isinstance(output, dict) else output
     return {(os.path.normpath(f["file"]), f.get("logicalId")) for f in findings
             if f["rule"] == rule}
 
