@@ -7,10 +7,10 @@ import Testing
   static let glue = """
     Resources:
       Nightly:
-        Type: AWS::Glue::Job
+        Type: AWS::Glue::Workflow
         Properties:
-          Role: arn:aws:iam::111122223333:role/glue
-          Command: {Name: glueetl, ScriptLocation: s3://scripts/nightly.py}
+          Name: nightly
+          Description: nightly batch
     """
 
   static func file() throws -> String {
@@ -25,7 +25,7 @@ import Testing
     #expect(result.standardOutput == "")
     #expect(
       result.standardError
-        == "0 errors, 0 warnings in 1 file; 1 resource of 1 type not checked: AWS::Glue::Job (1)\n")
+        == "0 errors, 0 warnings in 1 file; 1 resource of 1 type not checked: AWS::Glue::Workflow (1)\n")
     #expect(result.exitCode == 0)
   }
 
@@ -34,7 +34,7 @@ import Testing
     let result = try LintCommand.parse(["--require-coverage", path]).execute()
     #expect(
       result.standardOutput
-        == "\(path):2:3: error COV001 Nightly: no policy rule checks AWS::Glue::Job; this resource passes unexamined\n"
+        == "\(path):2:3: error COV001 Nightly: no policy rule checks AWS::Glue::Workflow; this resource passes unexamined\n"
     )
     #expect(result.exitCode == 1)
   }

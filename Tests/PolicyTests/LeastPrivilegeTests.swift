@@ -17,7 +17,7 @@ import Testing
 
   @Test func rulesAreInTheCatalogue() {
     let ids = LeastPrivilege.rules.map(\.id)
-    let expected: [String] = (1...13).map { number in
+    let expected: [String] = (1...15).map { number in
       number < 10 ? "IAM00\(number)" : "IAM0\(number)"
     }
     #expect(ids == expected)
@@ -59,14 +59,18 @@ import Testing
   @Test func allowWithNotAction() throws {
     #expect(
       try lines("IAM005", "fail") == [
-        "12:17: warning IAM005 Operators: statement 1 allows every action except iam:*, organizations:* (Allow with NotAction)"
+        "12:17: error IAM005 Operators: statement 1 allows every action except iam:*, organizations:* on every resource (Allow with NotAction)",
+        "21:13: warning IAM005 ScopedReader: statement 1 allows every action except s3:Delete* (Allow with NotAction)",
+        "34:13: error IAM005 ReportsPolicy: statement 1 allows every action except s3:Put* in a resource policy (Allow with NotAction)",
+        "44:13: error IAM005 PartnerRole: statement 1 allows every action except sts:AssumeRoleWithSAML in a trust policy (Allow with NotAction)",
       ])
   }
 
   @Test func allowWithNotResource() throws {
     #expect(
       try lines("IAM006", "fail") == [
-        "15:17: warning IAM006 Writer: statement 1 allows its actions on every resource except ${Raw.Arn}/* (Allow with NotResource)"
+        "15:17: warning IAM006 Writer: statement 1 allows its actions on every resource except ${Raw.Arn}/* (Allow with NotResource)",
+        "26:13: error IAM006 Key: statement 1 allows its actions on every resource except arn:aws:kms:us-east-1:111122223333:key/other (Allow with NotResource in a resource policy)",
       ])
   }
 
@@ -87,6 +91,8 @@ import Testing
         "18:26: error IAM008 DeployRole: statement 1 grants iam:AttachRolePolicy on every resource, which allows privilege escalation (iam:AttachRolePolicy)",
         "18:48: error IAM008 DeployRole: statement 1 grants iam:CreatePolicyVersion on every resource, which allows privilege escalation (iam:CreatePolicyVersion)",
         #"21:26: error IAM008 DeployRole: DeployRole can pass any role (iam:PassRole on "*") and run it with lambda:CreateFunction, which allows privilege escalation"#,
+        #"40:17: error IAM008 OperatorRole: OperatorRole can pass any role (iam:PassRole on "*") and run it with lambda:CreateFunction, ec2:RunInstances, cloudformation:CreateStack, ..., which allows privilege escalation"#,
+        "40:17: error IAM008 OperatorRole: statement 1 grants every action except iam:CreateUser, iam:DeleteUser, s3:* on every resource, which allows privilege escalation (iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion, iam:AttachRolePolicy, iam:AttachUserPolicy, ...)",
       ])
   }
 
@@ -96,6 +102,23 @@ import Testing
         "10:30: error IAM009 OpenRole: statement 1 lets any AWS principal assume the role (Principal AWS: *) with no condition naming the account or organization",
         "13:34: error IAM009 OpenRole: statement 2 lets any AWS service assume the role (Service: *)",
         "23:26: error IAM009 GitHubRole: statement 1 lets every identity of the federated provider arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com assume the role; add conditions on its aud and sub",
+      ])
+  }
+
+  @Test func trustWildcardAction() throws {
+    #expect(
+      try lines("IAM014", "fail") == [
+        #"11:21: error IAM014 AnythingRole: statement 1 allows every action (Action: "*") in a trust policy; name the assume-role action"#,
+        #"20:38: error IAM014 StsRole: statement 1 allows every sts action (Action: "sts:*") in a trust policy; name the assume-role action"#,
+      ])
+  }
+
+  @Test func policiesOnUsers() throws {
+    #expect(
+      try lines("IAM015", "fail") == [
+        "6:26: warning IAM015 Ana: user has managed policies attached (ManagedPolicyArns)",
+        "8:9: warning IAM015 Ana: user has inline policies (Policies)",
+        "16:14: warning IAM015 Reports: policy is attached to users (Users)",
       ])
   }
 

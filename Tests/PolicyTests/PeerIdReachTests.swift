@@ -6,8 +6,12 @@ import Testing
 /// Formation rule it maps to: every finding of that rule in the rule's failing fixture, and no
 /// finding of any other rule on the same resources.
 @Suite struct PeerIdReachTests {
-  /// The rule families of the data and compute services, whose mapped ids this suite covers.
-  static let families = ["RDS", "EFS", "STR", "SRCH", "ECA", "RSH", "GDB", "EKS", "DDB"]
+  /// The rule families of the data, compute and service rules, whose mapped ids this suite covers.
+  static let families = [
+    "RDS", "EFS", "STR", "SRCH", "ECA", "RSH", "GDB", "EKS", "DDB", "IAM", "SEC", "TRL", "ELB",
+    "CDN", "API", "MQ", "DMS", "TRF", "COG", "SFN", "MSK", "GLU", "ATH", "TSM", "QLD", "SGM",
+    "BDR", "CBD", "WSP", "BAK", "APS", "VPE", "ECS", "LMB",
+  ]
 
   struct Mapped: Sendable, CustomTestStringConvertible {
     var foreignID: String

@@ -21,6 +21,10 @@ public enum Catalogue {
       + RelationalDatabases.rules + FileSystems.rules + Streams.rules + SearchDomains.rules
       + ElastiCache.rules + RedshiftClusters.rules + DocumentAndGraphDatabases.rules
       + KubernetesClusters.rules + DynamoDB.rules
+      + Secrets.rules + CloudTrail.rules + LoadBalancing.rules + CloudFront.rules
+      + APIGateway.rules + MQ.rules + DMS.rules + Transfer.rules + Cognito.rules
+      + StepFunctions.rules + Analytics.rules + MachineLearning.rules
+      + ApplicationServices.rules + Lambda.rules
   }
 
   public static func rule(id: String) -> Rule? {

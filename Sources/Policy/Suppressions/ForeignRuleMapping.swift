@@ -48,6 +48,90 @@ public enum ForeignRuleMapping {
     "W35": ForeignReach("LOG001"),  // bucket should have access logging
     "W78": ForeignReach("LOG003"),  // DynamoDB table should have backup (PITR)
     "W86": ForeignReach("LOG004"),  // log group should set RetentionInDays
+    "W56": ForeignReach("ELB001"),  // ELBv2 listener protocol should use HTTPS for ALBs
+    "W55": ForeignReach("ELB002"),  // ELBv2 listener SslPolicy should use TLS 1.2
+    "W52": ForeignReach("ELB003"),  // ELBv2 should have access logging enabled
+    "W26": ForeignReach("ELB006"),  // classic ELB should have access logging enabled
+    "W70": ForeignReach("CDN002"),  // CloudFront minimum protocol version TLS 1.2
+    "W10": ForeignReach("CDN003"),  // CloudFront distribution access logging
+    "W59": ForeignReach("API001"),  // API Gateway method AuthorizationType should not be NONE
+    "W69": ForeignReach("API002"),  // API Gateway stage should have AccessLogSetting
+    "W46": ForeignReach("API002"),  // API Gateway V2 should have access logging
+    "W62": ForeignReach("API003"),  // API Gateway SecurityPolicy should use TLS 1.2
+    "W87": ForeignReach("API004"),  // API Gateway deployment cache data encryption
+    "W53": ForeignReach("MQ004"),  // AmazonMQ broker should specify EncryptionOptions
+    "W91": ForeignReach("DMS001"),  // DMS replication instance should not be public
+    "W57": ForeignReach("COG001"),  // Cognito identity pool should not allow unauthenticated identities
+    "F3": ForeignReach("IAM001"),  // IAM role should not allow * action on its permissions policy
+    "F4": ForeignReach("IAM001"),  // IAM policy should not allow * action
+    "F5": ForeignReach("IAM001"),  // IAM managed policy should not allow * action
+    "W11": ForeignReach("IAM003"),  // IAM role should not allow * resource on its permissions policy
+    "W12": ForeignReach("IAM003"),  // IAM policy should not allow * resource
+    "W13": ForeignReach("IAM003"),  // IAM managed policy should not allow * resource
+    "F38": ForeignReach("IAM004"),  // IAM role should not allow * resource with PassRole
+    "F39": ForeignReach("IAM004"),  // IAM policy should not allow * resource with PassRole
+    "F40": ForeignReach("IAM004"),  // IAM managed policy should not allow * resource with PassRole
+    "W43": ForeignReach("IAM007"),  // IAM role should not have AdministratorAccess policy
+    "F6": ForeignReach("IAM009"),  // IAM role should not allow Allow+NotPrincipal in its trust policy
+    "F7": ForeignReach("IAM011"),  // SQS queue policy should not allow Allow+NotPrincipal
+    "F8": ForeignReach("IAM011"),  // SNS topic policy should not allow Allow+NotPrincipal
+    "F9": ForeignReach("IAM011"),  // S3 bucket policy should not allow Allow+NotPrincipal
+    "F16": ForeignReach("IAM011"),  // S3 bucket policy should not allow * principal
+    "F18": ForeignReach("IAM011"),  // SNS topic policy should not allow * principal
+    "F21": ForeignReach("IAM011"),  // SQS queue policy should not allow * principal
+    "F76": ForeignReach("IAM011"),  // KMS key should not allow * principal
+    "F29": ForeignReach("WSP001"),  // WorkSpaces workspace should have encryption enabled
+    "W92": ForeignReach("LMB002"),  // Lambda functions should define ReservedConcurrentExecutions
+    "W1201": ForeignReach("SGM001"),  // SageMaker notebook instance should have a KmsKeyId
+    "F10": ForeignReach("IAM015"),  // IAM user should not have any inline policies
+    "F11": ForeignReach("IAM015"),  // IAM policy should not apply directly to users
+    "F12": ForeignReach("IAM015"),  // IAM managed policy should not apply directly to users
+    "F2": ForeignReach("IAM014"),  // IAM role should not allow * action on its trust policy
+    "W14": ForeignReach("IAM005"),  // IAM role should not allow Allow+NotAction on trust permissions
+    "W15": ForeignReach("IAM005"),  // IAM role should not allow Allow+NotAction
+    "W16": ForeignReach("IAM005"),  // IAM policy should not allow Allow+NotAction
+    "W17": ForeignReach("IAM005"),  // IAM managed policy should not allow Allow+NotAction
+    "W18": ForeignReach("IAM005"),  // SQS queue policy should not allow Allow+NotAction
+    "W19": ForeignReach("IAM005"),  // SNS topic policy should not allow Allow+NotAction
+    "W20": ForeignReach("IAM005"),  // S3 bucket policy should not allow Allow+NotAction
+    "W21": ForeignReach("IAM006"),  // IAM role should not allow Allow+NotResource
+    "W22": ForeignReach("IAM006"),  // IAM policy should not allow Allow+NotResource
+    "W23": ForeignReach("IAM006"),  // IAM managed policy should not allow Allow+NotResource
+    "F23": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F31": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F34": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F35": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F36": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F37": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F41": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F42": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F43": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F44": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F45": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F46": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F47": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F48": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F49": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F50": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F51": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F52": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F53": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F54": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F55": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F56": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F57": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F58": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F60": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F61": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F62": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F63": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F64": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F65": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F66": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F67": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F68": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F69": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
+    "F70": ForeignReach("SEC002"),  // a password, token or private key property must not be plain text
   ]
 
   /// checkov check id → what it reaches.
@@ -118,6 +202,68 @@ public enum ForeignRuleMapping {
     "CKV_AWS_163": ForeignReach("LOG005"),  // ECR scan on push
     "CKV_AWS_51": ForeignReach("LOG006"),  // ECR immutable tags
     "CKV_AWS_116": ForeignReach("LOG007"),  // Lambda dead-letter queue
+    "CKV_AWS_35": ForeignReach("TRL001"),  // CloudTrail logs encrypted with KMS
+    "CKV_AWS_36": ForeignReach("TRL002"),  // CloudTrail log file validation
+    "CKV_AWS_67": ForeignReach("TRL003"),  // CloudTrail in all regions
+    "CKV_AWS_2": ForeignReach("ELB001"),  // ALB protocol is HTTPS (or redirects to it)
+    "CKV_AWS_103": ForeignReach("ELB002"),  // load balancer listener uses TLS 1.2
+    "CKV_AWS_91": ForeignReach("ELB003"),  // ELBv2 access logging
+    "CKV_AWS_131": ForeignReach("ELB004"),  // ALB drops invalid HTTP headers
+    "CKV_AWS_92": ForeignReach("ELB006"),  // classic ELB access logging
+    "CKV_AWS_34": ForeignReach("CDN001"),  // CloudFront ViewerProtocolPolicy is HTTPS
+    "CKV_AWS_174": ForeignReach("CDN002"),  // CloudFront viewer certificate TLS 1.2
+    "CKV_AWS_86": ForeignReach("CDN003"),  // CloudFront access logging
+    "CKV2_AWS_72": ForeignReach("CDN004"),  // CloudFront origin protocol policy HTTPS only
+    "CKV_AWS_68": ForeignReach("CDN005"),  // CloudFront distribution has WAF
+    "CKV_AWS_59": ForeignReach("API001"),  // no open access to back-end resources through API
+    "CKV_AWS_76": ForeignReach("API002"),  // API Gateway access logging
+    "CKV_AWS_95": ForeignReach("API002"),  // API Gateway V2 access logging
+    "CKV_AWS_73": ForeignReach("API005"),  // API Gateway X-Ray tracing
+    "CKV_AWS_69": ForeignReach("MQ001"),  // Amazon MQ broker not public
+    "CKV_AWS_197": ForeignReach("MQ003"),  // MQ broker audit logging
+    "CKV_AWS_89": ForeignReach("DMS001"),  // DMS replication instance not public
+    "CKV_AWS_164": ForeignReach("TRF002"),  // Transfer server not public
+    "CKV_AWS_366": ForeignReach("COG001"),  // Cognito identity pool without guest access
+    "CKV_AWS_63": ForeignReach("IAM001"),  // no policy allows "*" as a statement's actions
+    "CKV_AWS_62": ForeignReach("IAM001"),  // no policy allows full "*-*" administrative privileges
+    "CKV_AWS_110": ForeignReach("IAM008"),  // IAM policies do not allow privilege escalation
+    "CKV_AWS_60": ForeignReach("IAM009"),  // role allows only specific services or principals to assume it
+    "CKV_AWS_61": ForeignReach("IAM010"),  // role does not let a whole account assume it
+    "CKV_AWS_33": ForeignReach("IAM011"),  // KMS key policy without wildcard principal
+    "CKV_AWS_32": ForeignReach("IAM011"),  // ECR policy not public
+    "CKV_AWS_80": ForeignReach("MSK001"),  // MSK cluster logging
+    "CKV_AWS_81": ForeignReach("MSK002"),  // MSK encryption in transit
+    "CKV_AWS_291": ForeignReach("MSK003"),  // MSK nodes private
+    "CKV_AWS_94": ForeignReach("GLU001"),  // Glue Data Catalog encryption
+    "CKV_AWS_99": ForeignReach("GLU002"),  // Glue security configuration encryption
+    "CKV_AWS_195": ForeignReach("GLU003"),  // Glue component has a security configuration
+    "CKV_AWS_82": ForeignReach("ATH001"),  // Athena workgroup enforces its configuration
+    "CKV_AWS_160": ForeignReach("TSM001"),  // Timestream database KMS CMK
+    "CKV_AWS_170": ForeignReach("QLD001"),  // QLDB permissions mode STANDARD
+    "CKV_AWS_172": ForeignReach("QLD002"),  // QLDB deletion protection
+    "CKV_AWS_187": ForeignReach("SGM001"),  // SageMaker domain and notebook KMS CMK
+    "CKV_AWS_367": ForeignReach("SGM002"),  // SageMaker data quality job output KMS
+    "CKV_AWS_368": ForeignReach("SGM003"),  // SageMaker data quality job volume KMS
+    "CKV_AWS_369": ForeignReach("SGM004"),  // SageMaker data quality job traffic encryption
+    "CKV_AWS_370": ForeignReach("SGM005"),  // SageMaker model network isolation
+    "CKV_AWS_371": ForeignReach("SGM006"),  // SageMaker notebook IMDSv2
+    "CKV_AWS_373": ForeignReach("BDR001"),  // Bedrock agent KMS CMK
+    "CKV_AWS_78": ForeignReach("CBD001"),  // CodeBuild project encryption not disabled
+    "CKV_AWS_155": ForeignReach("WSP001"),  // WorkSpaces user volume encrypted
+    "CKV_AWS_156": ForeignReach("WSP002"),  // WorkSpaces root volume encrypted
+    "CKV_AWS_166": ForeignReach("BAK001"),  // Backup vault KMS CMK
+    "CKV_AWS_193": ForeignReach("APS001"),  // AppSync logging
+    "CKV_AWS_194": ForeignReach("APS002"),  // AppSync field-level logs
+    "CKV_AWS_123": ForeignReach("VPE001"),  // VPC endpoint service manual acceptance
+    "CKV_AWS_65": ForeignReach("ECS001"),  // ECS cluster Container Insights
+    "CKV_AWS_97": ForeignReach("ECS002"),  // ECS task EFS volume transit encryption
+    "CKV_AWS_363": ForeignReach("LMB001"),  // Lambda runtime not deprecated
+    "CKV_AWS_115": ForeignReach("LMB002"),  // Lambda function-level concurrency limit
+    "CKV2_AWS_75": ForeignReach("LMB003"),  // no open CORS policy on a function URL
+    "CKV_AWS_40": ForeignReach("IAM015"),  // IAM policies attached only to groups or roles
+    "CKV_AWS_45": ForeignReach("SEC001"),  // no hard-coded secrets in the Lambda environment
+    "CKV_AWS_46": ForeignReach("SEC001"),  // no hard-coded secrets in EC2 user data
+    "CKV_AWS_384": ForeignReach("SEC001"),  // no hard-coded secrets in Parameter Store values
   ]
 
   /// cfn-guard rule name (`Metadata.guard.SuppressedRules`, as AWS's sample templates use

@@ -15,6 +15,7 @@ public enum LeastPrivilege {
       wildcardAction, serviceWildcardAction, wildcardResource, passRole, allowWithNotAction,
       allowWithNotResource, administratorManagedPolicy, privilegeEscalation, trustWildcardPrincipal,
       trustCrossAccount, resourcePolicyWildcardPrincipal, keyPolicyFullAccess, malformedPolicy,
+      trustWildcardAction, policiesOnUsers,
     ]
   }
 
