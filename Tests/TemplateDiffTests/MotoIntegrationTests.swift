@@ -7,8 +7,11 @@ import Testing
 /// The live-stack path against moto's CloudFormation emulator, started with signature
 /// checking on by `scripts/moto-diff-test.sh`, which deploys a stack, writes a proposed copy
 /// with one value changed, and passes both here through the environment. Skipped (with the
-/// reason shown) when the emulator is not running.
+/// reason shown) when the emulator is not running. One request at a time: the emulator is one
+/// local process, and three helpers starting at once on a loaded CI machine once waited out the
+/// 30 s request timeout.
 @Suite(
+  .serialized,
   .enabled(
     if: ProcessInfo.processInfo.environment["FORMATION_MOTO_ENDPOINT"] != nil,
     "the emulator is not running: scripts/moto-diff-test.sh starts it and sets FORMATION_MOTO_ENDPOINT"
