@@ -74,8 +74,9 @@ echo "$rule|---|"
 row() { # label, then files
   local label=$1; shift
   local v l
-  v=$(measure "$bin/formation" validate "$@")
-  l=$(measure "$bin/formation" lint "$@")
+  # --no-config: measured as a stranger's repository runs it (this one's .formation.yaml is left out).
+  v=$(measure "$bin/formation" validate --no-config "$@")
+  l=$(measure "$bin/formation" lint --no-config "$@")
   local cells="| $label | $(cell "$v") | $(cell "$l")"
   local fastest=""
   for p in $peers; do
@@ -94,6 +95,10 @@ row() { # label, then files
   [ -n "$fastest" ] && speedup=$(awk -v a="$fastest" -v b="${l%% *}" 'BEGIN{ printf "%.0fx", a/b }')
   echo "$cells | $speedup |"
 }
+# Dense with findings: lint reports about 2.5 per resource on the synthetic templates. Clean: the
+# GeneXOmics stacks as rendered, which lint passes.
+mkdir -p "$work/clean" && cp generated/*.yaml "$work/clean/"
+row "8 GeneXOmics stacks, clean ($(du -ck "$work"/clean/*.yaml | tail -1 | cut -f1) KB)" "$work"/clean/*.yaml
 row "300 templates (40 resources each)" "$work"/folder/*.yaml
 row "500 resources ($(du -k "$work/t500.yaml" | cut -f1) KB)" "$work/t500.yaml"
 row "5,000 resources ($(du -k "$work/t5000.yaml" | cut -f1) KB)" "$work/t5000.yaml"
