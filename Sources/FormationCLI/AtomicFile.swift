@@ -1,4 +1,5 @@
 import Foundation
+import Template
 
 #if canImport(Glibc)
   import Glibc
@@ -97,7 +98,7 @@ public enum AtomicFile {
     var target = stat()
     if stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFREG {
       throw AtomicFileError(
-        path: path, reason: "it is \(kind(target.st_mode)); -o writes regular files only")
+        path: path, reason: "it is \(TemplateFile.kind(target.st_mode)); -o writes regular files only")
     }
     var current = path
     for _ in 0..<40 {
@@ -116,21 +117,10 @@ public enum AtomicFile {
         current = link.hasPrefix("/") ? link : directoryName(of: current) + "/" + link
       default:
         throw AtomicFileError(
-          path: path, reason: "it is \(kind(info.st_mode)); -o writes regular files only")
+          path: path, reason: "it is \(TemplateFile.kind(info.st_mode)); -o writes regular files only")
       }
     }
     throw AtomicFileError(path: path, reason: "too many levels of symbolic links")
-  }
-
-  private static func kind(_ mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFDIR: "a folder"
-    case S_IFIFO: "a FIFO (named pipe)"
-    case S_IFCHR: "a character device"
-    case S_IFBLK: "a block device"
-    case S_IFSOCK: "a socket"
-    default: "a special file"
-    }
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String)

@@ -162,9 +162,8 @@ public struct DiffCommand: ParsableCommand {
           proposed: try pair.proposed.map { try Template.read(contentsOf: $0).template }
         )
       }
-      var differ = differ
-      differ.deployedExports = ExportIndex(pairs.compactMap(\.deployed))
-      differ.proposedExports = ExportIndex(pairs.compactMap(\.proposed))
+      let differ = differ.comparingSet(
+        deployed: pairs.compactMap(\.deployed), proposed: pairs.compactMap(\.proposed))
       return ImportedExports.warn(
         pairs.map { read in
           ImportedExports.Member(
@@ -202,9 +201,8 @@ public struct DiffCommand: ParsableCommand {
       return (name: name, file: file, deployed: deployed,
         proposed: try Template.read(contentsOf: file).template)
     }
-    var differ = differ
-    differ.deployedExports = ExportIndex(stacks.compactMap(\.deployed))
-    differ.proposedExports = ExportIndex(stacks.map(\.proposed))
+    let differ = differ.comparingSet(
+      deployed: stacks.compactMap(\.deployed), proposed: stacks.map(\.proposed))
     return stacks.map { stack in
       differ.compare(
         deployed: stack.deployed, proposed: stack.proposed, name: stack.name,

@@ -38,17 +38,6 @@ public enum TemplateDiscovery {
     return files
   }
 
-  /// The files, as `files(in:)`, or a usage error when there are none.
-  public static func templateFiles(in paths: [String]) throws(UsageError) -> [String] {
-    let found = try files(in: paths)
-    guard !found.isEmpty else {
-      throw UsageError(
-        "no template files (.yaml, .yml, .json, .template) found in \(paths.joined(separator: ", "))"
-      )
-    }
-    return found
-  }
-
   /// Whether the file name ends in one of `extensions`.
   static func hasTemplateExtension(_ name: String) -> Bool {
     guard let dot = name.lastIndex(of: ".") else { return false }

@@ -21,6 +21,15 @@ public struct Differ: Sendable {
     self.rules = rules
   }
 
+  /// This differ for stacks compared as one set: the findings of each resolve its imports to
+  /// the exports of the set's other templates on the same side, as `lint` of those files does.
+  public func comparingSet(deployed: [Template], proposed: [Template]) -> Differ {
+    var differ = self
+    differ.deployedExports = ExportIndex(deployed)
+    differ.proposedExports = ExportIndex(proposed)
+    return differ
+  }
+
   /// Compares one stack. A `nil` side is a stack that exists only on the other side.
   public func compare(
     deployed: Template?, proposed: Template?, name: String, deployedSource: String? = nil,

@@ -9,13 +9,18 @@ import Template
 /// resolves them between the files of a run.
 public struct Checker: Sendable {
   /// The rules that run; suppressions of other rules are neither applied nor judged unused.
-  public var rules: [Rule]
+  public let rules: [Rule]
   /// How strict the run is (see `LintOptions`).
-  public var options: LintOptions
+  public let options: LintOptions
+
+  /// Applies suppressions; knows every rule id once, not once per template.
+  private let suppressions: SuppressionPass
 
   public init(rules: [Rule], options: LintOptions = LintOptions()) {
     self.rules = rules
     self.options = options
+    suppressions = SuppressionPass(
+      knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
   }
 
   /// One input's outcome: its findings (reader warnings, rule findings, suppressions applied,
@@ -72,10 +77,8 @@ public struct Checker: Sendable {
     let exports = ExportIndex(templates.map(\.template))
     let findings = Engine(rules: rules, options: options).check(
       templates.map(\.template), exports: exports)
-    let pass = SuppressionPass(
-      knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
     return Array(zip(templates, findings)).concurrentMap { parsed, findings in
-      pass.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
+      suppressions.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
     }
   }
 
@@ -88,7 +91,6 @@ public struct Checker: Sendable {
   /// compares among others), its rules on every core.
   public func check(_ template: Template, exports: ExportIndex) -> [Finding] {
     let findings = Engine(rules: rules, options: options).check(template, exports: exports)
-    return SuppressionPass(knownRules: Set(Catalogue.all.map(\.id)), rulesRun: Set(rules.map(\.id)))
-      .apply(to: findings, of: template)
+    return suppressions.apply(to: findings, of: template)
   }
 }

@@ -106,8 +106,8 @@ public enum TemplateFile {
       at: start)
   }
 
-  /// What a non-regular file is, for the error.
-  private static func kind(_ mode: mode_t) -> String {
+  /// What a non-regular file is, for an error message: "a FIFO (named pipe)".
+  public static func kind(_ mode: mode_t) -> String {
     switch mode & S_IFMT {
     case S_IFDIR: "a folder"
     case S_IFIFO: "a FIFO (named pipe)"

@@ -36,9 +36,12 @@ extension RuleContext {
 
   /// Reads `keys` below the resource's `Properties`.
   public func property(_ logicalID: String, _ keys: String...) -> Reading {
-    var reading = properties(of: logicalID)
-    for key in keys { reading = reading.child(key) }
-    return reading
+    property(logicalID, path: keys)
+  }
+
+  /// Reads `keys` below the resource's `Properties`.
+  public func property(_ logicalID: String, path keys: [String]) -> Reading {
+    keys.reduce(properties(of: logicalID)) { $0.child($1) }
   }
 
   /// Where the resource `logicalID` is in `template.resources.entries`, from a table the rules
