@@ -8,8 +8,13 @@ import Foundation
 /// Loading reads the file's index only; a type's schema is parsed the first time a template
 /// uses the type, so a template of three types pays for three of the 1,600.
 public final class ResourceSchemas: @unchecked Sendable {
-  /// The shipped data; empty when the file cannot be read.
-  public static let shipped = ResourceSchemas(bytes: shippedBytes() ?? [])
+  /// The shipped data, read in place from the executable; empty when the file is missing.
+  public static let shipped: ResourceSchemas = {
+    guard let data = EmbeddedData.contents(of: "resource-schemas.txt") else {
+      return ResourceSchemas(bytes: [])
+    }
+    return ResourceSchemas(staticData: data)
+  }()
 
   /// The data file's bytes: the one place that knows where the file lives.
   static func shippedBytes() -> [UInt8]? {
@@ -20,51 +25,105 @@ public final class ResourceSchemas: @unchecked Sendable {
   public let source: String
   /// The Lambda runtimes with a published end of support, by name.
   public let runtimes: [String: LambdaRuntime]
-  /// Every resource type name, sorted.
-  public let typeNames: [String]
 
-  private let bytes: [UInt8]
-  private let body: Int
+  /// Every resource type name, sorted (for did-you-mean suggestions, so sorted on first use).
+  public var typeNames: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let sortedNames { return sortedNames }
+    let names = index.keys.sorted()
+    sortedNames = names
+    return names
+  }
+
+  /// The file's bytes: the executable's read-only copy for `shipped` (valid for the life of
+  /// the process), else a copy this value owns. Not an array, so the 2.7 MB file is never
+  /// copied at start-up.
+  private let data: UnsafeRawBufferPointer
+  private let ownsData: Bool
   private let index: [String: Range<Int>]
   private var parsed: [String: ResourceSchema] = [:]
+  private var sortedNames: [String]?
   private let lock = NSLock()
 
-  public init(bytes: [UInt8]) {
-    self.bytes = bytes
+  /// Reads the header of `bytes` (a copy is kept; schemas are parsed on first use).
+  public convenience init(bytes: [UInt8]) {
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+    copy.copyBytes(from: bytes)
+    self.init(data: UnsafeRawBufferPointer(copy), owned: true)
+  }
+
+  /// Reads the header of data that outlives the process (the embedded file).
+  convenience init(staticData: UnsafeRawBufferPointer) {
+    self.init(data: staticData, owned: false)
+  }
+
+  /// Reads the header: the `#` lines, a `runtime` line per runtime and a `type` line per type
+  /// (name, offset, length, tab-separated), up to the empty line where the JSON body starts.
+  /// The header is scanned as bytes: it is read by every run that checks schemas, however
+  /// small its template.
+  private init(data: UnsafeRawBufferPointer, owned: Bool) {
+    self.data = data
+    ownsData = owned
     var source = ""
     var runtimes: [String: LambdaRuntime] = [:]
-    var index: [String: (offset: Int, length: Int)] = [:]
-    var names: [String] = []
+    var entries: [(name: String, offset: Int, length: Int)] = []
+    var body = data.count
     var lineStart = 0
-    var body = bytes.count
-    while lineStart < bytes.count {
+    let tab = UInt8(ascii: "\t")
+    while lineStart < data.count {
       var lineEnd = lineStart
-      while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+      while lineEnd < data.count, data[lineEnd] != 10 { lineEnd += 1 }
       if lineEnd == lineStart {
         body = lineEnd + 1
         break
       }
-      let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      if line.hasPrefix("#") {
-        if source.isEmpty { source = String(line.dropFirst(2)) }
-      } else if fields.first == "type", fields.count == 4, let offset = Int(fields[2]),
-        let length = Int(fields[3])
-      {
-        index[fields[1]] = (offset, length)
-        names.append(fields[1])
-      } else if fields.first == "runtime", fields.count == 6 {
-        runtimes[fields[1]] = LambdaRuntime(
-          name: fields[1], deprecated: fields[2], createBlocked: fields[3],
-          updateBlocked: fields[4], successor: fields[5])
+      let line = UnsafeRawBufferPointer(rebasing: data[lineStart..<lineEnd])
+      if line.starts(with: "type\t".utf8) {
+        // type NAME OFFSET LENGTH
+        let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+        if fields.count == 4, let offset = Self.integer(fields[2]),
+          let length = Self.integer(fields[3])
+        {
+          entries.append((String(decoding: fields[1], as: UTF8.self), offset, length))
+        }
+      } else if line.first == UInt8(ascii: "#") {
+        if source.isEmpty { source = String(decoding: line.dropFirst(2), as: UTF8.self) }
+      } else if line.starts(with: "runtime\t".utf8) {
+        let fields = line.split(separator: tab, omittingEmptySubsequences: false).map {
+          String(decoding: $0, as: UTF8.self)
+        }
+        if fields.count == 6 {
+          runtimes[fields[1]] = LambdaRuntime(
+            name: fields[1], deprecated: fields[2], createBlocked: fields[3],
+            updateBlocked: fields[4], successor: fields[5])
+        }
       }
       lineStart = lineEnd + 1
     }
     self.source = source
     self.runtimes = runtimes
-    self.body = body
-    self.index = index.mapValues { body + $0.offset..<body + $0.offset + $0.length }
-    typeNames = names.sorted()
+    var index: [String: Range<Int>] = [:]
+    index.reserveCapacity(entries.count)
+    for entry in entries {
+      index[entry.name] = body + entry.offset..<body + entry.offset + entry.length
+    }
+    self.index = index
+  }
+
+  deinit {
+    if ownsData { data.deallocate() }
+  }
+
+  /// The decimal number written in `digits`, or `nil` when they are not all digits.
+  private static func integer(_ digits: Slice<UnsafeRawBufferPointer>) -> Int? {
+    guard !digits.isEmpty else { return nil }
+    var value = 0
+    for digit in digits {
+      guard (48...57).contains(digit) else { return nil }
+      value = value * 10 + Int(digit - 48)
+    }
+    return value
   }
 
   /// Whether the registry knows `type` (in any region).
@@ -75,9 +134,9 @@ public final class ResourceSchemas: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let schema = parsed[type] { return schema }
-    guard let range = index[type], range.upperBound <= bytes.count,
-      let object = try? JSONSerialization.jsonObject(with: Data(bytes[range]))
-        as? [String: Any],
+    guard let range = index[type], range.upperBound <= data.count,
+      let object = try? JSONSerialization.jsonObject(
+        with: Data(UnsafeRawBufferPointer(rebasing: data[range]))) as? [String: Any],
       let schema = ResourceSchema(json: object)
     else { return nil }
     parsed[type] = schema

@@ -83,4 +83,15 @@ import Schemas
     #expect(strategy.allowedValuesIgnoreCase)
     #expect(strategy.allowedValues?.contains("spot_capacity_optimized") == true)
   }
+
+  /// Runtime dates are compared with today's, worked out by calendar arithmetic: the epoch,
+  /// a leap day, the day after it, the turn of a century that is not a leap year.
+  @Test func todayIsTheCalendarDateOfTheClock() {
+    #expect(DeprecatedRuntime.date(daysSinceEpoch: 0) == "1970-01-01")
+    #expect(DeprecatedRuntime.date(daysSinceEpoch: 11_016) == "2000-02-29")
+    #expect(DeprecatedRuntime.date(daysSinceEpoch: 11_017) == "2000-03-01")
+    #expect(DeprecatedRuntime.date(daysSinceEpoch: 47_541) == "2100-03-01")
+    #expect(DeprecatedRuntime.date(daysSinceEpoch: 20_454) == "2026-01-01")
+    #expect(DeprecatedRuntime.date(daysSinceEpoch: -1) == "1969-12-31")
+  }
 }

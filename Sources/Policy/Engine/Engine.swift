@@ -56,6 +56,14 @@ public struct Engine: Sendable {
     // Checks a macro makes blind are not run (TPL030 says which, once).
     let skipped = MacroOutput.skippedChecks(for: template)
     let rules = skipped.isEmpty ? rules : rules.filter { !skipped.contains($0.id) }
+    // A rule about resource types the template does not declare has nothing to judge and is
+    // not run: on a folder of templates, most of the catalogue is about types a given
+    // template lacks (see `Rule.judgesBeyondItsTypes` for the rules that always run).
+    let declared = template.declaredTypes
+    let applicable = rules.filter { rule in
+      rule.resourceTypes.isEmpty || rule.judgesBeyondItsTypes
+        || rule.resourceTypes.contains(where: declared.contains)
+    }
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
     }
@@ -65,7 +73,7 @@ public struct Engine: Sendable {
       // correctness facts on the other), so no rule sits waiting for one that another rule
       // started; the rules follow as cores free up.
       let work =
-        SharedDerivation.wanted(by: rules).map(Work.derive) + rules.map(Work.rule)
+        SharedDerivation.wanted(by: applicable).map(Work.derive) + applicable.map(Work.rule)
       findings = work.concurrentMap { item in
         switch item {
         case .derive(let derivation):
@@ -76,7 +84,7 @@ public struct Engine: Sendable {
         }
       }
     } else {
-      findings = rules.map(run)
+      findings = applicable.map(run)
     }
     var all: [Finding] = []
     all.reserveCapacity(findings.reduce(0) { $0 + $1.count })
@@ -94,6 +102,19 @@ public struct Engine: Sendable {
 private enum Work: Sendable {
   case derive(SharedDerivation)
   case rule(Rule)
+}
+
+extension Template {
+  /// The resource types the template declares.
+  fileprivate var declaredTypes: Set<String> {
+    resources.entries.withUnsafeBufferPointer { entries in
+      var types = Set<String>()
+      for position in entries.indices {
+        if let type = entries[position].value.type { types.insert(type) }
+      }
+      return types
+    }
+  }
 }
 
 extension Finding {

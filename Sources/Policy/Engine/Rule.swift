@@ -25,6 +25,10 @@ public struct Rule: Sendable {
   /// index) lists the types whose policies it judges. Empty only for rules about the
   /// template itself (suppressions, coverage).
   public var resourceTypes: [String]
+  /// True for a rule that also judges what is not a resource of `resourceTypes` (SEC001 reads
+  /// parameter defaults): it runs on every template. Any other rule with types runs only on
+  /// templates that declare one of them.
+  public var judgesBeyondItsTypes: Bool
   /// The opt-in pack the rule belongs to (`genexomics`), `nil` for the core catalogue that
   /// runs on every template (see `LintOptions.packs`).
   public var pack: RulePack?
@@ -35,8 +39,8 @@ public struct Rule: Sendable {
 
   public init(
     id: String, title: String, severity: Severity, family: Family, theme: String,
-    resourceTypes: [String] = [], pack: RulePack? = nil, rationale: String, remediation: String,
-    check: @escaping @Sendable (RuleContext) -> [Finding]
+    resourceTypes: [String] = [], judgesBeyondItsTypes: Bool = false, pack: RulePack? = nil,
+    rationale: String, remediation: String, check: @escaping @Sendable (RuleContext) -> [Finding]
   ) {
     self.id = id
     self.title = title
@@ -44,6 +48,7 @@ public struct Rule: Sendable {
     self.family = family
     self.theme = theme
     self.resourceTypes = resourceTypes
+    self.judgesBeyondItsTypes = judgesBeyondItsTypes
     self.pack = pack
     self.rationale = rationale
     self.remediation = remediation

@@ -16,10 +16,20 @@ extension Rule {
     guard !context.facts.index.hasMacroTransform else { return [] }
     var budget = SuggestionBudget()
     var findings: [Finding] = []
+    // A template repeats a few types many times: each is judged once.
+    var isUnknown: [String: Bool] = [:]
     for entry in context.template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
-      guard let type = entry.value.type, !SchemaFacts.isUnchecked(type),
-        ResourceTypeName.problem(with: type) == nil, !schemas.knows(type)
-      else { continue }
+      guard let type = entry.value.type else { continue }
+      let unknown =
+        isUnknown[type]
+        ?? {
+          let unknown =
+            !SchemaFacts.isUnchecked(type) && ResourceTypeName.problem(with: type) == nil
+            && !schemas.knows(type)
+          isUnknown[type] = unknown
+          return unknown
+        }()
+      guard unknown else { continue }
       let hint = budget.phrase(for: type, in: schemas.typeNames)
       findings.append(
         context.finding(
@@ -196,15 +206,29 @@ enum DeprecatedRuntime {
     }
   }
 
-  /// Today as `YYYY-MM-DD` in UTC, as the data writes dates; worked out once per process,
-  /// because making a date formatter costs more than checking a small template.
-  static let today: String = {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date())
-  }()
+  /// Today as `YYYY-MM-DD` in UTC, as the data writes dates; worked out once per process
+  /// from the clock by calendar arithmetic (a date formatter loads ICU, which costs more than
+  /// checking a small template).
+  static let today: String = date(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+
+  /// The proleptic Gregorian date `days` days after 1970-01-01, as `YYYY-MM-DD`.
+  static func date(daysSinceEpoch days: Int) -> String {
+    // Howard Hinnant's civil_from_days: eras of 400 years, years starting in March.
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func padded(_ number: Int, _ width: Int) -> String {
+      let digits = String(number)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+  }
 }
 
 extension Rule {

@@ -6,6 +6,7 @@ extension Secrets {
   static let hardCodedSecrets = Rule(
     id: "SEC001", title: "No hard-coded secrets in plain-text values", severity: .error,
     family: .policy, theme: theme, resourceTypes: PlainTextValue.resourceTypes,
+    judgesBeyondItsTypes: true,
     rationale:
       "Environment variables, user data and String SSM parameters are shown in plain text by the console, by Describe and Get calls any reader role may make, and by the template itself; a parameter's Default is part of the template. A credential there is readable by everyone who can read the stack. Lint recognises credential shapes (AWS access key ids, private keys, GitHub, GitLab, Slack, Stripe, Google and SendGrid tokens, passwords in connection strings) anywhere in these values, and high-entropy values assigned to names that say they are secret (DB_PASSWORD, ApiKey, client_secret). References are never reported: a NoEcho parameter, {{resolve:secretsmanager:...}} and {{resolve:ssm-secure:...}}, ARNs and names of secrets.",
     remediation:
