@@ -20,8 +20,12 @@ timeout_s=${PEER_TIMEOUT:-900}
 mkdir -p "$work/folder"
 
 swift build -c release --product benchmark >/dev/null
-swift build -c release --product formation >/dev/null
 bin=$(swift build -c release --show-bin-path)
+# The whole commands are timed on formation as scripts/install.sh installs it (the standard
+# library and Foundation linked in statically, stripped): what a CI job runs. Its own build
+# folder, because the flags differ from the benchmark driver's.
+SWIFT_SCRATCH=${BENCH_SCRATCH:-.build/static} scripts/install.sh "$work/install" >/dev/null
+formation="$work/install/bin/formation"
 
 for n in 50 500 5000; do "$bin/benchmark" generate "$n" "$work/t$n.yaml" >/dev/null; done
 for i in $(seq -w 1 300); do [ -f "$work/folder/t$i.yaml" ] || "$bin/benchmark" generate 40 "$work/folder/t$i.yaml" >/dev/null; done
@@ -75,8 +79,8 @@ row() { # label, then files
   local label=$1; shift
   local v l
   # --no-config: measured as a stranger's repository runs it (this one's .formation.yaml is left out).
-  v=$(measure "$bin/formation" validate --no-config "$@")
-  l=$(measure "$bin/formation" lint --no-config "$@")
+  v=$(measure "$formation" validate --no-config "$@")
+  l=$(measure "$formation" lint --no-config "$@")
   local cells="| $label | $(cell "$v") | $(cell "$l")"
   local fastest=""
   for p in $peers; do

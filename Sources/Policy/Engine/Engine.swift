@@ -11,7 +11,12 @@ public struct Engine: Sendable {
     self.rules = rules
     self.options = options
     reportsCoverage = rules.contains { $0.id == CoverageRules.unchecked.id }
+    coveredTypes = Coverage.coveredTypes(by: rules)
   }
+
+  /// The types the policy rules judge, for `Coverage`: the same for every template checked
+  /// with every rule.
+  private let coveredTypes: Set<String>
 
   /// True when COV001 is among the rules: the unchecked resources are then reported.
   private let reportsCoverage: Bool
@@ -90,7 +95,9 @@ public struct Engine: Sendable {
     all.reserveCapacity(findings.reduce(0) { $0 + $1.count })
     for part in findings { all += part }
     if reportsCoverage {
-      all += Coverage(template, rules: rules).findings(
+      let coverage =
+        skipped.isEmpty ? Coverage(template, covered: coveredTypes) : Coverage(template, rules: rules)
+      all += coverage.findings(
         severity: options.requireCoverage ? .error : CoverageRules.unchecked.severity)
     }
     all.sort(by: Finding.stableOrder)

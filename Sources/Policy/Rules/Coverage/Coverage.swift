@@ -26,7 +26,12 @@ public struct Coverage: Sendable, Hashable {
 
   /// The resources of `template` that none of `rules` judges.
   public init(_ template: Template, rules: [Rule]) {
-    let covered = Self.coveredTypes(by: rules)
+    self.init(template, covered: Self.coveredTypes(by: rules))
+  }
+
+  /// The resources of `template` whose types are not in `covered` (`coveredTypes(by:)`, which
+  /// a run over many templates works out once).
+  public init(_ template: Template, covered: Set<String>) {
     let file = template.file ?? "<template>"
     unchecked = template.resources.entries.compactMap { entry in
       guard let type = entry.value.type, !covered.contains(type), !Self.inertTypes.contains(type)
