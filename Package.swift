@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "formation", targets: ["formation"]),
     .library(name: "Template", targets: ["Template"]),
     .library(name: "Formation", targets: ["Formation"]),
+    .library(name: "Semantics", targets: ["Semantics"]),
     .library(name: "Policy", targets: ["Policy"]),
     .library(name: "TemplateDiff", targets: ["TemplateDiff"]),
     .library(name: "FormationCLI", targets: ["FormationCLI"]),
@@ -31,19 +32,24 @@ let package = Package(
     // CEmbeddedData (see its embedded.S), not copied as resources.
     .target(name: "CEmbeddedData", cSettings: [.headerSearchPath("..")]),
     .target(name: "EmbeddedData", dependencies: ["CEmbeddedData"]),
+    // What Policy and TemplateDiff both need to understand a template: the intrinsic resolver,
+    // IAM policy documents and the policy index, security-group rules, stateful types.
+    .target(name: "Semantics", dependencies: ["Template", "EmbeddedData"]),
     .target(
-      name: "Policy", dependencies: ["Template", "Schemas", "EmbeddedData"], exclude: ["Data"]),
+      name: "Policy", dependencies: ["Template", "Semantics", "Schemas", "EmbeddedData"],
+      exclude: ["Data"]),
     .target(
       name: "TemplateDiff",
       dependencies: [
-        "Template", "Policy", "EmbeddedData", .product(name: "Crypto", package: "swift-crypto"),
+        "Template", "Semantics", "Policy", "EmbeddedData",
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["Data"]
     ),
     .target(
       name: "FormationCLI",
       dependencies: [
-        "Template", "Formation", "Policy", "TemplateDiff",
+        "Template", "Formation", "Semantics", "Policy", "TemplateDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
@@ -53,11 +59,11 @@ let package = Package(
     .executableTarget(name: "formation", dependencies: ["FormationCLI", "formation-https"]),
     .executableTarget(name: "formation-https", dependencies: ["TemplateDiff"]),
     .executableTarget(name: "render", dependencies: ["FormationCLI", "Blueprints"]),
-    .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
+    .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Semantics", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
-    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template", "Schemas", "EmbeddedData"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PolicyTests", dependencies: ["Policy", "Semantics", "Template", "Schemas", "EmbeddedData"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Semantics", "Template", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Semantics
 import Template
 import TemplateDiff
 

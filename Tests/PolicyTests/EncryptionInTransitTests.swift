@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Testing
 
 /// Encryption in transit: every failing fixture gives exactly these findings (line:column, severity, rule,

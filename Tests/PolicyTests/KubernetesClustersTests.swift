@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Testing
 
 /// EKS clusters and node groups: every failing fixture gives exactly these findings (line:column, severity, rule,

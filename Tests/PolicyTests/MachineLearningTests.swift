@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Testing
 
 /// MachineLearning: every failing fixture gives exactly these findings (line:column, severity, rule,

@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Semantics
 import Testing
 
 /// The resource-schema checks: every failing fixture gives exactly these findings (line:column,

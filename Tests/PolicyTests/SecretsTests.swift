@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Testing
 
 /// Secrets: every failing fixture gives exactly these findings, every passing fixture none.

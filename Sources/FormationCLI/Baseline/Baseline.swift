@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Semantics
 import Template
 
 /// The findings a repository accepted when it adopted Formation: `lint --write-baseline FILE`

@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 
 /// `lint --list-rules --format json`: the selected rules as a versioned object, for editors and
 /// dashboards that show rule names and link to their pages.

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// A check in the catalogue: a stable id, what it looks at, why, how to fix, and the check itself.

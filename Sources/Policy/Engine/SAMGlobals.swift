@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// SAM's `Globals` section applied to the resources it sets defaults for, so the rules judge

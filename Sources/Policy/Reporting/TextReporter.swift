@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Findings as lines a compiler user knows: `file:line:col: severity ID: message`.

@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 
 /// Every rule Formation knows, correctness and policy, in id order.
 ///

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// A suppression as written in a resource's Metadata, before it is matched to findings.

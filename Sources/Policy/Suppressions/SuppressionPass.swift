@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Applies the suppressions of a template to its findings.

@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 
 /// Which way a security change moves: more allowed, less allowed, or both.

@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 
 /// The policy checker's findings that a change introduces or fixes.

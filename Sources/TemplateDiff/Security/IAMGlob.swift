@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 
 /// IAM's wildcard matching for the security section: whether a new action or resource was
 /// already allowed by an old one (`s3:Get*` covers `s3:GetObject`). The matching itself is the

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// CloudFront: viewers reach the distribution over TLS 1.2+, the distribution reaches its

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Cognito: identity pools hand AWS credentials only to signed-in users.

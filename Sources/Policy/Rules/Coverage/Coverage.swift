@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Which resources of a template some policy rule judges, and which none does.

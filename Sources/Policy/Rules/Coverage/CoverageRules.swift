@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The catalogue entry for resources no rule checks (COV001). Its findings come from the

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Database Migration Service: replication instances stay private and endpoints speak TLS.

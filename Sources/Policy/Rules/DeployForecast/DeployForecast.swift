@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Deploy forecast: templates that are valid and pass every policy check, yet fail when

@@ -1,3 +1,5 @@
+import Semantics
+
 /// Neptune and DocumentDB clusters: encrypted, audited and backed up.
 public enum DocumentAndGraphDatabases {
   public static let theme = "document-and-graph-databases"

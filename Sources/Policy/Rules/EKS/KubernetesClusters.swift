@@ -1,3 +1,5 @@
+import Semantics
+
 /// EKS clusters and node groups: secrets encrypted with a KMS key, an API endpoint that is not
 /// open to the internet, no SSH from anywhere.
 public enum KubernetesClusters {

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Looks for the deny statement that makes a resource policy refuse some transport.

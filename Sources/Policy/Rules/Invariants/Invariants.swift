@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The GeneXOmics invariants: what the architecture promises about its data and logs, checked

@@ -1,3 +1,5 @@
+import Semantics
+
 /// Lambda: functions run on supported runtimes, with bounded concurrency, and their URLs do not invite every origin.
 public enum Lambda {
   public static let theme = "lambda"

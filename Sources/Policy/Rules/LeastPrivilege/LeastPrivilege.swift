@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Least privilege: identity, trust and resource policies grant only what is needed.

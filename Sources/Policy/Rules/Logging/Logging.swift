@@ -1,3 +1,5 @@
+import Semantics
+
 /// Logging, versioning and backup: what happened can be reconstructed, and what was lost restored.
 public enum Logging {
   public static let theme = "logging"

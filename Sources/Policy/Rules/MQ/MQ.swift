@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Amazon MQ: brokers stay private, log to CloudWatch and encrypt with a key the account controls.

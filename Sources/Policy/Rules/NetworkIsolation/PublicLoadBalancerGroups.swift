@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The security groups that serve only internet-facing load balancers, each with its balancers.

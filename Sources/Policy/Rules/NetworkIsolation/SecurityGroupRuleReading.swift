@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Reads security group rules the same way whether they are inline (`SecurityGroupIngress`)

@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Template
 
 /// One value of a template that is deployed as plain text: an environment variable, a

@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 
 /// What a plain-text value gives away: the shapes of real credentials, and assignments of
 /// high-entropy values to names that say they are secret.

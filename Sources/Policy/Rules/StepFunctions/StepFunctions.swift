@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Step Functions: state machines record their executions.

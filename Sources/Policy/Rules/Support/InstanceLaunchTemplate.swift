@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Where an EC2 instance's launch settings come from when it does not set them itself.

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The possible values of one property path, navigable key by key through the `Resolver`.

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// A rule's judgement of one possibility.

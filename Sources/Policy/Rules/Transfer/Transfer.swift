@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Transfer Family: servers speak encrypted protocols and are reached through the VPC.

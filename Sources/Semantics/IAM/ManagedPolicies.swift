@@ -33,12 +33,12 @@ public enum ManagedPolicies {
   }
 
   /// One Allow statement on `*`: its actions, or the actions it excludes.
-  struct Grant: Sendable {
-    var actions: [String]
-    var notAction = false
+  package struct Grant: Sendable {
+    package var actions: [String]
+    package var notAction = false
   }
 
-  static let known: [String: [Grant]] = [
+  package static let known: [String: [Grant]] = [
     "AdministratorAccess": [Grant(actions: ["*"])],
     "PowerUserAccess": [
       Grant(actions: ["iam:*", "organizations:*", "account:*"], notAction: true),

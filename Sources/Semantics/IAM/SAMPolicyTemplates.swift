@@ -10,9 +10,9 @@ import Template
 /// answered "unknown", never "not allowed".
 public enum SAMPolicyTemplates {
   /// One Allow statement of a template.
-  struct Grant: Sendable {
-    var actions: [String]
-    var resources: [String]
+  package struct Grant: Sendable {
+    package var actions: [String]
+    package var resources: [String]
   }
 
   private static func arn(_ service: String, _ rest: String) -> String {
@@ -26,7 +26,7 @@ public enum SAMPolicyTemplates {
   ]
 
   /// The templates by name.
-  static let known: [String: [Grant]] = [
+  package static let known: [String: [Grant]] = [
     "S3ReadPolicy": [
       Grant(
         actions: [
@@ -149,7 +149,7 @@ public enum SAMPolicyTemplates {
   /// The template's expansion as a policy document written at `location`, with `arguments`
   /// (the template's mapping: `{BucketName: !Ref Bucket}`) as the `Fn::Sub` variables; `nil`
   /// when the template is not known or an argument it needs is missing.
-  static func document(_ name: String, arguments: Value, at location: SourceLocation?) -> Value? {
+  package static func document(_ name: String, arguments: Value, at location: SourceLocation?) -> Value? {
     guard let grants = known[name] else { return nil }
     var variables = OrderedMap<Value>()
     for grant in grants {

@@ -92,18 +92,18 @@ extension Statement {
 }
 
 /// One question to the evaluator, and the steps of answering it.
-struct AccessRequest {
-  let action: String
-  let resource: SymbolicString
-  let principal: PrincipalQuery?
+package struct AccessRequest {
+  package let action: String
+  package let resource: SymbolicString
+  package let principal: PrincipalQuery?
   /// `resource` compiled once for every statement, as itself and for `NotResource` coverage.
-  let subject: Glob.Subject
-  let coveringSubject: Glob.Subject
+  package let subject: Glob.Subject
+  package let coveringSubject: Glob.Subject
 
   /// Beyond this many independent conditions, branches are not enumerated: every element counts.
-  static let maximumConditions = 8
+  package static let maximumConditions = 8
 
-  init(action: String, resource: SymbolicString?, principal: PrincipalQuery?) {
+  package init(action: String, resource: SymbolicString?, principal: PrincipalQuery?) {
     self.action = action
     let resource = resource ?? SymbolicString([.any])
     self.resource = resource
@@ -113,14 +113,14 @@ struct AccessRequest {
   }
 
   /// Cheap pre-filter: the statement names the action in some branch (or cannot say).
-  func mayConcern(_ statement: Statement) -> Bool {
+  package func mayConcern(_ statement: Statement) -> Bool {
     if statement.actions.isNegated { return true }
     return statement.actions.elements.contains { !$0.content.matches(action).isNo }
   }
 
   /// Every assignment of the conditions the statements depend on; `[nil]` when there are none
   /// (or too many to enumerate, in which case every element counts in one scenario).
-  func scenarios(of statements: [Statement]) -> [Assumptions?] {
+  package func scenarios(of statements: [Statement]) -> [Assumptions?] {
     var names: [String] = []
     func note(_ assumptions: Assumptions) {
       for name in assumptions.conditions where !names.contains(name) { names.append(name) }
@@ -138,7 +138,7 @@ struct AccessRequest {
   }
 
   /// Whether `statement` applies in `scenario`; `nil` when the statement is not in that scenario.
-  func applicability(_ statement: Statement, in scenario: Assumptions?) -> Match? {
+  package func applicability(_ statement: Statement, in scenario: Assumptions?) -> Match? {
     if let scenario, !statement.assumptions.holds(in: scenario) { return nil }
     let actionMatch = Self.match(statement.actions, in: scenario) { $0.matches(action) }
     if actionMatch.isNo { return .no }
@@ -158,7 +158,7 @@ struct AccessRequest {
     return result
   }
 
-  static func match<Content>(
+  package static func match<Content>(
     _ list: ElementList<Content>, in scenario: Assumptions?, _ test: (Content) -> Match
   )
     -> Match
@@ -172,7 +172,7 @@ struct AccessRequest {
     return list.isNegated ? best.negated : best
   }
 
-  func decide(_ statements: [Statement], in scenario: Assumptions?) -> Decision {
+  package func decide(_ statements: [Statement], in scenario: Assumptions?) -> Decision {
     var allow: [Statement] = []
     var allowConditional: [Statement] = []
     var allowMaybe: [(Statement, String)] = []
@@ -238,7 +238,7 @@ struct AccessRequest {
   }
 
   /// The most permissive decision, with only the branches it actually needs.
-  func summarize(_ decisions: [Decision], scenarios: [Assumptions?]) -> Decision {
+  package func summarize(_ decisions: [Decision], scenarios: [Assumptions?]) -> Decision {
     guard var best = decisions.max(by: { $0.outcome < $1.outcome }) else {
       return Decision(outcome: .notAllowed)
     }

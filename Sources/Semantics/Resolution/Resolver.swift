@@ -20,7 +20,7 @@ public struct Resolver: Sendable {
 
   /// What resolvers of this template have worked out once and reuse (types, spelled-out
   /// names); the rules of one check share it through their `TemplateMemo`.
-  let memo: ResolverMemo
+  package let memo: ResolverMemo
 
   public init(_ template: Template, limit: Int = 64) {
     self.init(template, limit: limit, memo: ResolverMemo())
@@ -28,7 +28,7 @@ public struct Resolver: Sendable {
 
   /// A resolver that shares what it works out with the other resolvers given `memo` (which
   /// must be of `template`; the memo does not depend on the limit).
-  init(_ template: Template, limit: Int = 64, memo: ResolverMemo) {
+  package init(_ template: Template, limit: Int = 64, memo: ResolverMemo) {
     self.template = template
     self.limit = limit
     self.memo = memo
@@ -41,12 +41,12 @@ public struct Resolver: Sendable {
   ]
 
   /// The reason an imported value is unknown; `importedExport(from:)` reads the export back.
-  static func importReason(_ export: String) -> String {
+  package static func importReason(_ export: String) -> String {
     ("imported from another stack with Fn::ImportValue " + export).trimmingSuffixSpace()
   }
 
   /// The export name of an unknown reason made by `importReason`, else `nil`.
-  static func importedExport(from reason: String) -> String? {
+  package static func importedExport(from reason: String) -> String? {
     let prefix = "imported from another stack with Fn::ImportValue "
     guard reason.hasPrefix(prefix) else { return nil }
     let export = String(reason.dropFirst(prefix.count))
@@ -55,7 +55,7 @@ public struct Resolver: Sendable {
 
   /// The reason a parameter without a default is unknown; `parameterWithoutDefault(from:)`
   /// reads the name back.
-  static func noDefaultReason(_ parameter: String) -> String {
+  package static func noDefaultReason(_ parameter: String) -> String {
     "parameter \(parameter) has no default"
   }
 
@@ -122,7 +122,7 @@ public struct Resolver: Sendable {
 
   /// `member(_:of:)` with the member already looked up (`found`, `nil` when the mapping has
   /// no such key): `Reading.child` looks at the raw value first and need not look twice.
-  func member(_ key: String, of resolved: Resolved, found: Value?) -> [Resolved] {
+  package func member(_ key: String, of resolved: Resolved, found: Value?) -> [Resolved] {
     switch resolved.shape {
     case .map:
       guard let value = found else {
@@ -189,7 +189,7 @@ public struct Resolver: Sendable {
 
   // MARK: - Resolution
 
-  func resolve(_ value: Value, depth: Int) -> [Resolved] {
+  package func resolve(_ value: Value, depth: Int) -> [Resolved] {
     let here = value.location
     guard depth < 48 else {
       return [Resolved(.unknown("nesting too deep to resolve"), location: here)]
@@ -576,8 +576,8 @@ public struct Resolver: Sendable {
   }
 
   private struct Combination {
-    var items: [Resolved]
-    var assumptions: Assumptions
+    package var items: [Resolved]
+    package var assumptions: Assumptions
   }
 
   /// The cartesian product of possibilities, dropping contradictory combinations.
@@ -634,14 +634,14 @@ public struct Resolver: Sendable {
 
   /// One item of a combination being built, and the step before it.
   private struct Step {
-    let item: Resolved
-    let previous: Int?
+    package let item: Resolved
+    package let previous: Int?
   }
 
   /// A combination being built: its last step and what it assumes.
   private struct Partial {
-    let last: Int?
-    let assumptions: Assumptions
+    package let last: Int?
+    package let assumptions: Assumptions
   }
 
   /// Why a value is unknown past the budget of `limit` possibilities.
@@ -659,7 +659,7 @@ public struct Resolver: Sendable {
 
   /// `item` with the assumptions and parameters of the container it was found in, or `nil`
   /// when the two contradict (a branch inside a branch that cannot happen).
-  func inherit(_ container: Resolved, into item: Resolved) -> Resolved? {
+  package func inherit(_ container: Resolved, into item: Resolved) -> Resolved? {
     // The common case: a container that assumes nothing and is located passes on nothing.
     if container.assumptions.isEmpty, container.parameters.isEmpty,
       item.location != nil || container.location == nil
@@ -679,7 +679,7 @@ public struct Resolver: Sendable {
   }
 
   /// `items` each under `container` (see `inherit(_:into:)`), contradicting ones dropped.
-  func inheriting(_ container: Resolved, _ items: [Resolved]) -> [Resolved] {
+  package func inheriting(_ container: Resolved, _ items: [Resolved]) -> [Resolved] {
     guard container.assumptions.isEmpty, container.parameters.isEmpty else {
       return items.compactMap { inherit(container, into: $0) }
     }
@@ -691,9 +691,9 @@ public struct Resolver: Sendable {
     return items
   }
 
-  func stringified(_ item: Resolved) -> Resolved { Self.stringified(item) }
+  package func stringified(_ item: Resolved) -> Resolved { Self.stringified(item) }
 
-  static func stringified(_ item: Resolved) -> Resolved {
+  package static func stringified(_ item: Resolved) -> Resolved {
     switch item.shape {
     case .number(let number):
       var item = item
@@ -708,7 +708,7 @@ public struct Resolver: Sendable {
   }
 
   /// Each item stringified (see `stringified(_:)`), changing the list only where needed.
-  static func stringified(_ items: [Resolved]) -> [Resolved] {
+  package static func stringified(_ items: [Resolved]) -> [Resolved] {
     var items = items
     for index in items.indices {
       switch items[index].shape {
@@ -725,7 +725,7 @@ public struct Resolver: Sendable {
     return item
   }
 
-  func describe(_ shape: Resolved.Shape) -> String {
+  package func describe(_ shape: Resolved.Shape) -> String {
     switch shape {
     case .absent: return "no value"
     case .null: return "null"

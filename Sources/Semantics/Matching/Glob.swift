@@ -49,18 +49,18 @@ public enum Glob {
   }
 
   /// The AWS partitions, for `${AWS::Partition}` in questions.
-  static let partitions = [
+  package static let partitions = [
     "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
   ]
 
   /// Pseudo parameters whose value a literal pattern may stand for without doubt: a statement
   /// written with `${AWS::Partition}` matches `arn:aws:...`. Others (`AWS::AccountId`,
   /// `AWS::Region`) may or may not equal the literal, so they answer maybe.
-  static let wildcardPseudoParameters: Set<String> = ["AWS::Partition", "AWS::URLSuffix"]
+  package static let wildcardPseudoParameters: Set<String> = ["AWS::Partition", "AWS::URLSuffix"]
 
   // MARK: - Literal matching
 
-  static func hasVariable(_ text: String) -> Bool {
+  package static func hasVariable(_ text: String) -> Bool {
     var previous: UInt8 = 0
     for byte in text.utf8 {
       if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
@@ -70,7 +70,7 @@ public enum Glob {
   }
 
   /// Classic wildcard matching with single-star backtracking: linear in practice, no allocation.
-  static func literalMatch(_ pattern: String, _ subject: String, ignoringCase: Bool) -> Bool {
+  package static func literalMatch(_ pattern: String, _ subject: String, ignoringCase: Bool) -> Bool {
     // Native strings are contiguous UTF-8: matched where they are stored, lower-casing byte by
     // byte, rather than copied into two arrays per question (the IAM evaluator asks many).
     var pattern = pattern
@@ -112,13 +112,13 @@ public enum Glob {
     return i == p.count
   }
 
-  static func lower(_ bytes: inout [UInt8]) {
+  package static func lower(_ bytes: inout [UInt8]) {
     for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
   }
 
   // MARK: - Symbolic matching
 
-  enum Atom: Sendable, Hashable {
+  package enum Atom: Sendable, Hashable {
     case byte(UInt8)
     case star
     case question
@@ -131,14 +131,14 @@ public enum Glob {
   }
 
   /// A pattern or subject broken into atoms once, for matching many times.
-  struct Compiled: Sendable, Hashable {
-    var atoms: [Atom]
-    var reasons: [String]
+  package struct Compiled: Sendable, Hashable {
+    package var atoms: [Atom]
+    package var reasons: [String]
     /// Per atom: for bytes of a known name and for `.name` symbols, a tag of the resource they
     /// name (see `origin(of:)`); 0 otherwise.
-    var origins: [Int32]
+    package var origins: [Int32]
 
-    init(_ string: SymbolicString, isPattern: Bool, ignoringCase: Bool, covering: Bool = false) {
+    package init(_ string: SymbolicString, isPattern: Bool, ignoringCase: Bool, covering: Bool = false) {
       var atoms: [Atom] = []
       var reasons: [String] = []
       var origins: [Int32] = []
@@ -200,29 +200,29 @@ public enum Glob {
 
   /// A non-zero tag for a resource's logical id; two tags differ for different resources
   /// (up to a hash collision, which only turns a "no" into a "maybe").
-  static func origin(of resource: String) -> Int32 {
+  package static func origin(of resource: String) -> Int32 {
     Int32(truncatingIfNeeded: resource.hashValue) | 1
   }
 
   /// The tag of imported values: another stack's export is never a resource of this template
   /// (a stack cannot import its own exports), so it differs from every known name. Even, so no
   /// resource tag (always odd) equals it.
-  static let importOrigin: Int32 = 2
+  package static let importOrigin: Int32 = 2
 
   /// Whether a name symbol and a byte of a known name come from different resources: then the
   /// byte cannot be part of the symbol's name.
   @inline(__always)
-  static func differentNames(_ lhs: Int32, _ rhs: Int32) -> Bool {
+  package static func differentNames(_ lhs: Int32, _ rhs: Int32) -> Bool {
     lhs != 0 && rhs != 0 && lhs != rhs
   }
 
   /// A subject compiled on first use, with its `${AWS::Partition}` variants (only compiled when a
   /// pattern does not match the subject as it is). A class, so one question asked of many
   /// statements compiles once.
-  final class Subject: @unchecked Sendable {
-    let string: SymbolicString
-    let ignoringCase: Bool
-    let covering: Bool
+  package final class Subject: @unchecked Sendable {
+    package let string: SymbolicString
+    package let ignoringCase: Bool
+    package let covering: Bool
     private(set) lazy var base = Compiled(
       string, isPattern: false, ignoringCase: ignoringCase, covering: covering)
     private(set) lazy var partitions: [Compiled] = {
@@ -235,14 +235,14 @@ public enum Glob {
       }
     }()
 
-    init(_ string: SymbolicString, ignoringCase: Bool, covering: Bool = false) {
+    package init(_ string: SymbolicString, ignoringCase: Bool, covering: Bool = false) {
       self.string = string
       self.ignoringCase = ignoringCase
       self.covering = covering
     }
   }
 
-  static func match(_ pattern: Compiled, _ subject: Subject) -> Match {
+  package static func match(_ pattern: Compiled, _ subject: Subject) -> Match {
     var result = Matcher.answer(pattern, subject.base)
     // Only a maybe can become a yes by spelling the partition out; a no fails elsewhere.
     if case .maybe = result {
@@ -255,7 +255,7 @@ public enum Glob {
   }
 
   /// Yes for the same symbol, maybe for two spellings of one resource, no otherwise.
-  static func symbolMatch(_ lhs: Symbol, _ rhs: Symbol) -> Certainty {
+  package static func symbolMatch(_ lhs: Symbol, _ rhs: Symbol) -> Certainty {
     if lhs == rhs { return .yes }
     if let a = lhs.logicalID, let b = rhs.logicalID, a == b { return .maybe }
     return .no

@@ -23,7 +23,7 @@ public struct TemplateIndex: Sendable {
   public static let forEachPrefix = "Fn::ForEach::"
 
   /// Names the SAM transform adds whatever the template says: the implicit REST and HTTP APIs.
-  static let serverlessImplicitNames: [String] = ["ServerlessRestApi", "ServerlessHttpApi"]
+  package static let serverlessImplicitNames: [String] = ["ServerlessRestApi", "ServerlessHttpApi"]
 
   public let parameters: Set<String>
   /// Condition names: the literal ones and those a `Fn::ForEach` loop with a literal collection generates.
@@ -42,7 +42,7 @@ public struct TemplateIndex: Sendable {
   /// True when the Conditions section has a loop whose generated names the index cannot know.
   public let conditionsHaveExpansions: Bool
   /// Logical ids of `AWS::Serverless::*` resources: the SAM transform names what it generates after them.
-  let serverlessResources: [String]
+  package let serverlessResources: [String]
 
   public init(_ template: Template) {
     parameters = Set(template.parameters.keys)
@@ -120,7 +120,7 @@ public struct TemplateIndex: Sendable {
   }
 
   /// The names in a `Transform` value: one string, or a list of strings.
-  static func transformNames(_ value: Value?) -> [String] {
+  package static func transformNames(_ value: Value?) -> [String] {
     guard let value else { return [] }
     switch value.kind {
     case .string(let name): return [name]
@@ -154,18 +154,5 @@ public struct TemplateIndex: Sendable {
     guard isServerless else { return false }
     if Self.serverlessImplicitNames.contains(where: { name.hasPrefix($0) }) { return true }
     return serverlessResources.contains { name.count > $0.count && name.hasPrefix($0) }
-  }
-
-  /// How sure a check can be that a condition name is undefined: only likely when a loop in
-  /// Conditions generates names the index cannot compute.
-  public var undefinedConditionSeverity: Severity {
-    conditionsHaveExpansions || hasMacroTransform ? .warning : .error
-  }
-
-  /// How sure a check can be that an undefined name is a mistake: certain without transforms,
-  /// only likely when SAM, a macro or a `Fn::ForEach` loop may add names the file does not show.
-  public var undefinedNameSeverity: Severity {
-    if isServerless || hasMacroTransform || resourcesHaveExpansions { return .warning }
-    return .error
   }
 }

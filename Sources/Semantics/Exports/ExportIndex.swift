@@ -62,7 +62,7 @@ public struct ExportIndex: Sendable {
   }
 
   /// What an `Fn::ImportValue` of `name` stands for, when another linted template exports it.
-  func resolveImport(_ name: Value, with resolver: Resolver, at location: SourceLocation?)
+  package func resolveImport(_ name: Value, with resolver: Resolver, at location: SourceLocation?)
     -> [Resolved]?
   {
     guard !exports.isEmpty else { return nil }

@@ -46,7 +46,7 @@ extension PrincipalEntry {
 
   /// For an account principal (`123456789012`, `arn:aws:iam::123456789012:root`, or their
   /// `Fn::Sub` forms), the pattern of every principal ARN in that account.
-  var accountPattern: SymbolicString? {
+  package var accountPattern: SymbolicString? {
     let parts = canonical.parts
     if let literal = canonical.literal, literal.count == 12, literal.allSatisfy(\.isNumber) {
       return SymbolicString([.text("arn:"), .unknown("any partition"), .text(":iam::\(literal):*")])

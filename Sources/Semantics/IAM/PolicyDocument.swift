@@ -181,7 +181,7 @@ public struct ResourcePattern: Sendable, Hashable, CustomStringConvertible {
   public let written: SymbolicString
   public let canonical: SymbolicString
   /// `canonical` compiled for matching, once.
-  let compiled: Glob.Compiled
+  package let compiled: Glob.Compiled
 
   public init(written: SymbolicString, canonical: SymbolicString? = nil) {
     self.written = written

@@ -34,7 +34,7 @@ public struct ParameterValues: Sendable, Hashable {
   }
 
   /// Whether `parameter`'s default was given by a parameter file rather than written in the template.
-  static func isGiven(_ parameter: Parameter) -> Bool {
+  package static func isGiven(_ parameter: Parameter) -> Bool {
     guard let declared = parameter.location else { return false }
     return parameter.defaultValue?.location == declared
   }

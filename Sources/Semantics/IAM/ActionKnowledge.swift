@@ -99,21 +99,21 @@ public enum ActionKnowledge {
 
   // MARK: - Data
 
-  struct Entry: Sendable {
-    var scoped: Set<String>
-    var unscoped: Set<String>
-    var all: [String]
+  package struct Entry: Sendable {
+    package var scoped: Set<String>
+    package var unscoped: Set<String>
+    package var all: [String]
   }
 
   /// The data file, split by service but not parsed further until a service is asked about:
   /// loading costs one read and a line split, so a small template does not pay for ec2's
   /// 800 actions.
-  final class Table: @unchecked Sendable {
+  package final class Table: @unchecked Sendable {
     private let lines: [String: (scoped: Substring, unscoped: Substring)]
     private var parsed: [String: Entry] = [:]
     private let lock = NSLock()
 
-    init(text: String) {
+    package init(text: String) {
       // Split on bytes: Character-level splitting of half a megabyte costs tens of milliseconds.
       var lines: [String: (Substring, Substring)] = [:]
       let utf8 = text.utf8
@@ -137,9 +137,9 @@ public enum ActionKnowledge {
       self.lines = lines
     }
 
-    var services: [String] { Array(lines.keys) }
+    package var services: [String] { Array(lines.keys) }
 
-    subscript(service: String) -> Entry? {
+    package subscript(service: String) -> Entry? {
       lock.lock()
       defer { lock.unlock() }
       if let entry = parsed[service] { return entry }
@@ -153,9 +153,9 @@ public enum ActionKnowledge {
     }
   }
 
-  static let table = Table(text: EmbeddedData.text(of: "iam-actions.tsv"))
+  package static let table = Table(text: EmbeddedData.text(of: "iam-actions.tsv"))
 
-  static func split(_ action: String) -> (service: String, name: String) {
+  package static func split(_ action: String) -> (service: String, name: String) {
     let lower = action.lowercased()
     guard let colon = lower.firstIndex(of: ":") else { return (lower, "") }
     return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))

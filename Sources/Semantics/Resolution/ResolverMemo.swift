@@ -11,7 +11,7 @@ import Template
 /// would rebuild the type table (every resource) and re-spell the same names once per read:
 /// quadratic over a large template. The resolvers of one check therefore share one memo
 /// (`RuleContext.resolver`); what it holds depends only on the template.
-final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
+package final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   private let lock = NSLock()
   /// The type table of a memo shared by a whole check, made up front and never changed, so the
   /// many type lookups of a check read it without the lock.
@@ -21,14 +21,14 @@ final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   private var physicalNames: [String: SymbolicString] = [:]
 
   /// A memo for one resolver: every table is filled on first use.
-  init() { sharedTypes = nil }
+  package init() { sharedTypes = nil }
 
   /// The memo the resolvers of one check share: the type table is made at once (every check
   /// needs it), the other tables on first use.
-  init(deriving memo: TemplateMemo) { sharedTypes = Self.typeTable(of: memo.template) }
+  package init(deriving memo: TemplateMemo) { sharedTypes = Self.typeTable(of: memo.template) }
 
   /// The type of the resource `logicalID` of `template` (the memo's template).
-  func type(of logicalID: String, in template: Template) -> String? {
+  package func type(of logicalID: String, in template: Template) -> String? {
     if let sharedTypes { return sharedTypes[logicalID] }
     lock.lock()
     defer { lock.unlock() }
@@ -45,19 +45,19 @@ final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
     return types
   }
 
-  func expansion(of symbol: Symbol) -> SymbolicString? {
+  package func expansion(of symbol: Symbol) -> SymbolicString? {
     lock.withLock { expansions[symbol] }
   }
 
-  func remember(_ expansion: SymbolicString, for symbol: Symbol) {
+  package func remember(_ expansion: SymbolicString, for symbol: Symbol) {
     lock.withLock { expansions[symbol] = expansion }
   }
 
-  func physicalName(of logicalID: String) -> SymbolicString? {
+  package func physicalName(of logicalID: String) -> SymbolicString? {
     lock.withLock { physicalNames[logicalID] }
   }
 
-  func remember(_ name: SymbolicString, physicalNameOf logicalID: String) {
+  package func remember(_ name: SymbolicString, physicalNameOf logicalID: String) {
     lock.withLock { physicalNames[logicalID] = name }
   }
 }

@@ -44,7 +44,7 @@ public struct PolicyIndex: Sendable {
   private var statementsByPrincipal: [String: [Statement]] = [:]
   /// Answers derived from the index on first request (`batchRoles()`), kept with it so every
   /// rule sharing the index (through the check's `TemplateMemo`) shares them.
-  let memo = PolicyIndexMemo()
+  package let memo = PolicyIndexMemo()
 
   public init(_ template: Template) { self.init(resolver: Resolver(template)) }
 
@@ -74,7 +74,7 @@ public struct PolicyIndex: Sendable {
 
   /// The resource policies read the same way: by type, the property holding the document and
   /// the property naming what it protects (`nil`: the resource protects itself).
-  static let resourcePolicyProperties: [String: (property: String, targets: String?)] = [
+  package static let resourcePolicyProperties: [String: (property: String, targets: String?)] = [
     "AWS::S3::BucketPolicy": ("PolicyDocument", "Bucket"),
     "AWS::SNS::TopicPolicy": ("PolicyDocument", "Topics.*"),
     "AWS::SQS::QueuePolicy": ("PolicyDocument", "Queues.*"),
@@ -413,7 +413,7 @@ public struct PolicyIndex: Sendable {
   }
 
   /// `arn:${AWS::Partition}:iam::aws:policy/NAME`, the ARN SAM gives a managed policy name.
-  static func awsManagedPolicyARN(_ name: String) -> SymbolicString {
+  package static func awsManagedPolicyARN(_ name: String) -> SymbolicString {
     SymbolicString([.text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":iam::aws:policy/\(name)")])
   }
 

@@ -21,7 +21,7 @@ public struct Decision: Sendable, Hashable, CustomStringConvertible {
     case allowed
 
     /// From most restrictive to most permissive.
-    var rank: Int {
+    package var rank: Int {
       switch self {
       case .explicitlyDenied: 0
       case .notAllowed: 1

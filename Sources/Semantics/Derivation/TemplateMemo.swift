@@ -43,7 +43,7 @@ public final class TemplateMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var computed: Derived?
 
-    func value(_ compute: () -> Derived) -> Derived {
+    package func value(_ compute: () -> Derived) -> Derived {
       lock.lock()
       defer { lock.unlock() }
       if let computed { return computed }

@@ -11,7 +11,7 @@ import Template
 extension Template {
   /// Calls `body` with each resource's logical id and resource, in template order, without
   /// copying the resources.
-  func forEachResource(_ body: (_ logicalID: String, _ resource: Resource) throws -> Void)
+  package func forEachResource(_ body: (_ logicalID: String, _ resource: Resource) throws -> Void)
     rethrows
   {
     try resources.entries.withUnsafeBufferPointer { buffer in
@@ -22,7 +22,7 @@ extension Template {
   }
 
   /// The logical ids of the resources of `type`, in template order.
-  func logicalIDs(ofType type: String) -> [String] {
+  package func logicalIDs(ofType type: String) -> [String] {
     resources.entries.withUnsafeBufferPointer { buffer in
       var ids: [String] = []
       for position in buffer.indices where buffer[position].value.type == type {
@@ -34,7 +34,7 @@ extension Template {
 
   /// The logical ids of the resources whose type is one of `types` (every resource when
   /// `types` is empty), in template order.
-  func logicalIDs(ofTypes types: [String]) -> [String] {
+  package func logicalIDs(ofTypes types: [String]) -> [String] {
     resources.entries.withUnsafeBufferPointer { buffer in
       var ids: [String] = []
       for position in buffer.indices {
@@ -49,7 +49,7 @@ extension Template {
 extension OrderedMap where Element == Value {
   /// The value under `key`, like the subscript, read in place: a scan of the entries for the
   /// small mappings property values are, the map's own index for large ones.
-  func member(_ key: String) -> Value? {
+  package func member(_ key: String) -> Value? {
     let entries = self.entries
     guard entries.count <= 8 else { return self[key] }
     // Keys of another length are passed over on the length the string holds inline, without
@@ -73,7 +73,7 @@ extension OrderedMap where Element == Value {
 /// position they read it in place (`entries.withUnsafeBufferPointer`) instead of through
 /// `OrderedMap`'s generic lookup, which copies the whole resource; with the shared resolver a
 /// reading does not copy the template (some twenty references) for every key it follows.
-final class ResourceReading: TemplateDerivation, Sendable {
+package final class ResourceReading: TemplateDerivation, Sendable {
   private let positions: [String: Int]
   /// Every logical id, in template order.
   private let logicalIDs: [String]
@@ -81,9 +81,9 @@ final class ResourceReading: TemplateDerivation, Sendable {
   private let positionsByType: [String: [Int]]
   /// A resolver of the template with the check's `ResolverMemo`, what `RuleContext.resolver`
   /// makes on every call.
-  let resolver: ResolverBox
+  package let resolver: ResolverBox
 
-  init(deriving memo: TemplateMemo) {
+  package init(deriving memo: TemplateMemo) {
     var positions: [String: Int] = [:]
     positions.reserveCapacity(memo.template.resources.count)
     var logicalIDs: [String] = []
@@ -104,11 +104,11 @@ final class ResourceReading: TemplateDerivation, Sendable {
       Resolver(memo.template, memo: memo.value(ResolverMemo.self)), exports: memo.exports)
   }
 
-  func position(of logicalID: String) -> Int? { positions[logicalID] }
+  package func position(of logicalID: String) -> Int? { positions[logicalID] }
 
   /// The logical ids of the resources whose type is one of `types` (a resource without a type
   /// counts as type `""`), every resource when `types` is empty; in template order.
-  func logicalIDs(ofTypes types: [String]) -> [String] {
+  package func logicalIDs(ofTypes types: [String]) -> [String] {
     if types.isEmpty { return logicalIDs }
     var found: [Int] = []
     for type in Set(types) { found += positionsByType[type] ?? [] }
@@ -118,11 +118,11 @@ final class ResourceReading: TemplateDerivation, Sendable {
 }
 
 /// A resolver behind one reference, for values that many readings share.
-final class ResolverBox: Sendable {
-  let resolver: Resolver
+package final class ResolverBox: Sendable {
+  package let resolver: Resolver
   /// The exports imports resolve to (see `ExportIndex`).
-  let exports: ExportIndex
-  init(_ resolver: Resolver, exports: ExportIndex = ExportIndex()) {
+  package let exports: ExportIndex
+  package init(_ resolver: Resolver, exports: ExportIndex = ExportIndex()) {
     self.resolver = resolver
     self.exports = exports
   }

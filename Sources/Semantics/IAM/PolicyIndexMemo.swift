@@ -4,13 +4,13 @@ import Foundation
 /// rule of a check (through its `TemplateMemo`), so a class box lets the first rule that asks
 /// fill the answer for the others. Guarded by a lock because the rules of a check may run
 /// concurrently; an answer computed twice by a race is the same answer, kept once.
-final class PolicyIndexMemo: @unchecked Sendable {
+package final class PolicyIndexMemo: @unchecked Sendable {
   private let lock = NSLock()
   private var batchRoles: [(role: String, reason: String)]?
   private var rolesAssumable: [String: [String]] = [:]
 
   /// The Batch roles, computed by `compute` on the first request.
-  func batchRoles(_ compute: () -> [(role: String, reason: String)]) -> [(
+  package func batchRoles(_ compute: () -> [(role: String, reason: String)]) -> [(
     role: String, reason: String
   )] {
     if let known = lock.withLock({ batchRoles }) { return known }
@@ -23,7 +23,7 @@ final class PolicyIndexMemo: @unchecked Sendable {
 
   /// The roles `service` may assume, computed by `compute` on the first request for it
   /// (the invariant rules ask for DataSync's roles several times).
-  func roles(assumableBy service: String, _ compute: () -> [String]) -> [String] {
+  package func roles(assumableBy service: String, _ compute: () -> [String]) -> [String] {
     if let known = lock.withLock({ rolesAssumable[service] }) { return known }
     let computed = compute()
     return lock.withLock {

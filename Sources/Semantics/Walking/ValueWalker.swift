@@ -81,7 +81,7 @@ public struct ValueVisit: Sendable {
   /// True inside a `Fn::ForEach` loop body (language extensions), where `${Identifier}` names
   /// the loop variable and names are copied, so undefined-name checks must stay quiet.
   public let isInForEach: Bool
-  let components: [ValuePath.Component]
+  package let components: [ValuePath.Component]
 
   /// The path from the scope's entry to this value, built only when asked (for a finding).
   public var path: ValuePath { ValuePath(scope.basePath.components + components) }
@@ -103,11 +103,11 @@ public enum WalkAction: Sendable {
 /// only when a check reports something. Correctness checks and policy rules both walk with it.
 public enum ValueWalker {
   private struct Frame {
-    let value: Value
+    package let value: Value
     /// The function's arguments, computed once when an intrinsic is entered.
-    let arguments: [Value]?
-    var next: Int
-    let isInForEach: Bool
+    package let arguments: [Value]?
+    package var next: Int
+    package let isInForEach: Bool
   }
 
   /// Walks `root` and everything below it, depth first, parents before children, in document order.
@@ -243,12 +243,12 @@ public enum ValueWalker {
 
   /// The paths of a resource's walked attributes, in the order `appendRoots` walks them.
   private enum AttributePaths {
-    static let properties = ValuePath("Properties")
-    static let metadata = ValuePath("Metadata")
-    static let creationPolicy = ValuePath("CreationPolicy")
-    static let updatePolicy = ValuePath("UpdatePolicy")
-    static let deletionPolicy = ValuePath("DeletionPolicy")
-    static let updateReplacePolicy = ValuePath("UpdateReplacePolicy")
+    package static let properties = ValuePath("Properties")
+    package static let metadata = ValuePath("Metadata")
+    package static let creationPolicy = ValuePath("CreationPolicy")
+    package static let updatePolicy = ValuePath("UpdatePolicy")
+    package static let deletionPolicy = ValuePath("DeletionPolicy")
+    package static let updateReplacePolicy = ValuePath("UpdateReplacePolicy")
   }
 
   // MARK: - Intrinsic functions only
@@ -259,7 +259,7 @@ public enum ValueWalker {
   /// The correctness checks only look at functions, a small part of a template's values: this
   /// walk makes no visit, path or copy for the other values, and builds a function's path
   /// from the walk's stack only when it meets one.
-  static func walkIntrinsics(_ template: Template, _ visit: (Intrinsic, ValueVisit) -> Void) {
+  package static func walkIntrinsics(_ template: Template, _ visit: (Intrinsic, ValueVisit) -> Void) {
     for (root, scope) in roots(of: template) {
       walkIntrinsics(root, in: scope, visit)
     }
@@ -272,17 +272,17 @@ public enum ValueWalker {
   /// retain and a release for every child the walk passes).
   private struct Cursor {
     /// A list's elements or a function's arguments (empty for a mapping).
-    let items: [Value]
+    package let items: [Value]
     /// A mapping's entries (empty for a list or a function).
-    let entries: [OrderedMap<Value>.Entry]
+    package let entries: [OrderedMap<Value>.Entry]
     /// The function's name, for the paths of its arguments; nil for a list or a mapping.
-    let function: String?
+    package let function: String?
     /// The position of the child after the one being visited.
-    var next: Int
-    let isInForEach: Bool
+    package var next: Int
+    package let isInForEach: Bool
 
     /// The path component of the child being visited.
-    var component: ValuePath.Component {
+    package var component: ValuePath.Component {
       if let function { return .argument(function: function, position: next - 1) }
       if items.isEmpty { return .key(entries[next - 1].key) }
       return .index(next - 1)
@@ -290,7 +290,7 @@ public enum ValueWalker {
   }
 
   /// `walkIntrinsics(_:_:)` for one value tree.
-  static func walkIntrinsics(
+  package static func walkIntrinsics(
     _ root: Value, in scope: WalkScope, _ visit: (Intrinsic, ValueVisit) -> Void
   ) {
     var stack: [Cursor] = []

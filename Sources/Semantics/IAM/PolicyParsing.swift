@@ -24,20 +24,20 @@ extension PolicyDocument {
 }
 
 /// The parsing state of one document: statements and problems found so far.
-struct PolicyReader {
-  let resolver: Resolver
-  var version: String?
-  var statements: [Statement] = []
-  var problems: [PolicyProblem] = []
+package struct PolicyReader {
+  package let resolver: Resolver
+  package var version: String?
+  package var statements: [Statement] = []
+  package var problems: [PolicyProblem] = []
 
-  init(resolver: Resolver) { self.resolver = resolver }
+  package init(resolver: Resolver) { self.resolver = resolver }
 
-  mutating func problem(_ message: String, _ at: Resolved, kind: PolicyProblem.Kind = .malformed) {
+  package mutating func problem(_ message: String, _ at: Resolved, kind: PolicyProblem.Kind = .malformed) {
     problems.append(
       PolicyProblem(message, at: at.location, kind: kind, assumptions: at.assumptions))
   }
 
-  mutating func document(_ possibility: Resolved) {
+  package mutating func document(_ possibility: Resolved) {
     switch possibility.shape {
     case .absent:
       return
@@ -74,7 +74,7 @@ struct PolicyReader {
 
   /// The value with every location (keys included) set to `location`: a document read from a
   /// JSON string has positions inside the string, which mean nothing in the template file.
-  static func relocated(_ value: Value, to location: SourceLocation?) -> Value {
+  package static func relocated(_ value: Value, to location: SourceLocation?) -> Value {
     switch value.kind {
     case .list(let list):
       return Value(.list(list.map { relocated($0, to: location) }), at: location)
@@ -90,7 +90,7 @@ struct PolicyReader {
     }
   }
 
-  mutating func statementBlock(_ block: Resolved) {
+  package mutating func statementBlock(_ block: Resolved) {
     switch block.shape {
     case .absent:
       problem("the policy document has no Statement", block)
@@ -122,18 +122,18 @@ struct PolicyReader {
   }
 
   /// The keys a statement may have.
-  static let statementKeys: Set<String> = [
+  package static let statementKeys: Set<String> = [
     "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal",
     "Condition",
   ]
 
   /// A statement's entries by key, gathered in one pass over the mapping.
-  struct StatementEntries {
-    var sid, effect, action, notAction, resource, notResource, principal, notPrincipal,
+  package struct StatementEntries {
+    package var sid, effect, action, notAction, resource, notResource, principal, notPrincipal,
       condition: OrderedMap<Value>.Entry?
   }
 
-  mutating func statement(_ statement: Resolved, index: Int) {
+  package mutating func statement(_ statement: Resolved, index: Int) {
     guard case .map(let map) = statement.shape else { return }
     var found = StatementEntries()
     for entry in map.entries {
@@ -202,12 +202,12 @@ struct PolicyReader {
   }
 
   /// The possible values of a member of `container`, with the container's branches.
-  func possibilities(_ value: Value, in container: Resolved) -> [Resolved] {
+  package func possibilities(_ value: Value, in container: Resolved) -> [Resolved] {
     resolver.inheriting(container, resolver.resolve(value))
   }
 
   /// Reads `Action`/`NotAction` (or the resource pair): exactly one of the two may be present.
-  mutating func elements<Content>(
+  package mutating func elements<Content>(
     _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
     index: Int, keys: (String, String), required: Bool, make: (SymbolicString) -> Content
   ) -> ElementList<Content>? {
@@ -238,7 +238,7 @@ struct PolicyReader {
 
   /// Flattens possibilities of "a string or a list of strings" into strings; unknown values
   /// become unknown strings so matching answers maybe; other shapes are problems.
-  mutating func strings(_ possibilities: [Resolved], what: @autoclosure () -> String) -> [(
+  package mutating func strings(_ possibilities: [Resolved], what: @autoclosure () -> String) -> [(
     text: SymbolicString, assumptions: Assumptions, parameters: [String], location: SourceLocation?
   )] {
     // Declared with the labels it returns: an unlabelled list would be converted element by
@@ -287,7 +287,7 @@ struct PolicyReader {
     return result
   }
 
-  mutating func principalElements(
+  package mutating func principalElements(
     _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
     index: Int
   ) -> ElementList<PrincipalEntry>? {
@@ -352,7 +352,7 @@ struct PolicyReader {
     return list
   }
 
-  mutating func conditionClauses(
+  package mutating func conditionClauses(
     _ entry: OrderedMap<Value>.Entry, of statement: Resolved, index: Int
   )
     -> [ConditionClause]

@@ -1,11 +1,11 @@
 extension Glob {
   /// How sure a partial match is; ordered, so the best of several ways is the largest.
-  enum Certainty: Comparable, Sendable {
+  package enum Certainty: Comparable, Sendable {
     case no, maybe, yes
   }
 
   /// The atom that made a partial match only a maybe, for the reason given to the user.
-  enum Cause: Sendable {
+  package enum Cause: Sendable {
     case none
     case pattern(Int)
     case subject(Int)
@@ -13,12 +13,12 @@ extension Glob {
 
   /// The answer for matching the rest of the pattern (from some position) against the rest of
   /// the subject (from some position), and why it is not sure when it is a maybe.
-  struct Cell: Sendable {
-    var certainty: Certainty
-    var cause: Cause
+  package struct Cell: Sendable {
+    package var certainty: Certainty
+    package var cause: Cause
 
-    static let no = Cell(certainty: .no, cause: .none)
-    static let yes = Cell(certainty: .yes, cause: .none)
+    package static let no = Cell(certainty: .no, cause: .none)
+    package static let yes = Cell(certainty: .yes, cause: .none)
   }
 
   /// Matches a compiled pattern against a compiled subject by dynamic programming over
@@ -28,13 +28,13 @@ extension Glob {
   /// rows of the subject's length are kept, never the whole table: memory is linear in the
   /// subject. Time is the product of the two lengths, so past `cellBudget` cells the answer is
   /// maybe, with that reason, rather than a check that runs for minutes on a crafted pattern.
-  struct Matcher {
+  package struct Matcher {
     /// The most cells one match may compute: far above any real ARN against any real pattern
     /// (a 2,000-character pattern against a 2,000-character name is 4 million).
-    static let cellBudget = 1 << 24
+    package static let cellBudget = 1 << 24
 
-    let pattern: Compiled
-    let subject: Compiled
+    package let pattern: Compiled
+    package let subject: Compiled
     /// Row `i + 1` while row `i` is computed.
     private var next: [Cell]
     /// Row `i`, filled from the end.
@@ -45,7 +45,7 @@ extension Glob {
     private var j = 0
 
     /// The answer for `pattern` against `subject`.
-    static func answer(_ pattern: Compiled, _ subject: Compiled) -> Match {
+    package static func answer(_ pattern: Compiled, _ subject: Compiled) -> Match {
       var matcher = Matcher(pattern, subject)
       return matcher.answer()
     }

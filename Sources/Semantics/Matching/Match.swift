@@ -5,7 +5,7 @@ public enum Match: Sendable, Hashable, CustomStringConvertible {
   case maybe(String)
   case yes
 
-  var rank: Int {
+  package var rank: Int {
     switch self {
     case .no: 0
     case .maybe: 1

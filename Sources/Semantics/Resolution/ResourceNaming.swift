@@ -96,14 +96,14 @@ public struct ResourceNaming: Sendable {
 extension ResourceNaming {
   /// A piece of an ARN pattern (`Convention.arn`): fixed text or a pseudo parameter, or a
   /// placeholder filled per resource.
-  enum ArnPiece: Sendable {
+  package enum ArnPiece: Sendable {
     case part(SymbolicString.Part)
     case name, ref, path
   }
 
   /// Each convention's ARN pattern broken into pieces once, by pattern: ARNs are spelled for
   /// every resource a policy names, and re-reading the pattern each time showed in profiles.
-  static let arnPieces: [String: [ArnPiece]] = {
+  package static let arnPieces: [String: [ArnPiece]] = {
     var result: [String: [ArnPiece]] = [:]
     for convention in conventions.values {
       if let pattern = convention.arn { result[pattern] = pieces(of: pattern) }
@@ -113,7 +113,7 @@ extension ResourceNaming {
 
   /// `arn:{P}:s3:::{name}` as text and placeholders, in order; the text between placeholders is
   /// kept even when empty, as `SymbolicString` drops it anyway.
-  static func pieces(of pattern: String) -> [ArnPiece] {
+  package static func pieces(of pattern: String) -> [ArnPiece] {
     var pieces: [ArnPiece] = []
     var rest = Substring(pattern)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -165,7 +165,7 @@ extension Resolver {
   }
 
   /// A resource's `Type`, without copying the resource.
-  func type(of logicalID: String) -> String? { memo.type(of: logicalID, in: template) }
+  package func type(of logicalID: String) -> String? { memo.type(of: logicalID, in: template) }
 
   private func physicalName(of logicalID: String, depth: Int) -> SymbolicString {
     let fallback = SymbolicString(symbol: .name(logicalID))
