@@ -497,54 +497,7 @@ public struct PolicyIndex: Sendable {
   private mutating func lambdaPermission(_ id: String, _ resource: Resource) {
     let location = resource.location
     let properties = Value(.map(resource.properties), at: resource.propertiesLocation ?? location)
-    var statements: [Statement] = []
-    for principal in resolver.lookup("Principal", in: properties) where !principal.isAbsent {
-      guard let text = resolver.stringified(principal).string else { continue }
-      let kind: PrincipalEntry.Kind =
-        text.literal == "*"
-        ? .everyone
-        : (text.containsText(".amazonaws.com") || text.containsText(".amazon.com")
-          ? .service : .aws)
-      var conditions: [ConditionClause] = []
-      for (property, key, op) in [
-        ("SourceArn", "aws:SourceArn", "ArnLike"),
-        ("SourceAccount", "aws:SourceAccount", "StringEquals"),
-        ("PrincipalOrgID", "aws:PrincipalOrgID", "StringEquals"),
-        ("EventSourceToken", "lambda:EventSourceToken", "StringEquals"),
-        ("FunctionUrlAuthType", "lambda:FunctionUrlAuthType", "StringEquals"),
-      ] {
-        for value in resolver.lookup(property, in: properties) {
-          guard let string = resolver.stringified(value).string else { continue }
-          conditions.append(
-            ConditionClause(operator: op, key: key, values: [string], location: value.location))
-        }
-      }
-      let actions = resolver.lookup("Action", in: properties).compactMap {
-        item -> PolicyElement<ActionPattern>? in
-        guard let string = item.string else { return nil }
-        return PolicyElement(
-          ActionPattern(string), assumptions: item.assumptions, location: item.location)
-      }
-      let functions = resolver.lookup("FunctionName", in: properties).compactMap {
-        item -> PolicyElement<ResourcePattern>? in
-        guard let string = item.string else { return nil }
-        return PolicyElement(
-          ResourcePattern(written: string, canonical: resolver.canonical(string)),
-          location: item.location)
-      }
-      statements.append(
-        Statement(
-          index: 0, effect: .allow, actions: ElementList(elements: actions),
-          resources: ElementList(elements: functions),
-          principals: ElementList(
-            elements: [
-              PolicyElement(
-                PrincipalEntry(kind: kind, value: text, canonical: resolver.canonical(text)),
-                assumptions: principal.assumptions, parameters: principal.parameters,
-                location: principal.location)
-            ]),
-          conditions: conditions, assumptions: principal.assumptions, location: location))
-    }
+    let statements = Statement.lambdaPermission(properties, resolver: resolver, at: location)
     let targets = referenced(resolver.lookup("FunctionName", in: properties))
     appendSource(
       PolicySource(

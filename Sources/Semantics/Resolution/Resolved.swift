@@ -95,3 +95,15 @@ public struct Resolved: Sendable, Hashable {
   /// `when condition IsProd is false`, or empty: ready to append to a finding's message.
   public var branchDescription: String { assumptions.description }
 }
+
+extension Resolved {
+  /// The scalar as text: a literal string, a number, a boolean.
+  public var text: String? {
+    switch shape {
+    case .string(let string): return string.literal
+    case .number(let number): return number.literal
+    case .bool(let bool): return bool ? "true" : "false"
+    default: return nil
+    }
+  }
+}

@@ -89,79 +89,14 @@ public struct ValueVisit: Sendable {
   public var depth: Int { components.count }
 }
 
-/// What a visitor wants next.
-public enum WalkAction: Sendable {
-  case visitChildren
-  /// Do not descend into this value (its children are not visited).
-  case skipChildren
-}
-
-/// Visits every value of a template, or of one value tree, in document order, with its context.
+/// Visits the intrinsic functions of a template, or of one value tree, in document order, with
+/// their context.
 ///
 /// Iterative (an explicit stack, never recursion), so a value nested hundreds of levels deep
 /// cannot overflow the stack; paths are kept as a component stack and turned into a string
-/// only when a check reports something. Correctness checks and policy rules both walk with it.
+/// only when a check reports something.
 public enum ValueWalker {
-  private struct Frame {
-    package let value: Value
-    /// The function's arguments, computed once when an intrinsic is entered.
-    package let arguments: [Value]?
-    package var next: Int
-    package let isInForEach: Bool
-  }
-
-  /// Walks `root` and everything below it, depth first, parents before children, in document order.
-  public static func walk(
-    _ root: Value, in scope: WalkScope, _ visit: (ValueVisit) throws -> WalkAction
-  ) rethrows {
-    var components: [ValuePath.Component] = []
-    var frames: [Frame] = []
-    let rootAction = try visit(
-      ValueVisit(value: root, scope: scope, isInForEach: scope.isForEach, components: []))
-    if rootAction == .skipChildren { return }
-    frames.append(Self.frame(for: root, isInForEach: scope.isForEach))
-    while !frames.isEmpty {
-      let top = frames.count - 1
-      guard let (component, child, loopBody) = Self.child(of: frames[top]) else {
-        frames.removeLast()
-        if !components.isEmpty { components.removeLast() }
-        continue
-      }
-      frames[top].next += 1
-      components.append(component)
-      let isInForEach = frames[top].isInForEach || loopBody
-      let action = try visit(
-        ValueVisit(value: child, scope: scope, isInForEach: isInForEach, components: components))
-      if action == .skipChildren || !child.hasChildren {
-        components.removeLast()
-      } else {
-        frames.append(Self.frame(for: child, isInForEach: isInForEach))
-      }
-    }
-  }
-
-  /// Walks every section of a template that can hold intrinsic functions: Metadata, Rules,
-  /// Conditions, each resource's attributes, Outputs, and SAM's `Globals`.
-  public static func walk(_ template: Template, _ visit: (ValueVisit) throws -> WalkAction) rethrows
-  {
-    for (root, scope) in roots(of: template) {
-      try walk(root, in: scope, visit)
-    }
-  }
-
-  /// Walks one resource's Properties, Metadata and policies, in the order CloudFormation documents
-  /// them; for a `Fn::ForEach::` entry, its `[identifier, collection, template]` list.
-  public static func walk(
-    _ resource: Resource, logicalID: String, _ visit: (ValueVisit) throws -> WalkAction
-  ) rethrows {
-    var roots: [(Value, WalkScope)] = []
-    appendRoots(of: resource, logicalID: logicalID, to: &roots)
-    for (root, scope) in roots {
-      try walk(root, in: scope, visit)
-    }
-  }
-
-  /// The values `walk(_ template:)` walks, each with its scope, in document order.
+  /// The values a walk of a whole template visits, each with its scope, in document order.
   private static func roots(of template: Template) -> [(Value, WalkScope)] {
     var roots: [(Value, WalkScope)] = []
     roots.reserveCapacity(template.resources.count + template.outputs.count)
@@ -199,7 +134,8 @@ public enum ValueWalker {
     return roots
   }
 
-  /// A resource's walked attributes (see `walk(_:logicalID:_:)`), appended to `roots`.
+  /// A resource's walked attributes (Properties, Metadata and policies, in the order
+  /// CloudFormation documents them; for a `Fn::ForEach::` entry, its loop), appended to `roots`.
   private static func appendRoots(
     of resource: Resource, logicalID: String, to roots: inout [(Value, WalkScope)]
   ) {
@@ -251,12 +187,11 @@ public enum ValueWalker {
     package static let updateReplacePolicy = ValuePath("UpdateReplacePolicy")
   }
 
-  // MARK: - Intrinsic functions only
-
-  /// Visits the intrinsic functions of a template, and nothing else, in the order and with the
-  /// visits `walk(_ template:)` gives them (every function's children included).
+  /// Visits the intrinsic functions of a template, and nothing else, in document order (every
+  /// function's arguments included): Metadata, Rules, Conditions, each resource's attributes,
+  /// Outputs, and SAM's `Globals`.
   ///
-  /// The correctness checks only look at functions, a small part of a template's values: this
+  /// The correctness checks only look at functions, a small part of a template's values: the
   /// walk makes no visit, path or copy for the other values, and builds a function's path
   /// from the walk's stack only when it meets one.
   package static func walkIntrinsics(_ template: Template, _ visit: (Intrinsic, ValueVisit) -> Void) {
@@ -364,31 +299,6 @@ public enum ValueWalker {
       basePath: keys.isEmpty ? ValuePath() : ValuePath(keys.map { .key($0) }),
       isForEach: isLoopKey(logicalID))
   }
-
-  private static func frame(for value: Value, isInForEach: Bool) -> Frame {
-    if case .intrinsic(let function) = value.kind {
-      return Frame(value: value, arguments: function.arguments, next: 0, isInForEach: isInForEach)
-    }
-    return Frame(value: value, arguments: nil, next: 0, isInForEach: isInForEach)
-  }
-
-  /// The frame's next child, its path component, and whether it is a `Fn::ForEach` loop.
-  private static func child(of frame: Frame) -> (ValuePath.Component, Value, Bool)? {
-    let position = frame.next
-    switch frame.value.kind {
-    case .list(let items):
-      return position < items.count ? (.index(position), items[position], false) : nil
-    case .map(let map):
-      guard position < map.entries.count else { return nil }
-      let entry = map.entries[position]
-      return (.key(entry.key), entry.value, entry.key.hasPrefix(TemplateIndex.forEachPrefix))
-    case .intrinsic(let function):
-      guard let arguments = frame.arguments, position < arguments.count else { return nil }
-      return (.argument(function: function.name, position: position), arguments[position], false)
-    case .string, .number, .bool, .null:
-      return nil
-    }
-  }
 }
 
 extension Value {
@@ -397,15 +307,6 @@ extension Value {
     switch kind {
     case .string, .number, .bool, .null: return true
     case .list, .map, .intrinsic: return false
-    }
-  }
-
-  fileprivate var hasChildren: Bool {
-    switch kind {
-    case .string, .number, .bool, .null: return false
-    case .list(let items): return !items.isEmpty
-    case .map(let map): return !map.isEmpty
-    case .intrinsic: return true
     }
   }
 }

@@ -21,8 +21,7 @@ extension PublicAccess {
       let kind = { (possibility: Resolved) -> String? in
         guard let text = possibility.text else { return nil }
         if text == "*" { return "everyone" }
-        return text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")
-          ? "service" : nil
+        return text.isServicePrincipal ? "service" : nil
       }
       return [nil, "everyone", "service"].flatMap { wanted in
       context.judge(
@@ -36,7 +35,7 @@ extension PublicAccess {
         case .success(nil): return .pass
         case .success(let value?): text = value
         }
-        let isService = text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")
+        let isService = text.isServicePrincipal
         guard text == "*" || isService else { return .pass }
         let sources = isService ? [sourceArn, sourceAccount] : [sourceArn, sourceAccount, orgID]
         let narrowed = sources.contains { reading in

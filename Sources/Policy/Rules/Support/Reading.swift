@@ -124,16 +124,6 @@ public struct Reading: Sendable {
 }
 
 extension Resolved {
-  /// The scalar as text: a literal string, a number, a boolean.
-  public var text: String? {
-    switch shape {
-    case .string(let string): return string.literal
-    case .number(let number): return number.literal
-    case .bool(let bool): return bool ? "true" : "false"
-    default: return nil
-    }
-  }
-
   /// ` (when condition UseKms is false; parameter Env at its default)`, or nothing.
   public var clause: String {
     var parts: [String] = []

@@ -1,25 +1,21 @@
-import Policy
-import Semantics
-
-/// IAM's wildcard matching for the security section: whether a new action or resource was
-/// already allowed by an old one (`s3:Get*` covers `s3:GetObject`). The matching itself is the
-/// policy checker's `Glob`, case-insensitive as IAM matches action names, so the differ and the
-/// checker never disagree about what a pattern covers.
-enum IAMGlob {
+/// Whether texts are covered by IAM patterns (`s3:Get*` covers `s3:GetObject`), matched
+/// case-insensitively as IAM matches action names: how the diff tells a widened statement
+/// from a rewritten one, with the same `Glob` the checker evaluates policies with.
+package enum PatternCoverage {
   /// Whether some pattern of `patterns` covers `text`.
-  static func covered(_ text: String, by patterns: [String]) -> Bool {
+  package static func covered(_ text: String, by patterns: [String]) -> Bool {
     patterns.contains { $0 == text || Glob.match($0, text, ignoringCase: true) }
   }
 
   /// The most pattern matches one comparison of two lists makes: a statement of ten thousand
   /// actions against another of ten thousand patterns would otherwise take a hundred million.
-  static let matchBudget = 100_000
+  package static let matchBudget = 100_000
 
   /// Whether every text of `texts` is covered by some pattern of `patterns`. Texts written the
   /// same on both sides are found in a set; only patterns with a wildcard are matched, within
   /// `matchBudget` matches, past which the answer is no: a change that cannot be shown to stay
   /// within the old statement is reported as possibly widening it.
-  static func coversAll(_ texts: [String], by patterns: [String]) -> Bool {
+  package static func coversAll(_ texts: [String], by patterns: [String]) -> Bool {
     let exact = Set(patterns.map { $0.lowercased() })
     let wildcards = patterns.filter { $0.contains("*") || $0.contains("?") }
     var budget = matchBudget
