@@ -57,7 +57,7 @@ public struct PolicyIndex: Sendable {
     principals = template.logicalIDs(ofTypes: Array(Self.principalTypes.union(Self.samPrincipalTypes)))
       .filter { id in
         !Self.samPrincipalTypes.contains(resolver.type(of: id) ?? "")
-          || template.resources[id]?.properties.member("Role") == nil
+          || template.resources[id]?.properties["Role"] == nil
       }
     collect()
     buildLookups()
@@ -224,10 +224,10 @@ public struct PolicyIndex: Sendable {
 
   private mutating func collect() {
     var attachedByRole: [String: [String]] = [:]  // managed policy logical id -> principals
-    // The resources are read in place (see `forEachResource`), and each is handed to `add`
-    // rather than looked up again by logical id.
-    template.forEachResource { id, resource in
-      guard let type = resource.type else { return }
+    // Each resource is handed to `add` rather than looked up again by logical id.
+    for entry in template.resources.entries {
+      let (id, resource) = (entry.key, entry.value)
+      guard let type = resource.type else { continue }
       switch type {
       case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
         if type == "AWS::IAM::Role" {
@@ -270,7 +270,7 @@ public struct PolicyIndex: Sendable {
         lambdaPermission(id, resource)
       default:
         // The resource policies read alike (a bucket's, a key's, a queue's...).
-        guard let (property, targetPath) = Self.resourcePolicyProperties[type] else { return }
+        guard let (property, targetPath) = Self.resourcePolicyProperties[type] else { continue }
         var targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
         if type == "AWS::S3::BucketPolicy", targets.isEmpty {
           // A bucket named by its literal or `!Sub` name rather than a reference.
@@ -304,7 +304,7 @@ public struct PolicyIndex: Sendable {
     _ kind: PolicySource.Kind, _ id: String, _ type: String, _ property: String, targets: [String],
     stringIsExpected: Bool = false, of resource: Resource
   ) {
-    guard let value = resource.properties.member(property) else { return }
+    guard let value = resource.properties[property] else { return }
     var document = PolicyDocument(parsing: value, resolver: resolver)
     if stringIsExpected { document.problems.removeAll { $0.kind == .embeddedJSON } }
     appendSource(
@@ -315,7 +315,7 @@ public struct PolicyIndex: Sendable {
   }
 
   private mutating func inlinePolicies(of id: String, type: String, resource: Resource) {
-    guard let policies = resource.properties.member("Policies") else { return }
+    guard let policies = resource.properties["Policies"] else { return }
     for list in resolver.resolve(policies) {
       guard case .list(let items) = list.shape else { continue }
       for (index, item) in items.enumerated() {
@@ -343,14 +343,14 @@ public struct PolicyIndex: Sendable {
   /// or ARN; a function also gets AWSLambdaBasicExecutionRole, as SAM attaches it. A resource
   /// that names its `Role` uses that role, and its `Policies` are ignored, as SAM does.
   private mutating func samPolicies(of id: String, type: String, resource: Resource) {
-    guard resource.properties.member("Role") == nil else { return }
+    guard resource.properties["Role"] == nil else { return }
     if type == "AWS::Serverless::Function" {
       managedPolicyArns[id, default: []].append(
         Resolved(
           .string(Self.awsManagedPolicyARN("AWSLambdaBasicExecutionRole")),
           location: resource.typeLocation ?? resource.location))
     }
-    guard let policies = resource.properties.member("Policies") else { return }
+    guard let policies = resource.properties["Policies"] else { return }
     for possibility in resolver.resolve(policies) {
       guard case .list(let items) = possibility.shape else {
         samPolicy(possibility, of: id, type: type, path: "Policies", at: policies.location)

@@ -19,9 +19,8 @@ extension PolicyIndex {
     func note(_ role: String, _ reason: String) {
       if reasons[role] == nil { reasons[role] = reason }
     }
-    var hasBatch = false
-    template.forEachResource { _, resource in
-      if !hasBatch, resource.type?.hasPrefix("AWS::Batch::") ?? false { hasBatch = true }
+    let hasBatch = template.resources.entries.contains {
+      $0.value.type?.hasPrefix("AWS::Batch::") ?? false
     }
     for role in roles {
       if isAssumable(role, by: "batch.amazonaws.com") {

@@ -117,7 +117,7 @@ public struct Resolver: Sendable {
   /// The member `key` of a resolved mapping, resolved, keeping the mapping's assumptions;
   /// `.absent` when the mapping has no such key, `.unknown` when the value is not a mapping.
   public func member(_ key: String, of resolved: Resolved) -> [Resolved] {
-    member(key, of: resolved, found: resolved.map?.member(key))
+    member(key, of: resolved, found: resolved.map?[key])
   }
 
   /// `member(_:of:)` with the member already looked up (`found`, `nil` when the mapping has

@@ -173,7 +173,7 @@ extension Resolver {
     // copied out of the template at all.
     guard depth < 8, let type = type(of: logicalID),
       let property = ResourceNaming.conventions[type]?.nameProperty,
-      let value = template.resources[logicalID]?.properties.member(property)
+      let value = template.resources[logicalID]?.properties[property]
     else { return fallback }
     let options = resolveString(value)
     guard let first = options.first?.string, first.isFullyKnown,
@@ -290,7 +290,7 @@ extension Resolver {
       if physical.plain == wanted { return true }
       // A name built from a parameter without a default or an import is not spelled out,
       // but the same spelling names the same thing: `!Sub ${AppName}-logs` on both sides.
-      guard let value = template.resources[logicalID]?.properties.member(property) else {
+      guard let value = template.resources[logicalID]?.properties[property] else {
         return false
       }
       let options = resolveString(value)

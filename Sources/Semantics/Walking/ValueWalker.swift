@@ -109,8 +109,8 @@ public enum ValueWalker {
     for entry in template.conditions.entries {
       roots.append((entry.value, scope(.conditions, entry.key)))
     }
-    template.forEachResource { logicalID, resource in
-      appendRoots(of: resource, logicalID: logicalID, to: &roots)
+    for entry in template.resources.entries {
+      appendRoots(of: entry.value, logicalID: entry.key, to: &roots)
     }
     for entry in template.outputs.entries {
       let output = entry.value

@@ -29,7 +29,7 @@ public enum DataProtection {
           logicalID: logicalID, at: context.location(of: logicalID), path: attribute)
       ]
     }
-    let reading = context.reading(context.resolved(value))
+    let reading = context.reading(context.resolver.resolve(value))
     return context.judge(
       reading, logicalID: logicalID, path: attribute, question: "the resource is retained"
     ) { possibility in
