@@ -80,36 +80,44 @@ public enum Glob {
     }
   }
 
+  /// `*` and `?` against literal text. On a mismatch after a `*`, the star takes one more byte
+  /// of the subject and matching resumes after it: only the last star is ever revisited, since
+  /// an earlier one could only take text the later one can take too.
   private static func literalMatch(
-    _ p: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>, ignoringCase: Bool
+    _ pattern: UnsafeBufferPointer<UInt8>, _ subject: UnsafeBufferPointer<UInt8>,
+    ignoringCase: Bool
   ) -> Bool {
     @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
       ignoringCase && byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
-    var i = 0
-    var j = 0
-    var star = -1
-    var mark = 0
     let asterisk = UInt8(ascii: "*")
     let question = UInt8(ascii: "?")
-    while j < s.count {
-      if i < p.count, p[i] == question || (p[i] != asterisk && fold(p[i]) == fold(s[j])) {
-        i += 1
-        j += 1
-      } else if i < p.count, p[i] == asterisk {
-        star = i
-        mark = j
-        i += 1
-      } else if star >= 0 {
-        i = star + 1
-        mark += 1
-        j = mark
+    var patternPosition = 0
+    var subjectPosition = 0
+    /// The last `*` met, and the subject position its match ends at so far.
+    var lastStar: (pattern: Int, subjectEnd: Int)?
+    while subjectPosition < subject.count {
+      let element = patternPosition < pattern.count ? pattern[patternPosition] : nil
+      if let element, element == question
+        || (element != asterisk && fold(element) == fold(subject[subjectPosition]))
+      {
+        patternPosition += 1
+        subjectPosition += 1
+      } else if element == asterisk {
+        lastStar = (patternPosition, subjectPosition)
+        patternPosition += 1
+      } else if let star = lastStar {
+        lastStar = (star.pattern, star.subjectEnd + 1)
+        patternPosition = star.pattern + 1
+        subjectPosition = star.subjectEnd + 1
       } else {
         return false
       }
     }
-    while i < p.count, p[i] == asterisk { i += 1 }
-    return i == p.count
+    while patternPosition < pattern.count, pattern[patternPosition] == asterisk {
+      patternPosition += 1
+    }
+    return patternPosition == pattern.count
   }
 
   package static func lower(_ bytes: inout [UInt8]) {
@@ -134,14 +142,14 @@ public enum Glob {
   package struct Compiled: Sendable, Hashable {
     package var atoms: [Atom]
     package var reasons: [String]
-    /// Per atom: for bytes of a known name and for `.name` symbols, a tag of the resource they
-    /// name (see `origin(of:)`); 0 otherwise.
-    package var origins: [Int32]
+    /// Per atom: the resource whose name the atom is part of, for bytes of a known name and for
+    /// `.name` symbols.
+    package var origins: [NameOrigin]
 
     package init(_ string: SymbolicString, isPattern: Bool, ignoringCase: Bool, covering: Bool = false) {
       var atoms: [Atom] = []
       var reasons: [String] = []
-      var origins: [Int32] = []
+      var origins: [NameOrigin] = []
       // One atom per byte of text, one per other part: sized once instead of grown byte by byte.
       var capacity = 0
       for part in string.parts {
@@ -153,10 +161,10 @@ public enum Glob {
       atoms.reserveCapacity(capacity)
       origins.reserveCapacity(capacity)
       for part in string.parts {
-        var origin: Int32 = 0
+        var origin = NameOrigin.unknown
         switch part {
         case .text(let text), .known(let text, _):
-          if case .known(_, let resource) = part { origin = Glob.origin(of: resource) }
+          if case .known(_, let resource) = part { origin = .resource(resource.hashValue) }
           var bytes = Array(text.utf8)
           if ignoringCase { Glob.lower(&bytes) }
           var index = 0
@@ -172,9 +180,9 @@ public enum Glob {
               index = close + 1
               continue
             }
-            if isPattern, byte == UInt8(ascii: "*"), origin == 0 {
+            if isPattern, byte == UInt8(ascii: "*"), origin == .unknown {
               atoms.append(.star)
-            } else if isPattern, byte == UInt8(ascii: "?"), origin == 0 {
+            } else if isPattern, byte == UInt8(ascii: "?"), origin == .unknown {
               atoms.append(.question)
             } else {
               atoms.append(.byte(byte))
@@ -183,8 +191,8 @@ public enum Glob {
           }
         case .symbol(let symbol):
           atoms.append(.symbol(symbol))
-          if case .name(let resource) = symbol { origin = Glob.origin(of: resource) }
-          if case .imported = symbol { origin = Glob.importOrigin }
+          if case .name(let resource) = symbol { origin = .resource(resource.hashValue) }
+          if case .imported = symbol { origin = .imported }
         case .unknown(let reason):
           reasons.append(reason)
           atoms.append(.unknown(reasons.count - 1))
@@ -198,22 +206,22 @@ public enum Glob {
     }
   }
 
-  /// A non-zero tag for a resource's logical id; two tags differ for different resources
-  /// (up to a hash collision, which only turns a "no" into a "maybe").
-  package static func origin(of resource: String) -> Int32 {
-    Int32(truncatingIfNeeded: resource.hashValue) | 1
-  }
+  /// The resource whose name a piece of text is (or is part of), when the resolver knows it:
+  /// text of one resource's name cannot be part of another's.
+  package enum NameOrigin: Sendable, Hashable {
+    case unknown
+    /// A resource of this template, by the hash of its logical id (a collision only turns a
+    /// "no" into a "maybe").
+    case resource(Int)
+    /// Another stack's export: never the name of a resource of this template (a stack cannot
+    /// import its own exports).
+    case imported
 
-  /// The tag of imported values: another stack's export is never a resource of this template
-  /// (a stack cannot import its own exports), so it differs from every known name. Even, so no
-  /// resource tag (always odd) equals it.
-  package static let importOrigin: Int32 = 2
-
-  /// Whether a name symbol and a byte of a known name come from different resources: then the
-  /// byte cannot be part of the symbol's name.
-  @inline(__always)
-  package static func differentNames(_ lhs: Int32, _ rhs: Int32) -> Bool {
-    lhs != 0 && rhs != 0 && lhs != rhs
+    /// Whether both are known and differ: then one cannot be part of the other's name.
+    @inline(__always)
+    package func excludes(_ other: NameOrigin) -> Bool {
+      self != .unknown && other != .unknown && self != other
+    }
   }
 
   /// A subject compiled on first use, with its `${AWS::Partition}` variants (only compiled when a

@@ -151,7 +151,7 @@ extension Glob {
       switch subject.atoms[j] {
       case .symbol(let other): offer(i + 1, j + 1, cap: symbolMatch(symbol, other), because: .subject(j))
       case .byte(let c)
-      where (c != colon || symbol.mayContainColon) && !differentNames(pattern.origins[i], subject.origins[j]):
+      where (c != colon || symbol.mayContainColon) && !pattern.origins[i].excludes(subject.origins[j]):
         offer(i, j + 1, cap: .maybe, because: .pattern(i))
         offer(i + 1, j + 1, cap: .maybe, because: .pattern(i))
       case .unknown: offer(i + 1, j + 1, cap: .maybe, because: .subject(j))
@@ -172,7 +172,7 @@ extension Glob {
         offer(i + 1, j)
       case .symbol(let symbol):
         if byte != colon || symbol.mayContainColon,
-          !differentNames(pattern.origins[i], subject.origins[j])
+          !pattern.origins[i].excludes(subject.origins[j])
         {
           offer(i + 1, j + 1, cap: .maybe, because: .subject(j))
         }
@@ -208,7 +208,7 @@ extension Glob {
         switch pattern.atoms[i] {
         case .byte(let c)
         where (c == colon && !symbol.mayContainColon)
-          || differentNames(pattern.origins[i], subject.origins[j]):
+          || pattern.origins[i].excludes(subject.origins[j]):
           break
         case .symbol: break
         default: offer(i + 1, j, cap: .maybe, because: .subject(j))
