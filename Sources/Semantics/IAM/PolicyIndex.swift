@@ -99,8 +99,7 @@ public struct PolicyIndex: Sendable {
     "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
   ]
 
-  /// The sources of each kind, sorted out once: about ten rules ask for each list, and
-  /// filtering thousands of sources (copying each) per request added up on large templates.
+  /// The sources of each kind, sorted out once: about ten rules ask for each list.
   public private(set) var identityPolicies: [PolicySource] = []
   public private(set) var trustPolicies: [PolicySource] = []
   public private(set) var resourcePolicies: [PolicySource] = []
@@ -161,8 +160,7 @@ public struct PolicyIndex: Sendable {
     for owner in owners {
       for offset in attached[owner] ?? [] where seen.insert(offset).inserted {
         if statements.isEmpty {
-          // Shares the document's storage: most principals have one policy, and copying
-          // (then freeing) every statement of it showed on large templates.
+          // Shares the document's storage: most principals have one policy.
           statements = sources[offset].document.statements
         } else {
           statements += sources[offset].document.statements

@@ -71,8 +71,8 @@ public enum Glob {
 
   /// Classic wildcard matching with single-star backtracking: linear in practice, no allocation.
   package static func literalMatch(_ pattern: String, _ subject: String, ignoringCase: Bool) -> Bool {
-    // Native strings are contiguous UTF-8: matched where they are stored, lower-casing byte by
-    // byte, rather than copied into two arrays per question (the IAM evaluator asks many).
+    // Native strings are contiguous UTF-8: matched where they are stored, lower-cased byte by
+    // byte as they are compared.
     var pattern = pattern
     var subject = subject
     return pattern.withUTF8 { p in
@@ -150,7 +150,7 @@ public enum Glob {
       var atoms: [Atom] = []
       var reasons: [String] = []
       var origins: [NameOrigin] = []
-      // One atom per byte of text, one per other part: sized once instead of grown byte by byte.
+      // One atom per byte of text, one per other part.
       var capacity = 0
       for part in string.parts {
         switch part {

@@ -7,10 +7,9 @@ import Template
 /// nothing extra; guarded by a lock because a `Resolver` is a `Sendable` value that rules
 /// may share.
 ///
-/// Rules make a fresh `Resolver` for nearly every property they read, so a memo per resolver
-/// would rebuild the type table (every resource) and re-spell the same names once per read:
-/// quadratic over a large template. The resolvers of one check therefore share one memo
-/// (`RuleContext.resolver`); what it holds depends only on the template.
+/// The resolvers of one check share one memo (`CheckStore.resolver`), so the type table is
+/// built and each name spelled once per check rather than once per property read; what the
+/// memo holds depends only on the template.
 package final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   private let lock = NSLock()
   /// The type table of a memo shared by a whole check, made up front and never changed, so the

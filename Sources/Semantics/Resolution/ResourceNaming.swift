@@ -102,7 +102,7 @@ extension ResourceNaming {
   }
 
   /// Each convention's ARN pattern broken into pieces once, by pattern: ARNs are spelled for
-  /// every resource a policy names, and re-reading the pattern each time showed in profiles.
+  /// every resource a policy names.
   package static let arnPieces: [String: [ArnPiece]] = {
     var result: [String: [ArnPiece]] = [:]
     for convention in conventions.values {
@@ -169,8 +169,8 @@ extension Resolver {
 
   private func physicalName(of logicalID: String, depth: Int) -> SymbolicString {
     let fallback = SymbolicString(symbol: .name(logicalID))
-    // The type comes from the memo's table, so a resource whose type names nothing is not
-    // copied out of the template at all.
+    // The type comes from the memo's table: a resource whose type has no naming convention is
+    // not looked up at all.
     guard depth < 8, let type = type(of: logicalID),
       let property = ResourceNaming.conventions[type]?.nameProperty,
       let value = template.resources[logicalID]?.properties[property]

@@ -202,9 +202,8 @@ public enum ValueWalker {
 
   /// The children still to visit of one value on the walk's stack.
   ///
-  /// The children are kept in two stored arrays rather than an enum's payloads: the walk reads
-  /// `stack[top].items[position]` in place, where binding an enum payload copies the array (a
-  /// retain and a release for every child the walk passes).
+  /// The children are kept in two stored arrays rather than an enum's payloads, so the walk
+  /// reads `stack[top].items[position]` in place without binding (and retaining) the array.
   private struct Cursor {
     /// A list's elements or a function's arguments (empty for a mapping).
     package let items: [Value]
