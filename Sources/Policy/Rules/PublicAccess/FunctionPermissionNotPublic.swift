@@ -16,6 +16,8 @@ extension PublicAccess {
       let sourceArn = context.property(logicalID, "SourceArn")
       let sourceAccount = context.property(logicalID, "SourceAccount")
       let orgID = context.property(logicalID, "PrincipalOrgID")
+      // An Alexa skill's token names the one skill that may invoke (`lambda:EventSourceToken`).
+      let token = context.property(logicalID, "EventSourceToken")
       // Each finding says which kind of principal it is about (`scope["principal"]`,
       // `everyone` or `service`): checkov's CKV_AWS_364 is about services alone.
       let kind = { (possibility: Resolved) -> String? in
@@ -37,7 +39,8 @@ extension PublicAccess {
         }
         let isService = text.isServicePrincipal
         guard text == "*" || isService else { return .pass }
-        let sources = isService ? [sourceArn, sourceAccount] : [sourceArn, sourceAccount, orgID]
+        let sources =
+          isService ? [sourceArn, sourceAccount, token] : [sourceArn, sourceAccount, orgID]
         let narrowed = sources.contains { reading in
           let branches = reading.after(possibility).possibilities
           return !branches.isEmpty && branches.allSatisfy { !$0.isAbsent }
