@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Policy
-import Semantics
 import Template
 import TemplateDiff
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Policy
-import Semantics
 
 /// `formation explain ID`: everything the catalogue says about one rule, from the same value
 /// `lint` runs. Accepts a cfn_nag or checkov id too, and names the equivalent Formation rule.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Policy
-import Semantics
 
 /// `formation`: the umbrella command; each subcommand lives in its own file.
 public struct FormationCommand: ParsableCommand {

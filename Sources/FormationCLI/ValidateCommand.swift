@@ -1,6 +1,5 @@
 import ArgumentParser
 import Policy
-import Semantics
 import Template
 
 /// `formation validate FILE|DIR...`: reads templates and reports structure and reference errors.

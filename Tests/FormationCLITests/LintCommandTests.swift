@@ -1,6 +1,5 @@
 import Foundation
 import Policy
-import Semantics
 import Testing
 
 @testable import FormationCLI

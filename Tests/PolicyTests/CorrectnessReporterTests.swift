@@ -1,4 +1,3 @@
-import Semantics
 import Testing
 
 @testable import Policy

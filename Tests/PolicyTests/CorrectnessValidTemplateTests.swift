@@ -1,5 +1,4 @@
 import Foundation
-import Semantics
 import Testing
 
 @testable import Policy

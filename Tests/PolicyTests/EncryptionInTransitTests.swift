@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Testing
 
 /// Encryption in transit: every failing fixture gives exactly these findings (line:column, severity, rule,

@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Testing
 
 /// EKS clusters and node groups: every failing fixture gives exactly these findings (line:column, severity, rule,

@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Template
 import Testing
 

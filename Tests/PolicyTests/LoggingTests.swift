@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Testing
 
 /// Logging, versioning and backup: every failing fixture gives exactly these findings (line:column, severity, rule,

@@ -1,6 +1,5 @@
 import Foundation
 import Policy
-import Semantics
 import Testing
 
 /// The resource-schema checks: every failing fixture gives exactly these findings (line:column,

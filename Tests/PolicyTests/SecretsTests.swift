@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Testing
 
 /// Secrets: every failing fixture gives exactly these findings, every passing fixture none.

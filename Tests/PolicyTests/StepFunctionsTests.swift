@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Testing
 
 /// StepFunctions: every failing fixture gives exactly these findings (line:column, severity, rule,

@@ -1,6 +1,5 @@
 import Foundation
 import Policy
-import Semantics
 import Template
 
 /// The findings a repository accepted when it adopted Formation: `lint --write-baseline FILE`

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Policy
-import Semantics
 
 /// `--baseline FILE` and `--write-baseline FILE` of `formation lint`.
 public struct BaselineOptions: ParsableArguments {

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import Policy
-import Semantics
 
 /// What identifies a finding across commits: the rule, the file, the resource, the property
 /// path and the message with its formatting normalised — never a line or column, so moving a

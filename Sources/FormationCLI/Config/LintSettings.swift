@@ -1,6 +1,5 @@
 import Foundation
 import Policy
-import Semantics
 
 /// What one `formation lint` run does, from its command line and the project's configuration:
 /// the rules, the failing severity and the templates.

@@ -1,6 +1,5 @@
 import Foundation
 import Policy
-import Semantics
 
 /// The templates a command line names, after the configuration's excludes and includes and the
 /// check that each file a folder search found is a CloudFormation template at all.

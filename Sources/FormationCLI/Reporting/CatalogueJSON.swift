@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 
 /// `lint --list-rules --format json`: the selected rules as a versioned object, for editors and
 /// dashboards that show rule names and link to their pages.

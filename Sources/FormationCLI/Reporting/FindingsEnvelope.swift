@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 
 /// The JSON that `lint --format json` and `validate --format json` print: a versioned object
 /// with the tool, a summary and the findings, so a CI step can read the counts without

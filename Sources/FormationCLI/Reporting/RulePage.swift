@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 
 /// The Markdown page of a rule, `docs/rules/ID.md`: what SARIF's `helpUri` links to, so code
 /// scanning and editors open the rationale and the fix from an alert.

@@ -1,5 +1,4 @@
 import Dispatch
-import Semantics
 
 extension Array where Element: Sendable {
   /// `map`, with the elements transformed on every core at once; the results keep the order

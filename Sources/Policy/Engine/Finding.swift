@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// One thing a rule found: which rule, where, about which resource, and what to do.

@@ -1,5 +1,3 @@
-import Semantics
-
 /// What a lint run turns on beyond the core catalogue: one value that a command line, a
 /// configuration file or a test fills in, so each spells the choice the same way.
 public struct LintOptions: Sendable, Hashable {

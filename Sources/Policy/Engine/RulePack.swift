@@ -1,5 +1,3 @@
-import Semantics
-
 /// A named set of rules that only some templates should meet, turned on by choice.
 ///
 /// The core catalogue asks what every AWS template should do; a pack asks what one

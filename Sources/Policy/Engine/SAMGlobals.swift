@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// SAM's `Globals` section applied to the resources it sets defaults for, so the rules judge

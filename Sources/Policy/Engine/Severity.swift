@@ -1,5 +1,3 @@
-import Semantics
-
 /// How much a finding matters. Ordered, so `--severity warning` keeps warnings and above.
 ///
 /// `unknown` is for a value the checker could not decide (a parameter with no default, an

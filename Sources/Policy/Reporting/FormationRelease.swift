@@ -1,5 +1,3 @@
-import Semantics
-
 /// The release of the tool and where it lives: what `--version`, SARIF and the JSON envelopes say.
 public enum FormationRelease {
   /// The version `formation --version` prints.

@@ -1,5 +1,3 @@
-import Semantics
-
 /// Findings as a JSON array, one object per finding, keys in alphabetical order.
 ///
 /// Written by hand rather than through `JSONSerialization` so the bytes are the same on every

@@ -1,5 +1,4 @@
 import Foundation
-import Semantics
 import Template
 
 /// Findings as SARIF 2.1.0, the format GitHub code scanning uploads (`github/codeql-action/upload-sarif`).

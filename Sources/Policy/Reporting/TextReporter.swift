@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Findings as lines a compiler user knows: `file:line:col: severity ID: message`.

@@ -1,5 +1,4 @@
 import Foundation
-import Semantics
 
 /// Every rule Formation knows, correctness and policy, in id order.
 ///

@@ -1,5 +1,4 @@
 import Foundation
-import Semantics
 import Template
 import Schemas
 

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// A suppression as written in a resource's Metadata, before it is matched to findings.

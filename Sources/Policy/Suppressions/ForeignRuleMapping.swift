@@ -1,5 +1,3 @@
-import Semantics
-
 /// What a cfn_nag, checkov or cfn-guard suppression reaches in Formation: the equivalent rule,
 /// and, when the other tool's check asks a narrower question than the rule, the part of it.
 ///

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Applies the suppressions of a template to its findings.

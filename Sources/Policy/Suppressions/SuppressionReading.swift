@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Reads the suppressions in every resource's Metadata, and what is wrong with the invalid ones.

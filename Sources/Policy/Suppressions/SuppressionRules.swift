@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// The catalogue entries for suppressions themselves: an unused one (SUP001) and an invalid

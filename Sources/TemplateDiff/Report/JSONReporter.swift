@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Template
 
 /// The machine report: one JSON document for every compared stack, keys in a fixed order,

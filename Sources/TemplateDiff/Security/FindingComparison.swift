@@ -1,5 +1,4 @@
 import Policy
-import Semantics
 import Template
 
 /// The policy checker's findings that a change introduces or fixes.

@@ -1,5 +1,3 @@
-import Semantics
-
 /// Analytics services (MSK, Glue, Athena, Timestream, QLDB): data encrypted at rest and in transit, brokers private, activity logged.
 public enum Analytics {
   public static let theme = "analytics"

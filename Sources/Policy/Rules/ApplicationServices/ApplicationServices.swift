@@ -1,5 +1,3 @@
-import Semantics
-
 /// Application services (CodeBuild, WorkSpaces, Backup, AppSync, ECS, endpoint services): artifacts and volumes encrypted, activity logged, connections accepted on purpose.
 public enum ApplicationServices {
   public static let theme = "application-services"

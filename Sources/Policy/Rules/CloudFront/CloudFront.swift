@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// CloudFront: viewers reach the distribution over TLS 1.2+, the distribution reaches its

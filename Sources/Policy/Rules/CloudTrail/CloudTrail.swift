@@ -1,5 +1,3 @@
-import Semantics
-
 /// CloudTrail: the account's audit log is complete, tamper-evident and readable only through
 /// a key the account controls.
 public enum CloudTrail {

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Cognito: identity pools hand AWS credentials only to signed-in users.

@@ -1,5 +1,3 @@
-import Semantics
-
 /// The template-correctness family, in id order: what `formation validate` runs.
 ///
 /// Ids are stable and never reused: a retired check keeps its number out of circulation.

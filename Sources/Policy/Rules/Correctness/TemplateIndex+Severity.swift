@@ -1,5 +1,6 @@
 import Semantics
 
+
 extension TemplateIndex {
   /// How sure a check can be that a condition name is undefined: only likely when a loop in
   /// Conditions generates names the index cannot compute.

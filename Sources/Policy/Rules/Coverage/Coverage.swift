@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Which resources of a template some policy rule judges, and which none does.

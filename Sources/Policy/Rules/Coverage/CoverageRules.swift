@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// The catalogue entry for resources no rule checks (COV001). Its findings come from the

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Database Migration Service: replication instances stay private and endpoints speak TLS.

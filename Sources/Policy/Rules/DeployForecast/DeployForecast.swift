@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Deploy forecast: templates that are valid and pass every policy check, yet fail when

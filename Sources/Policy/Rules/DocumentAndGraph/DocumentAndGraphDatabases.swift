@@ -1,5 +1,3 @@
-import Semantics
-
 /// Neptune and DocumentDB clusters: encrypted, audited and backed up.
 public enum DocumentAndGraphDatabases {
   public static let theme = "document-and-graph-databases"

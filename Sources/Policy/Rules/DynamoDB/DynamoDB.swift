@@ -1,5 +1,3 @@
-import Semantics
-
 /// DynamoDB global tables and DAX clusters (tables themselves are ENC003 and LOG003):
 /// recoverable and encrypted with keys the account controls.
 public enum DynamoDB {

@@ -1,5 +1,3 @@
-import Semantics
-
 /// EFS file systems: encrypted at rest, with a key the account controls.
 public enum FileSystems {
   public static let theme = "file-systems"

@@ -1,5 +1,3 @@
-import Semantics
-
 /// EKS clusters and node groups: secrets encrypted with a KMS key, an API endpoint that is not
 /// open to the internet, no SSH from anywhere.
 public enum KubernetesClusters {

@@ -1,5 +1,3 @@
-import Semantics
-
 /// ElastiCache (Redis OSS, Valkey) replication groups: encrypted at rest and in transit, and
 /// requiring clients to authenticate.
 public enum ElastiCache {

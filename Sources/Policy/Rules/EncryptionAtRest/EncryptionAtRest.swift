@@ -1,5 +1,3 @@
-import Semantics
-
 /// Encryption at rest: data stores encrypt with keys the account controls.
 ///
 /// A customer-managed KMS key puts decryption behind a key policy and CloudTrail; AWS owned

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 extension EncryptionAtRest {

@@ -1,5 +1,3 @@
-import Semantics
-
 /// Encryption in transit: resource policies refuse requests that are not sent over TLS 1.2+.
 ///
 /// AWS endpoints accept plain HTTP for S3, SNS and SQS unless a resource policy denies it; the

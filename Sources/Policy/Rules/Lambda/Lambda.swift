@@ -1,5 +1,3 @@
-import Semantics
-
 /// Lambda: functions run on supported runtimes, with bounded concurrency, and their URLs do not invite every origin.
 public enum Lambda {
   public static let theme = "lambda"

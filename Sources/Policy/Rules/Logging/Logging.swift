@@ -1,5 +1,3 @@
-import Semantics
-
 /// Logging, versioning and backup: what happened can be reconstructed, and what was lost restored.
 public enum Logging {
   public static let theme = "logging"

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Amazon MQ: brokers stay private, log to CloudWatch and encrypt with a key the account controls.

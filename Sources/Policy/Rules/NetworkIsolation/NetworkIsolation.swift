@@ -1,5 +1,3 @@
-import Semantics
-
 /// Network isolation: workloads sit in private subnets, reach AWS through endpoints, and are
 /// reachable only from where they must be.
 public enum NetworkIsolation {

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// The security groups that serve only internet-facing load balancers, each with its balancers.

@@ -1,5 +1,3 @@
-import Semantics
-
 /// Public access: nothing in the template can be read or invoked by the whole internet.
 public enum PublicAccess {
   public static let theme = "public-access"

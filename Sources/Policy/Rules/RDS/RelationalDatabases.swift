@@ -1,5 +1,3 @@
-import Semantics
-
 /// RDS DB instances and Aurora / Multi-AZ DB clusters: encrypted, private, backed up,
 /// protected from deletion, logged and patched.
 ///

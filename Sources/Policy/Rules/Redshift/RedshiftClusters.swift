@@ -1,5 +1,3 @@
-import Semantics
-
 /// Redshift clusters: encrypted, private, logged, inside a VPC, and reached over TLS.
 public enum RedshiftClusters {
   public static let theme = "redshift"

@@ -1,5 +1,3 @@
-import Semantics
-
 /// OpenSearch and Elasticsearch domains: encrypted at rest and between nodes, reached over
 /// TLS 1.2 only, inside a VPC, with logs published.
 public enum SearchDomains {

@@ -1,5 +1,4 @@
 import Foundation
-import Semantics
 import Template
 
 /// One value of a template that is deployed as plain text: an environment variable, a

@@ -1,5 +1,4 @@
 import Foundation
-import Semantics
 
 /// What a plain-text value gives away: the shapes of real credentials, and assignments of
 /// high-entropy values to names that say they are secret.

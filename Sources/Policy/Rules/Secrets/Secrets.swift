@@ -1,5 +1,3 @@
-import Semantics
-
 /// Secrets: credentials are referenced, never written into the template.
 ///
 /// A template is read by everyone who can see the repository, the stack's console page

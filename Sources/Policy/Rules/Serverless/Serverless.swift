@@ -1,5 +1,3 @@
-import Semantics
-
 /// SAM resources (`Transform: AWS::Serverless-2016-10-31`) checked as what they deploy.
 ///
 /// A SAM function's `Policies` are the role SAM makes for it and go through the policy index

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Step Functions: state machines record their executions.

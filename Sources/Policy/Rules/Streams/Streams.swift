@@ -1,5 +1,3 @@
-import Semantics
-
 /// Kinesis data streams and Firehose delivery streams: records encrypted at rest.
 public enum Streams {
   public static let theme = "streams"

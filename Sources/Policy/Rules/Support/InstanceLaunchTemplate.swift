@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Where an EC2 instance's launch settings come from when it does not set them itself.

@@ -1,4 +1,3 @@
-import Semantics
 import Template
 
 /// Transfer Family: servers speak encrypted protocols and are reached through the VPC.
