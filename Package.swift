@@ -28,16 +28,14 @@ let package = Package(
     .target(name: "Schemas", dependencies: ["EmbeddedData"], exclude: ["Data"]),
     .target(name: "Formation", dependencies: ["Template", "Schemas"]),
     .target(name: "Blueprints", dependencies: ["Formation"], path: "blueprints"),
-    // The data files under Policy/Data and TemplateDiff/Data are compiled into the binary by
+    // The data files under Semantics/Data and TemplateDiff/Data are compiled into the binary by
     // CEmbeddedData (see its embedded.S), not copied as resources.
     .target(name: "CEmbeddedData", cSettings: [.headerSearchPath("..")]),
     .target(name: "EmbeddedData", dependencies: ["CEmbeddedData"]),
     // What Policy and TemplateDiff both need to understand a template: the intrinsic resolver,
     // IAM policy documents and the policy index, security-group rules, stateful types.
-    .target(name: "Semantics", dependencies: ["Template", "EmbeddedData"]),
-    .target(
-      name: "Policy", dependencies: ["Template", "Semantics", "Schemas", "EmbeddedData"],
-      exclude: ["Data"]),
+    .target(name: "Semantics", dependencies: ["Template", "EmbeddedData"], exclude: ["Data"]),
+    .target(name: "Policy", dependencies: ["Template", "Semantics", "Schemas", "EmbeddedData"]),
     .target(
       name: "TemplateDiff",
       dependencies: [
