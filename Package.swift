@@ -60,7 +60,7 @@ let package = Package(
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Semantics", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
-    .testTarget(name: "SemanticsTests", dependencies: ["Semantics"]),
+    .testTarget(name: "SemanticsTests", dependencies: ["Semantics", "Template"]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy", "Semantics", "Template", "Schemas", "EmbeddedData"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Semantics", "Template", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),

@@ -1,4 +1,3 @@
-import Policy
 import Semantics
 import Template
 import Testing
