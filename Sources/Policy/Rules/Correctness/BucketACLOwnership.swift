@@ -15,7 +15,7 @@ extension Rule {
       var findings: [Finding] = []
       for acl in context.property(logicalID, "AccessControl").possibilities
       where acl.parameters.isEmpty {
-        guard let name = acl.settledLiteral, !BucketACL.ownerOnly.contains(name) else { continue }
+        guard let name = acl.settledLiteral, !BucketACL.grantsOnlyTheOwner(name) else { continue }
         let ownership = context.property(logicalID, "OwnershipControls").after(acl)
         let enforced = ownership.possibilities.contains { possibility in
           guard !possibility.isAbsent else { return true }
@@ -35,5 +35,8 @@ extension Rule {
 
 /// The canned ACLs S3 accepts while ACLs are disabled: they grant only the bucket owner.
 enum BucketACL {
-  static let ownerOnly: Set<String> = ["Private", "BucketOwnerRead", "BucketOwnerFullControl"]
+  static let ownerOnly: Set<String> = ["private", "bucketownerread", "bucketownerfullcontrol"]
+
+  /// Compared without case, as CloudFormation takes the property's values.
+  static func grantsOnlyTheOwner(_ name: String) -> Bool { ownerOnly.contains(name.lowercased()) }
 }

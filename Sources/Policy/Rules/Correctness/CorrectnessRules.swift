@@ -51,5 +51,6 @@ public enum CorrectnessRules {
     .recordSetValues,  // SCH022
     .distributionAliases,  // SCH023
     .bucketACLWithoutOwnership,  // SCH024
+    .nestedStackParameters,  // SCH025
   ]
 }

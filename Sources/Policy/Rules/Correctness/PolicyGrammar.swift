@@ -44,10 +44,22 @@ struct PolicyGrammar {
 
   static let versions: Set<String> = ["2012-10-17", "2008-10-17"]
 
+  /// How a policy problem writes a value the template does not determine.
+  static let undetermined = SymbolicString([.unknown("")]).description
+
   init(context: RuleContext) { self.context = context }
 
   mutating func check(_ source: PolicySource) {
+    // A document built as a string by `Fn::Sub` or `Fn::Join` is read only when it is spelled
+    // out; one that is not is the template's to fill at deployment, not malformed.
+    let isTemplatedString = context.resolver.property(source.path, of: source.logicalID).contains {
+      $0.string != nil && $0.literal == nil
+    }
     for problem in source.document.problems where problem.kind == .malformed {
+      if isTemplatedString && problem.location == source.location { continue }
+      // A value the template does not determine (a parameter without a default) is described
+      // as `${?}`: what it will be is known only at deployment.
+      if problem.message.contains(Self.undetermined) { continue }
       let clause = problem.assumptions.isEmpty ? "" : " " + problem.assumptions.description
       findings.append(
         context.finding(
