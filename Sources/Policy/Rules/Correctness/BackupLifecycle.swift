@@ -14,10 +14,17 @@ extension Rule {
     context.findingsPerResource { logicalID, _ in
       let rules = context.property(logicalID, "BackupPlan", "BackupPlanRule").items()
       var findings: [Finding] = []
-      for (lifecycle, path) in [
-        (rules.child("Lifecycle"), "Lifecycle"),
-        (rules.child("CopyActions").items().child("Lifecycle"), "CopyActions.Lifecycle"),
-      ] {
+      // Each lifecycle on its own: the rule's, then each of its copy actions'.
+      var lifecycles: [(Reading, String)] = []
+      for rule in rules.possibilities {
+        let one = rules.of(rule)
+        lifecycles.append((one.child("Lifecycle"), "Lifecycle"))
+        let copies = one.child("CopyActions").items()
+        for copy in copies.possibilities {
+          lifecycles.append((copies.of(copy).child("Lifecycle"), "CopyActions.Lifecycle"))
+        }
+      }
+      for (lifecycle, path) in lifecycles {
         for move in lifecycle.child("MoveToColdStorageAfterDays").possibilities {
           guard move.parameters.isEmpty, let moved = move.wholeNumber else { continue }
           for delete in lifecycle.child("DeleteAfterDays").after(move).possibilities
