@@ -11,7 +11,7 @@ import Testing
   @Test func everySchemaCheckHasAFailingFixture() throws {
     let ids = Catalogue.correctness.map(\.id).filter { $0.hasPrefix("SCH") }
     #expect(ids == (1...25).map { String(format: "SCH%03d", $0) })
-    for id in ids { #expect(try !LintFixture.lines(id, Self.theme, "\(id)-fail.yaml").isEmpty) }
+    for id in ids { #expect(try !CorrectnessFixtures.lines(id, "\(id)-fail.yaml").isEmpty) }
   }
 
   @Test func sch001() throws {
