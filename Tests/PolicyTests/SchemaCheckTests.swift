@@ -69,8 +69,17 @@ import Testing
     #expect(
       try LintFixture.lines("SCH006", Self.theme, "SCH006-fail.yaml") == [
         "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'PAY_PER_REQUESTS', which is not one of: PAY_PER_REQUEST, PROVISIONED; did you mean 'PAY_PER_REQUEST'?",
-        "20:20: error SCH006 Other: resource 'Other': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
+        "20:20: warning SCH006 Other: resource 'Other': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
         "33:29: error SCH006 Compute: resource 'Compute': Properties.ComputeResources.AllocationStrategy is 'SPOT_CHEAPEST', which is not one of: best_fit, best_fit_progressive, spot_capacity_optimized, spot_price_capacity_optimized (case-insensitive)",
+      ])
+  }
+
+  /// A parameter none of whose allowed values the property takes: every deployment fails.
+  @Test func sch006EveryAllowedValueRejected() throws {
+    #expect(
+      try LintFixture.lines("SCH006", Self.theme, "SCH006-fail-parameter.yaml") == [
+        "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'FLEXIBLE' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
+        "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
       ])
   }
 

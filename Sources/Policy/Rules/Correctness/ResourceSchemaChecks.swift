@@ -71,7 +71,7 @@ extension Rule {
     id: "SCH006", title: "Value not allowed", severity: .error, family: .correctness,
     theme: "schema",
     rationale:
-      "Properties with a fixed set of values (`BillingMode`, `AllocationStrategy`, `Runtime`) reject anything else at deploy time. Some are compared case-insensitively, as cfn-lint does.",
+      "Properties with a fixed set of values (`BillingMode`, `AllocationStrategy`, `Runtime`) reject anything else at deploy time. Some are compared case-insensitively, as cfn-lint does. A parameter's allowed value the property rejects is a warning when another allowed value works (the stack can be created with it), an error when none does.",
     remediation: "Use one of the listed values."
   ) { context in context.schemaFindings(.notAllowed) }
 

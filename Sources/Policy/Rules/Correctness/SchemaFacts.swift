@@ -68,7 +68,7 @@ extension RuleContext {
       guard located.issue.kind == kind else { return nil }
       return finding(
         "resource '\(located.logicalID)': \(located.issue.message)", logicalID: located.logicalID,
-        at: located.issue.location, path: located.issue.path)
+        at: located.issue.location, path: located.issue.path, severity: located.issue.severity)
     }
   }
 }
