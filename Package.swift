@@ -33,17 +33,19 @@ let package = Package(
     .target(name: "EmbeddedData", dependencies: ["CEmbeddedData"]),
     .target(
       name: "Policy", dependencies: ["Template", "Schemas", "EmbeddedData"], exclude: ["Data"]),
+    // The CloudFormation API client diff --stack reads deployed stacks with: credentials, SigV4,
+    // the query protocol, and HTTP through the formation-https helper process.
+    .target(
+      name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "TemplateDiff",
-      dependencies: [
-        "Template", "Policy", "EmbeddedData", .product(name: "Crypto", package: "swift-crypto"),
-      ],
+      dependencies: ["Template", "Policy", "EmbeddedData", "AWSClient"],
       exclude: ["Data"]
     ),
     .target(
       name: "FormationCLI",
       dependencies: [
-        "Template", "Formation", "Policy", "TemplateDiff",
+        "Template", "Formation", "Policy", "TemplateDiff", "AWSClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
@@ -51,13 +53,14 @@ let package = Package(
     // formation-https makes diff --stack's HTTP requests, so that formation itself does not load
     // FoundationNetworking (see SubprocessTransport); formation depends on it to build it alongside.
     .executableTarget(name: "formation", dependencies: ["FormationCLI", "formation-https"]),
-    .executableTarget(name: "formation-https", dependencies: ["TemplateDiff"]),
+    .executableTarget(name: "formation-https", dependencies: ["AWSClient"]),
     .executableTarget(name: "render", dependencies: ["FormationCLI", "Blueprints"]),
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),
     .testTarget(name: "TemplateTests", dependencies: ["Template"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationTests", dependencies: ["Formation", "Blueprints", "Template"], resources: [.copy("Golden")]),
     .testTarget(name: "PolicyTests", dependencies: ["Policy", "Template", "Schemas", "EmbeddedData"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "Template", "formation-https"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "AWSClient", "Template", "formation-https"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "formation-https"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FormationCLITests", dependencies: ["FormationCLI", "Formation"]),
   ],
   swiftLanguageModes: [.v6]

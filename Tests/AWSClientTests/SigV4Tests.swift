@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Testing
 
-@testable import TemplateDiff
+@testable import AWSClient
 
 /// The signer against AWS's published Signature Version 4 test suite (Fixtures/sigv4).
 @Suite struct SigV4Tests {

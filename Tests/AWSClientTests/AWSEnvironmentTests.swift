@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TemplateDiff
+@testable import AWSClient
 
 /// Credentials and region found as the AWS CLI finds them.
 @Suite struct AWSEnvironmentTests {

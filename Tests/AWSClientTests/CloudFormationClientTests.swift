@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TemplateDiff
+@testable import AWSClient
 
 /// The Query API client against canned answers: parsing, error mapping and retries.
 @Suite struct CloudFormationClientTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TemplateDiff
+@testable import AWSClient
 
 /// `diff --stack`'s endpoint cannot hold formation hostage: a deadline, a size limit, a reader
 /// without deep recursion, the helper in formation's process group, and no guessing from an
