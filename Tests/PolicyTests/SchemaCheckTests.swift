@@ -234,7 +234,7 @@ import Testing
       try LintFixture.lines("SCH023", Self.theme, "SCH023-fail.yaml") == [
         "10:13: error SCH023 Site: distribution 'Site' has alias 'static.*.example.com', which is not a domain name: a wildcard may only be the first label",
         "11:13: error SCH023 Site: distribution 'Site' has alias '-cdn.example.com', which is not a domain name: the label '-cdn' starts or ends with a hyphen",
-        "12:13: error SCH023 Site: distribution 'Site' has alias 'assets.example.com ', which is not a domain name: the label 'com ' has a character other than a letter, a digit or a hyphen",
+        "12:13: error SCH023 Site: distribution 'Site' has alias 'assets.example.com ', which is not a domain name: the label 'com ' has a character other than a letter, a digit, a hyphen or an underscore",
         "13:13: error SCH023 Site: distribution 'Site' has alias 'example.c', which is not a domain name: its top-level domain has a single character",
       ])
   }
