@@ -65,6 +65,15 @@ import Testing
       ])
   }
 
+  /// A path where `aws cloudformation package` makes the object is a warning; elsewhere an error.
+  @Test func sch005PackagerInput() throws {
+    #expect(
+      try LintFixture.lines("SCH005", Self.theme, "SCH005-fail-packaged.yaml") == [
+        "6:13: warning SCH005 Function: resource 'Function': Properties.Code is './src/handler'; expected object; `aws cloudformation package` makes it one from a path or an S3 URI: package the template before deploying it",
+        "13:13: error SCH005 Queue: resource 'Queue': Properties.Tags is './tags.json'; expected array",
+      ])
+  }
+
   @Test func sch006() throws {
     #expect(
       try LintFixture.lines("SCH006", Self.theme, "SCH006-fail.yaml") == [

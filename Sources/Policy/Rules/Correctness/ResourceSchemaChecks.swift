@@ -62,7 +62,7 @@ extension Rule {
     id: "SCH005", title: "Property value of the wrong type", severity: .error,
     family: .correctness, theme: "schema",
     rationale:
-      "CloudFormation converts `\"5\"` to an integer and `\"true\"` to a boolean, but a word where a number is expected (`MessageRetentionPeriod: lots`), a list where a string is expected or a string where a list is expected fails the deployment.",
+      "CloudFormation converts `\"5\"` to an integer and `\"true\"` to a boolean, but a word where a number is expected (`MessageRetentionPeriod: lots`), a list where a string is expected or a string where a list is expected fails the deployment. A path or S3 URI where `aws cloudformation package` makes the object (a function's `Code`) is a warning to package the template first.",
     remediation: "Write the value with the type the property takes."
   ) { context in context.schemaFindings(.wrongType) }
 
