@@ -204,7 +204,7 @@ import Testing
         "21:17: error SCH019 Reader: statement 3 of PolicyDocument uses condition operator 'StringEqual', which IAM does not have; did you mean 'StringEquals'?",
         "30:13: error SCH019 Runner: statement 1 of trust policy AssumeRolePolicyDocument has Resource, which a trust policy may not have: the role is the resource",
         "32:24: error SCH019 Runner: statement 1 of AssumeRolePolicyDocument: the service principal 'lambda' is not a service host name (lambda.amazonaws.com)",
-        "47:20: error SCH019 ReportsPolicy: statement 1 (Sid Read) of PolicyDocument: the AWS principal 'reports-reader' is neither '*', an account number nor an ARN",
+        "47:20: error SCH019 ReportsPolicy: statement 1 (Sid Read) of PolicyDocument: the AWS principal 'reports-reader' is neither '*', an account number, a unique id nor an ARN",
         "48:13: error SCH019 ReportsPolicy: policy PolicyDocument: statement 1 has both Principal and NotPrincipal",
         "50:13: error SCH019 ReportsPolicy: statement 2 of the AWS::S3::BucketPolicy policy has no Principal; a resource policy must name who it applies to",
       ])

@@ -181,8 +181,8 @@ struct PolicyGrammar {
     return lowered.hasPrefix("arn:") || "arn:".hasPrefix(lowered) || start.hasPrefix("*")
   }
 
-  /// What IAM rejects in a principal, or `nil`: an AWS principal is `*`, an account number or
-  /// an ARN; a service principal is a host name (`lambda.amazonaws.com`).
+  /// What IAM rejects in a principal, or `nil`: an AWS principal is `*`, an account number, a
+  /// unique id or an ARN; a service principal is a host name (`lambda.amazonaws.com`).
   static func principalProblem(_ principal: PrincipalEntry) -> String? {
     guard let text = principal.value.literal, !DynamicReference.appears(in: text) else {
       return nil
@@ -190,8 +190,14 @@ struct PolicyGrammar {
     switch principal.kind {
     case .aws:
       let isAccount = text.count == 12 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
-      if text == "*" || isAccount || text.lowercased().hasPrefix("arn:") { return nil }
-      return "the AWS principal '\(text)' is neither '*', an account number nor an ARN"
+      // A principal's unique id (`AROA...`, `AIDA...`), which policies show for a deleted role.
+      let isUniqueID =
+        text.count >= 16 && text.hasPrefix("A")
+        && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+      if text == "*" || isAccount || isUniqueID || text.lowercased().hasPrefix("arn:") {
+        return nil
+      }
+      return "the AWS principal '\(text)' is neither '*', an account number, a unique id nor an ARN"
     case .service:
       if text == "*" || text.contains(".") { return nil }
       return "the service principal '\(text)' is not a service host name (lambda.amazonaws.com)"
