@@ -158,9 +158,6 @@ import Testing
   @Test(arguments: cases)
   func reachesExactlyItsCheck(_ reach: Case) throws {
     let (silenced, visible) = try Self.outcome(reach)
-    if ProcessInfo.processInfo.environment["DUMP_REACH"] != nil {
-      print("REACH \(reach) silenced=\(silenced) visible=\(visible)")
-    }
     #expect(silenced == reach.silences)
     #expect(visible.contains(reach.leaves))
   }

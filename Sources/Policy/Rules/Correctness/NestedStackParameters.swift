@@ -1,3 +1,4 @@
+import Semantics
 import Foundation
 import Schemas
 import Template

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The properties `aws cloudformation package` (and `sam package`) rewrite: written as a local

@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Template
 import Schemas
 
@@ -154,7 +155,8 @@ extension Rule {
     let today = DeprecatedRuntime.today
     let globalRuntime = context.template.unknownSections["Globals"]?["Function"]?["Runtime"]
     var findings: [Finding] = []
-    for (logicalID, resource) in context.resources {
+    for logicalID in context.inspectedLogicalIDs {
+      guard let resource = context.template.resources[logicalID] else { continue }
       let own = resource.properties.entry("Runtime")?.value
       let inherited = resource.type == "AWS::Serverless::Function" ? globalRuntime : nil
       guard let value = own ?? inherited else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Template
 import Schemas
 
