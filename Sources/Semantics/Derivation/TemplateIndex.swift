@@ -43,6 +43,9 @@ public struct TemplateIndex: Sendable {
   public let conditionsHaveExpansions: Bool
   /// Logical ids of `AWS::Serverless::*` resources: the SAM transform names what it generates after them.
   package let serverlessResources: [String]
+  /// Logical ids of modules (`Org::Service::Name::MODULE`): CloudFormation names each resource
+  /// a module adds with the module's logical id followed by the resource's (`Module` + `Bucket`).
+  let moduleResources: [String]
 
   public init(_ template: Template) {
     parameters = Set(template.parameters.keys)
@@ -65,10 +68,12 @@ public struct TemplateIndex: Sendable {
     var order: [String: Int] = [:]
     var generated: Set<String> = []
     var serverless: [String] = []
+    var modules: [String] = []
     var expansions = false
     for (position, entry) in template.resources.entries.enumerated() {
       order[entry.key] = position
       if entry.value.type?.hasPrefix("AWS::Serverless::") == true { serverless.append(entry.key) }
+      if entry.value.type?.hasSuffix("::MODULE") == true { modules.append(entry.key) }
       guard Self.isExpansion(entry.key) else { continue }
       if let loop = entry.value.loop, let names = Self.expandedKeys(of: loop) {
         generated.formUnion(names)
@@ -79,6 +84,7 @@ public struct TemplateIndex: Sendable {
     resourceOrder = order
     generatedResources = generated
     serverlessResources = serverless
+    moduleResources = modules
     resourcesHaveExpansions = expansions
     transforms = Self.transformNames(template.transform)
   }
@@ -147,10 +153,14 @@ public struct TemplateIndex: Sendable {
     isParameter(name) || isResource(name) || isPseudoParameter(name)
   }
 
-  /// True when a transform certainly generates `name`: under SAM, the implicit APIs and every
-  /// name that starts with the logical id of a serverless resource (`MyFunctionRole`,
-  /// `MyApiProdStage`, `MyFunction.Version`).
+  /// True when a transform or a module certainly generates `name`: under SAM, the implicit APIs
+  /// and every name that starts with the logical id of a serverless resource (`MyFunctionRole`,
+  /// `MyApiProdStage`, `MyFunction.Version`); with modules, every name that starts with a
+  /// module's logical id (`ModuleBucket`).
   public func isGeneratedByTransform(_ name: String) -> Bool {
+    if moduleResources.contains(where: { name.count > $0.count && name.hasPrefix($0) }) {
+      return true
+    }
     guard isServerless else { return false }
     if Self.serverlessImplicitNames.contains(where: { name.hasPrefix($0) }) { return true }
     return serverlessResources.contains { name.count > $0.count && name.hasPrefix($0) }
