@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Policy/Data/iam-actions.tsv from cfn-lint's IAM action data.
+"""Writes Sources/Semantics/Data/iam-actions.tsv from cfn-lint's IAM action data.
 
 The policy checker needs to know, for every IAM action, whether it supports
 resource-level permissions: `"Resource": "*"` is the only possible scope for
@@ -22,7 +22,7 @@ import json
 import os
 import sys
 
-OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Policy", "Data", "iam-actions.tsv")
+OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Semantics", "Data", "iam-actions.tsv")
 
 
 def main():

@@ -1,6 +1,7 @@
 import CYAML
 import Foundation
 import Policy
+import Semantics
 import Template
 
 /// Formation's benchmark driver (release builds only; `scripts/benchmark.sh` runs it).

@@ -12,7 +12,7 @@
  * relocation and stays in read-only memory.
  */
 #define FORMATION_EMBEDDED_FILES(FILE)                                                         \
-  FILE(iam_actions, "iam-actions.tsv", "Policy/Data/iam-actions.tsv")                            \
+  FILE(iam_actions, "iam-actions.tsv", "Semantics/Data/iam-actions.tsv")                         \
   FILE(replacement, "replacement.tsv", "TemplateDiff/Data/replacement.tsv")                     \
   FILE(resource_schemas, "resource-schemas.txt", "Schemas/Data/resource-schemas.txt")
 

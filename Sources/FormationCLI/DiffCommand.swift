@@ -1,3 +1,4 @@
+import AWSClient
 import ArgumentParser
 import Foundation
 import Policy

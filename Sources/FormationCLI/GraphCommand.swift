@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Semantics
 import Template
 
 /// `formation graph [FILE|DIR...]`: a picture of the stacks and the imports between them, or of

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Semantics
 import Template
 
 /// `formation lint [FILE|DIR...]`: the pre-merge gate. Reads templates, runs the correctness checks of `validate` and the policy rules in one pass,

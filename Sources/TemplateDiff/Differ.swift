@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 
 /// Compares a deployed template with a proposed one: what CloudFormation would change,

@@ -1,5 +1,5 @@
 import Foundation
-import TemplateDiff
+import AWSClient
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,5 +1,5 @@
 import Foundation
-import TemplateDiff
+import AWSClient
 
 // `formation-https`: sends one HTTP request for `formation` (see `SubprocessTransport`).
 // Reads an `HTTPExchange.Request` as JSON on standard input and writes the

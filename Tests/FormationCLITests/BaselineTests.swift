@@ -21,7 +21,7 @@ import Testing
   }
 
   @Test func baselineAcceptsTodaysFindingsAndSurvivesReformatting() throws {
-    let root = try ConfigurationTests.folder(["stacks/app.yaml": Self.stack])
+    let root = try ScratchFolder.make(["stacks/app.yaml": Self.stack])
     let baseline = root + "/.formation-baseline.json"
     let written = try Self.lint(["--write-baseline", baseline, root + "/stacks"], in: root)
     #expect(
@@ -54,7 +54,7 @@ import Testing
   }
 
   @Test func newFindingsFailAndFixedOnesAreReported() throws {
-    let root = try ConfigurationTests.folder(["app.yaml": Self.stack])
+    let root = try ScratchFolder.make(["app.yaml": Self.stack])
     let baseline = root + "/baseline.json"
     _ = try Self.lint(["--write-baseline", baseline, root + "/app.yaml"], in: root)
     try """
@@ -90,7 +90,7 @@ import Testing
   }
 
   @Test func wrongBaselineIsAnError() throws {
-    let root = try ConfigurationTests.folder(["app.yaml": Self.stack, "b.json": "[1, 2]", "c.json": "{\"version\": 1, \"findings\": [{\"rule\": \"X\"}]}"])
+    let root = try ScratchFolder.make(["app.yaml": Self.stack, "b.json": "[1, 2]", "c.json": "{\"version\": 1, \"findings\": [{\"rule\": \"X\"}]}"])
     let notOne = try Self.lint(["--baseline", root + "/b.json", root + "/app.yaml"], in: root)
     #expect(
       notOne.standardError

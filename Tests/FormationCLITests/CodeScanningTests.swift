@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Semantics
 import Testing
 
 @testable import FormationCLI
@@ -43,7 +44,7 @@ import Testing
   /// A relative path with `..`, and the base directory given relatively too, map to the path
   /// inside the repository; each rule links to its page.
   @Test func sarifURIsAreRelativeToTheBaseDirectoryAndRulesLinkTheirPages() throws {
-    let root = try ConfigurationTests.folder([
+    let root = try ScratchFolder.make([
       "repo/stacks/t.yaml": ConfigurationTests.unencryptedTopic, "repo/.git/HEAD": "ref: main\n",
     ])
     let viaParent = root + "/repo/stacks/../stacks/t.yaml"
@@ -97,7 +98,7 @@ import Testing
   }
 
   @Test func lintJSONIsAVersionedEnvelope() throws {
-    let root = try ConfigurationTests.folder([
+    let root = try ScratchFolder.make([
       "t.yaml": ConfigurationTests.unencryptedTopic, "package.json": "{}",
     ])
     let result = try LintCommand.parse([
@@ -128,9 +129,9 @@ import Testing
   }
 
   /// The binary end to end: `--version`, and `-` reading standard input.
-  @Test(.enabled(if: ValidateCommandTests.binary != nil))
+  @Test(.enabled(if: FormationBinary.url != nil))
   func versionAndStandardInput() throws {
-    let binary = try #require(ValidateCommandTests.binary)
+    let binary = try #require(FormationBinary.url)
     func run(_ arguments: [String], input: String = "") throws -> (String, String, Int32) {
       let process = Process()
       process.executableURL = binary

@@ -6,18 +6,6 @@ import Testing
 /// `.formation.yaml`: found from the working folder upwards, every key applied, every mistake an
 /// error at its line and column with exit 2.
 @Suite struct ConfigurationTests {
-  /// A scratch folder with `files` (relative path → text) written into it.
-  static func folder(_ files: [String: String]) throws -> String {
-    let root = NSTemporaryDirectory() + "formation-config-\(UUID().uuidString)"
-    for (path, text) in files {
-      let url = URL(fileURLWithPath: root + "/" + path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return root
-  }
-
   static let unencryptedTopic = """
     Resources:
       Topic:
@@ -27,7 +15,7 @@ import Testing
   static let cleanTopic = LintCommandTests.clean
 
   @Test func everyKeyIsRead() throws {
-    let root = try Self.folder([
+    let root = try ScratchFolder.make([
       ".formation.yaml": """
       paths: [stacks]
       rules: ENC, IAM
@@ -57,7 +45,7 @@ import Testing
   }
 
   @Test func noFileGivesTheDefaults() throws {
-    let root = try Self.folder(["a.yaml": Self.cleanTopic])
+    let root = try ScratchFolder.make(["a.yaml": Self.cleanTopic])
     let configuration = try ProjectConfiguration.load(explicit: nil, from: root)
     // The scratch folder's parents (the temporary folder, /) hold no configuration.
     #expect(configuration.file == nil)
@@ -81,7 +69,7 @@ import Testing
     ),
   ])
   func wrongConfigurationIsAnErrorWithItsLocation(_ text: String, _ expected: String) throws {
-    let root = try Self.folder([".formation.yaml": text, "t.yaml": Self.cleanTopic])
+    let root = try ScratchFolder.make([".formation.yaml": text, "t.yaml": Self.cleanTopic])
     let result = try LintCommand.parse([root + "/t.yaml"]).execute(workingDirectory: root)
     #expect(result.standardError == root + "/.formation.yaml:" + expected + "\n")
     #expect(result.standardOutput == "")
@@ -89,7 +77,7 @@ import Testing
   }
 
   @Test func configurationNamedOnTheCommandLineIsRead() throws {
-    let root = try Self.folder([
+    let root = try ScratchFolder.make([
       "ci/formation.yaml": "severity: error\n", "t.yaml": Self.unencryptedTopic,
     ])
     let strict = try LintCommand.parse(["--rules", "TRN003", root + "/t.yaml"]).execute(
@@ -113,7 +101,7 @@ import Testing
   }
 
   @Test func commandLineWinsOverTheFile() throws {
-    let root = try Self.folder([
+    let root = try ScratchFolder.make([
       ".formation.yaml": "rules: [GXO]\nseverity: error\n", "t.yaml": Self.unencryptedTopic,
     ])
     let fromFile = try LintCommand.parse([root + "/t.yaml"]).execute(workingDirectory: root)
@@ -127,14 +115,14 @@ import Testing
   }
 
   @Test func packsAreOffUnlessListedOrNamed() throws {
-    let root = try Self.folder(["t.yaml": Self.cleanTopic])
+    let root = try ScratchFolder.make(["t.yaml": Self.cleanTopic])
     let plain = try LintCommand.parse(["--no-config", "--list-rules"]).execute(workingDirectory: root)
     #expect(!plain.standardOutput.contains("GXO"))
     let named = try LintCommand.parse(["--no-config", "--list-rules", "--rules", "GXO002"])
       .execute(workingDirectory: root)
     #expect(named.standardOutput.hasPrefix("ID      SEVERITY  THEME"))
     #expect(named.standardOutput.contains("\nGXO002  error"))
-    let configured = try Self.folder([".formation.yaml": "packs: [gxo]\n"])
+    let configured = try ScratchFolder.make([".formation.yaml": "packs: [gxo]\n"])
     let withPack = try LintCommand.parse(["--list-rules"]).execute(workingDirectory: configured)
     #expect(
       withPack.standardOutput.split(separator: "\n").filter { $0.hasPrefix("GXO") }.map {
@@ -143,7 +131,7 @@ import Testing
   }
 
   @Test func pathsOfTheFileAreLintedWithNoArgument() throws {
-    let root = try Self.folder([
+    let root = try ScratchFolder.make([
       ".formation.yaml": "paths: [stacks]\n", "stacks/t.yaml": Self.unencryptedTopic,
       "other/u.yaml": Self.unencryptedTopic,
     ])

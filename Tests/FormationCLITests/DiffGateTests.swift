@@ -31,7 +31,7 @@ import Testing
   static func diff(_ edit: (String) -> String, _ arguments: [String]) throws -> (
     output: String, error: String, exitCode: Int32
   ) {
-    let root = try ConfigurationTests.folder([
+    let root = try ScratchFolder.make([
       "deployed.yaml": table, "proposed.yaml": edit(table),
     ])
     return try DiffCommand.parse(

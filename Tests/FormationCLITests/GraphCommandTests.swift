@@ -53,7 +53,7 @@ import Testing
   ]
 
   static func graph(_ arguments: [String]) throws -> (CommandResult, String) {
-    let root = try ConfigurationTests.folder(stacks)
+    let root = try ScratchFolder.make(stacks)
     let result = try GraphCommand.parse(
       ["--no-config"] + arguments.map { $0.replacingOccurrences(of: "<root>", with: root) }
     ).execute(workingDirectory: root)

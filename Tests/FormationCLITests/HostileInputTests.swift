@@ -151,9 +151,9 @@ import Testing
   }
 
   /// SIGTERM during a write removes the temporary file: the signal handler is what runs.
-  @Test(.enabled(if: ValidateCommandTests.binary != nil, "the formation executable is built"))
+  @Test(.enabled(if: FormationBinary.url != nil, "the formation executable is built"))
   func terminationRemovesTheTemporaryFile() throws {
-    let binary = try #require(ValidateCommandTests.binary)
+    let binary = try #require(FormationBinary.url)
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     // A template large enough that writing it takes a while.

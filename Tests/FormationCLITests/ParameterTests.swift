@@ -23,7 +23,7 @@ import Testing
     """
 
   static func lint(_ arguments: [String], files: [String: String]) throws -> (CommandResult, String) {
-    let root = try ConfigurationTests.folder(files.merging(["sg.yaml": group]) { a, _ in a })
+    let root = try ScratchFolder.make(files.merging(["sg.yaml": group]) { a, _ in a })
     let result = try LintCommand.parse(
       ["--rules", "NET002"] + arguments.map { $0.replacingOccurrences(of: "<root>", with: root) }
     ).execute(workingDirectory: root)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct TemplateScanTests {
   /// A project folder as a CDK or Node repository has it, with one template among other YAML and JSON.
   static func project() throws -> String {
-    try ConfigurationTests.folder([
+    try ScratchFolder.make([
       "infra/app.yaml": ConfigurationTests.cleanTopic,
       "infra/app.json": #"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Key": {"Type": "AWS::KMS::Key", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain", "Properties": {"EnableKeyRotation": true}}}}"#,
       "package.json": #"{"name": "app", "dependencies": {"Resources": "1.0"}, "scripts": {}}"#,
@@ -89,7 +89,7 @@ import Testing
   }
 
   @Test func folderWithoutTemplatesIsAUsageError() throws {
-    let root = try ConfigurationTests.folder(["package.json": "{}", "node_modules/a.yaml": "a: 1"])
+    let root = try ScratchFolder.make(["package.json": "{}", "node_modules/a.yaml": "a: 1"])
     let result = try LintCommand.parse(["--no-config", "--rules", "ENC", root]).execute(workingDirectory: root)
     #expect(
       result.standardError

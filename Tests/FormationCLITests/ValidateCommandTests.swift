@@ -229,9 +229,9 @@ import Testing
   }
 
   /// The built `formation` binary exits with the documented codes (0, 1, 2) when run as a process.
-  @Test(.enabled(if: Self.binary != nil, "the formation executable is built next to the tests"))
+  @Test(.enabled(if: FormationBinary.url != nil, "the formation executable is built next to the tests"))
   func binaryExitCodes() throws {
-    let binary = try #require(Self.binary)
+    let binary = try #require(FormationBinary.url)
     let root = try Self.makeTree()
     defer { try? FileManager.default.removeItem(at: root) }
     func exitCode(_ arguments: [String]) throws -> Int32 {
@@ -249,15 +249,5 @@ import Testing
     #expect(try exitCode(["validate", root.path]) == 2)
     #expect(try exitCode(["validate", "--no-config"]) == 2)
     #expect(try exitCode(["validate", root.appendingPathComponent("nope").path]) == 2)
-  }
-
-  /// `formation` in the build folder the test bundle runs from.
-  static var binary: URL? {
-    let bundle = Bundle.main.bundleURL
-    for folder in [bundle.deletingLastPathComponent(), bundle] {
-      let candidate = folder.appendingPathComponent("formation")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    }
-    return nil
   }
 }

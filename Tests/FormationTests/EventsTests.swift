@@ -3,37 +3,6 @@ import Formation
 import Template
 import Testing
 
-/// Renders one stack of declarations the way the blueprints are rendered, for family tests.
-struct FamilyHarness {
-  static let environment = StackParameter("Environment", description: "env", default: "test")
-  static let key = KMSKey("Key", description: "k")
-
-  /// The stack's template, or the render errors.
-  static func render(@StackBuilder _ members: () -> [StackMember]) -> (
-    template: Template?, errors: [RenderError]
-  ) {
-    let stack = Stack("family", description: "d", members: members)
-    do {
-      let rendered = try Application(name: "t", environment: environment, stacks: [stack]).render()
-      return (rendered.first?.template, [])
-    } catch {
-      return (nil, error.errors)
-    }
-  }
-
-  static func resource(_ id: String, @StackBuilder in members: () -> [StackMember]) throws
-    -> Resource
-  {
-    let (template, errors) = render(members)
-    #expect(errors.isEmpty, "\(errors)")
-    return try #require(template?.resources[id], "no resource \(id)")
-  }
-
-  static func errors(@StackBuilder _ members: () -> [StackMember]) -> [RenderError] {
-    render(members).errors
-  }
-}
-
 @Suite struct EventsTests {
   typealias H = FamilyHarness
 
@@ -515,43 +484,6 @@ struct FamilyHarness {
   }
 }
 
-/// The rendered GeneXOmics stacks, for the contract tests of the seed's values.
-enum Rendered {
-  static let stacks: [RenderedStack] = {
-    do { return try GeneXOmics.application.render() } catch {
-      Issue.record("the blueprints do not render:\n\(error)")
-      return []
-    }
-  }()
-
-  static func stack(_ name: String) throws -> Template {
-    try #require(stacks.first { $0.name == name }?.template, "no stack \(name)")
-  }
-
-  static func resource(_ id: String, in name: String) throws -> Resource {
-    try #require(try stack(name).resources[id], "no \(id) in \(name)")
-  }
-
-  static func importing(_ stack: String, _ id: String, _ attribute: String) -> Value {
-    .intrinsic(.importValue(.sub("genexomics-${Environment}-\(stack)-\(id)-\(attribute)")))
-  }
-
-  /// Every statement of every identity policy of a role, inline or attached by a companion.
-  static func statements(of roleID: String, in name: String) throws -> [Value] {
-    let template = try stack(name)
-    let role = try #require(template.resources[roleID])
-    var statements: [Value] = []
-    for policy in role.properties["Policies"]?.listValue ?? [] {
-      statements += policy["PolicyDocument"]?["Statement"]?.listValue ?? []
-    }
-    for (_, resource) in template.resources.entries.map({ ($0.key, $0.value) })
-    where resource.type == "AWS::IAM::RolePolicy" && resource.properties["RoleName"] == .ref(roleID)
-    {
-      statements += resource.properties["PolicyDocument"]?["Statement"]?.listValue ?? []
-    }
-    return statements
-  }
-}
 
 /// The orchestration stack holds the seed's values.
 @Suite struct OrchestrationContractTests {

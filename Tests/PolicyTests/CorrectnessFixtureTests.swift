@@ -18,7 +18,7 @@ import Testing
     Case(
       fixture: "TPL001-fail.yaml", ruleID: "TPL001",
       expected: ["5:1 error TPL001 -", "8:1 error TPL001 -"]),
-    Case(fixture: "TPL002-fail.yaml", ruleID: "TPL002", expected: ["3:1 error TPL002 -"]),
+    Case(fixture: "TPL002-fail.yaml", ruleID: "TPL002", expected: ["3:1 warning TPL002 -"]),
     Case(fixture: "TPL002-fail-missing.yaml", ruleID: "TPL002", expected: ["1:1 error TPL002 -"]),
     Case(fixture: "TPL003-fail.yaml", ruleID: "TPL003", expected: ["4:3 error TPL003 Queue"]),
     Case(

@@ -16,6 +16,13 @@ enum CorrectnessFixtures {
     try Template.read(contentsOf: directory().appendingPathComponent(name).path).template
   }
 
+  /// One rule's findings over a fixture read from its file (so a check may open the files
+  /// beside it, as SCH025 opens a nested stack's template), as `LintFixture` prints them.
+  static func lines(_ ruleID: String, _ name: String) throws -> [String] {
+    let rule = try #require(Catalogue.rule(id: ruleID))
+    return Engine(rules: [rule]).check(try template(name)).map(LintFixture.line)
+  }
+
   /// Findings of the given rules (the whole correctness family by default), summarised.
   static func findings(_ name: String, rules: [Rule] = Catalogue.correctness) throws -> [String] {
     try Engine(rules: rules).check(template(name)).map(\.summary)

@@ -1,3 +1,4 @@
+import Semantics
 import Testing
 
 @testable import Policy
@@ -12,19 +13,15 @@ import Schemas
     for level in 0..<5_000 {
       value = level.isMultiple(of: 2) ? .list([value]) : .map(["k": value])
     }
-    var visited = 0
-    var deepest: ValuePath?
-    ValueWalker.walk(
+    var deepest: [ValuePath] = []
+    ValueWalker.walkIntrinsics(
       value, in: WalkScope(section: .resources, logicalID: "R", basePath: ValuePath("Properties"))
-    ) {
-      visit in
-      visited += 1
-      if case .intrinsic = visit.value.kind { deepest = visit.path }
-      return .visitChildren
+    ) { _, visit in
+      deepest.append(visit.path)
     }
-    #expect(visited == 5_001)
-    #expect(deepest?.components.count == 5_001)
-    #expect(deepest?.description.hasPrefix("Properties.k[0].k[0]") == true)
+    #expect(deepest.count == 1)
+    #expect(deepest.first?.components.count == 5_001)
+    #expect(deepest.first?.description.hasPrefix("Properties.k[0].k[0]") == true)
   }
 
   @Test func pathsNameKeysPositionsAndArguments() {
@@ -33,24 +30,16 @@ import Schemas
     ]
     var resource = Resource(type: "AWS::S3::Bucket", properties: properties)
     resource.metadata = ["Note": .sub("${Y}")]
+    resource.deletionPolicy = .ref("Policy")
     var paths: [String] = []
-    ValueWalker.walk(resource, logicalID: "Bucket") { visit in
-      if case .intrinsic(.ref) = visit.value.kind { paths.append(visit.path.description) }
-      if case .intrinsic(.sub) = visit.value.kind { paths.append(visit.path.description) }
-      return .visitChildren
+    ValueWalker.walkIntrinsics(Template(resources: ["Bucket": resource])) { function, visit in
+      paths.append("\(function.name) \(visit.scope.logicalID ?? "") \(visit.path)")
     }
-    #expect(paths == ["Properties.Tags[0].Value.Fn::If[0]", "Metadata.Note"])
-  }
-
-  @Test func skipChildrenStopsDescent() {
-    let value: Value = ["A": ["B": .ref("X")], "C": .ref("Y")]
-    var refs: [String] = []
-    ValueWalker.walk(value, in: WalkScope(section: .outputs, logicalID: "O")) { visit in
-      if visit.path.description == "A" { return .skipChildren }
-      if case .intrinsic(.ref(let name)) = visit.value.kind { refs.append(name) }
-      return .visitChildren
-    }
-    #expect(refs == ["Y"])
+    #expect(
+      paths == [
+        "Fn::If Bucket Properties.Tags[0].Value", "Ref Bucket Properties.Tags[0].Value.Fn::If[0]",
+        "Fn::Sub Bucket Metadata.Note", "Ref Bucket DeletionPolicy",
+      ])
   }
 
   @Test func forEachBodiesAreMarked() {
@@ -58,9 +47,9 @@ import Schemas
       "Fn::ForEach::Items": ["Id", ["a"], ["${Id}": .ref("Id")]], "Plain": .ref("P"),
     ]
     var marks: [String: Bool] = [:]
-    ValueWalker.walk(value, in: WalkScope(section: .resources, logicalID: "R")) { visit in
-      if case .intrinsic(.ref(let name)) = visit.value.kind { marks[name] = visit.isInForEach }
-      return .visitChildren
+    ValueWalker.walkIntrinsics(value, in: WalkScope(section: .resources, logicalID: "R")) {
+      function, visit in
+      if case .ref(let name) = function { marks[name] = visit.isInForEach }
     }
     #expect(marks == ["Id": true, "P": false])
   }

@@ -22,7 +22,7 @@ import Testing
   @Test func everyUncheckedResourceIsNamed() throws {
     #expect(
       try lines("unchecked.yaml") == [
-        "4:3: info COV001 Crawler: no policy rule checks AWS::Glue::Database; this resource passes unexamined",
+        "4:3: info COV001 Classifier: no policy rule checks AWS::Glue::Classifier; this resource passes unexamined",
         "10:3: info COV001 Nightly: no policy rule checks AWS::Glue::Workflow; this resource passes unexamined",
         "15:3: info COV001 Hourly: no policy rule checks AWS::Glue::Workflow; this resource passes unexamined",
         "20:3: info COV001 Reviewed: no policy rule checks AWS::Glue::Workflow; this resource passes unexamined [suppressed by formation: reviewed by the data team with its own Glue checklist]",
@@ -34,7 +34,7 @@ import Testing
     #expect(found.count == 4)
     #expect(
       found.first
-        == "4:3: error COV001 Crawler: no policy rule checks AWS::Glue::Database; this resource passes unexamined"
+        == "4:3: error COV001 Classifier: no policy rule checks AWS::Glue::Classifier; this resource passes unexamined"
     )
   }
 
@@ -50,7 +50,7 @@ import Testing
     let summary = TextReporter.summary(findings, files: 1)
     #expect(
       summary.hasSuffix(
-        " in 1 file (1 suppressed); 3 resources of 2 types not checked: AWS::Glue::Workflow (2), AWS::Glue::Database (1)"
+        " in 1 file (1 suppressed); 3 resources of 2 types not checked: AWS::Glue::Workflow (2), AWS::Glue::Classifier (1)"
       ))
     #expect(!summary.contains("info"))
   }
@@ -63,7 +63,7 @@ import Testing
     ) { _ in [] }
     #expect(
       try lines("unchecked.yaml", rules: Self.core + [glueRule]) == [
-        "4:3: info COV001 Crawler: no policy rule checks AWS::Glue::Database; this resource passes unexamined"
+        "4:3: info COV001 Classifier: no policy rule checks AWS::Glue::Classifier; this resource passes unexamined"
       ])
   }
 

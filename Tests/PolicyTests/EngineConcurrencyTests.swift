@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Semantics
 import Template
 import Testing
 

@@ -153,9 +153,13 @@ import Testing
     #expect(
       try lines("IAM013", "fail") == [
         "6:23: warning IAM013 StringPolicy: the policy document is a JSON string; it is checked, but findings inside it can only point at the string: write it as a mapping",
-        "12:20: error IAM013 OddStatement: Statement is a number; expected a mapping or a list of mappings",
         "16:23: unknown IAM013 Imported: the policy document cannot be read: imported from another stack with Fn::ImportValue shared-policy",
-        "23:13: error IAM013 NoEffect: statement 1 has no Effect",
+      ])
+    // What IAM would reject in the same fixture is SCH019's, in `formation validate`.
+    #expect(
+      try LintFixture.lines("SCH019", Self.theme, "IAM013-fail.yaml") == [
+        "12:20: error SCH019 OddStatement: policy PolicyDocument: Statement is a number; expected a mapping or a list of mappings",
+        "23:13: error SCH019 NoEffect: policy PolicyDocument: statement 1 has no Effect",
       ])
   }
 

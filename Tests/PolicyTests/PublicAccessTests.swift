@@ -56,6 +56,7 @@ import Testing
       try LintFixture.lines("PUB004", Self.theme, "PUB004-fail.yaml") == [
         "15:18: error PUB004 AnyoneMayInvoke: permission lets any principal invoke the function: Principal is \"*\" with no SourceArn, SourceAccount or PrincipalOrgID",
         "21:18: warning PUB004 BucketMayInvoke: permission lets s3.amazonaws.com invoke the function for any account's resources: no SourceArn or SourceAccount",
+        "27:18: warning PUB004 SkillMayInvoke: permission lets alexa-appkit.amazon.com invoke the function for any account's resources: no SourceArn or SourceAccount",
       ])
   }
 }

@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 import Testing
 

@@ -10,8 +10,8 @@ import Testing
   /// Every schema check has a failing fixture tested here.
   @Test func everySchemaCheckHasAFailingFixture() throws {
     let ids = Catalogue.correctness.map(\.id).filter { $0.hasPrefix("SCH") }
-    #expect(ids == (1...18).map { String(format: "SCH%03d", $0) })
-    for id in ids { #expect(try !LintFixture.lines(id, Self.theme, "\(id)-fail.yaml").isEmpty) }
+    #expect(ids == (1...25).map { String(format: "SCH%03d", $0) })
+    for id in ids { #expect(try !CorrectnessFixtures.lines(id, "\(id)-fail.yaml").isEmpty) }
   }
 
   @Test func sch001() throws {
@@ -65,12 +65,30 @@ import Testing
       ])
   }
 
+  /// A path where `aws cloudformation package` makes the object is a warning; elsewhere an error.
+  @Test func sch005PackagerInput() throws {
+    #expect(
+      try LintFixture.lines("SCH005", Self.theme, "SCH005-fail-packaged.yaml") == [
+        "6:13: warning SCH005 Function: resource 'Function': Properties.Code is './src/handler'; expected object; `aws cloudformation package` makes it one from a path or an S3 URI: package the template before deploying it",
+        "13:13: error SCH005 Queue: resource 'Queue': Properties.Tags is './tags.json'; expected array",
+      ])
+  }
+
   @Test func sch006() throws {
     #expect(
       try LintFixture.lines("SCH006", Self.theme, "SCH006-fail.yaml") == [
         "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'PAY_PER_REQUESTS', which is not one of: PAY_PER_REQUEST, PROVISIONED; did you mean 'PAY_PER_REQUEST'?",
-        "20:20: error SCH006 Other: resource 'Other': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
+        "20:20: warning SCH006 Other: resource 'Other': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
         "33:29: error SCH006 Compute: resource 'Compute': Properties.ComputeResources.AllocationStrategy is 'SPOT_CHEAPEST', which is not one of: best_fit, best_fit_progressive, spot_capacity_optimized, spot_price_capacity_optimized (case-insensitive)",
+      ])
+  }
+
+  /// A parameter none of whose allowed values the property takes: every deployment fails.
+  @Test func sch006EveryAllowedValueRejected() throws {
+    #expect(
+      try LintFixture.lines("SCH006", Self.theme, "SCH006-fail-parameter.yaml") == [
+        "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'FLEXIBLE' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
+        "10:20: error SCH006 Table: resource 'Table': Properties.BillingMode is 'ON_DEMAND' (allowed value of parameter 'Mode'), which is not one of: PAY_PER_REQUEST, PROVISIONED",
       ])
   }
 
@@ -172,6 +190,79 @@ import Testing
         "4:11 SCH001 Bucket", "8:7 SCH002 Queue", "9:31 SCH005 Queue", "13:26 SCH007 Queue2",
         "16:5 SCH003 Function", "17:16 SCH011 Function", "24:20 SCH006 Table",
         "39:17 SCH002 Logs", "46:29 SCH006 Compute", "52:12 SCH010 Nope",
+      ])
+  }
+
+  @Test func sch019() throws {
+    #expect(
+      try LintFixture.lines("SCH019", Self.theme, "SCH019-fail.yaml") == [
+        "7:18: error SCH019 Reader: policy PolicyDocument has Version '2012-10-18'; IAM knows only 2012-10-17 and 2008-10-17",
+        "9:21: error SCH019 Reader: policy PolicyDocument: the Effect of statement 1 is Permit; expected Allow or Deny",
+        "13:21: error SCH019 Reader: statement 2 of PolicyDocument has action 'GetObject', which names no service; write it as service:Action (s3:GetObject)",
+        "14:23: error SCH019 Reader: statement 2 of PolicyDocument has Resource 'reports-bucket', which is neither an ARN nor '*'",
+        "15:13: error SCH019 Reader: statement 2 of identity policy PolicyDocument has Principal; an identity policy applies to the role, user or group it is attached to and names no principal",
+        "21:17: error SCH019 Reader: statement 3 of PolicyDocument uses condition operator 'StringEqual', which IAM does not have; did you mean 'StringEquals'?",
+        "30:13: error SCH019 Runner: statement 1 of trust policy AssumeRolePolicyDocument has Resource, which a trust policy may not have: the role is the resource",
+        "32:24: error SCH019 Runner: statement 1 of AssumeRolePolicyDocument: the service principal 'lambda' is not a service host name (lambda.amazonaws.com)",
+        "47:20: error SCH019 ReportsPolicy: statement 1 (Sid Read) of PolicyDocument: the AWS principal 'reports-reader' is neither '*', an account number, a unique id nor an ARN",
+        "48:13: error SCH019 ReportsPolicy: policy PolicyDocument: statement 1 has both Principal and NotPrincipal",
+        "50:13: error SCH019 ReportsPolicy: statement 2 of the AWS::S3::BucketPolicy policy has no Principal; a resource policy must name who it applies to",
+      ])
+  }
+
+  @Test func sch020() throws {
+    #expect(
+      try LintFixture.lines("SCH020", Self.theme, "SCH020-fail.yaml") == [
+        "13:32: error SCH020 Plan: backup plan 'Plan' deletes recovery points after 60 days but moves them to cold storage after 30; DeleteAfterDays must be at least 120",
+        "18:36: error SCH020 Plan: backup plan 'Plan' deletes recovery points after 90 days but moves them to cold storage after 1; DeleteAfterDays must be at least 91",
+      ])
+  }
+
+  @Test func sch021() throws {
+    #expect(
+      try LintFixture.lines("SCH021", Self.theme, "SCH021-fail.yaml") == [
+        "12:25: error SCH021 Cache: replication group 'Cache' enables automatic failover with NumCacheClusters 1; failover needs at least 2 (a primary and a replica)",
+        "20:25: error SCH021 Sessions: replication group 'Sessions' enables automatic failover with NumCacheClusters 1; failover needs at least 2 (a primary and a replica) (when condition Production is true)",
+      ])
+  }
+
+  @Test func sch022() throws {
+    #expect(
+      try LintFixture.lines("SCH022", Self.theme, "SCH022-fail.yaml") == [
+        "12:11: error SCH022 Web: A record in 'Web' has value '192.0.2.300', which is not an IPv4 address",
+        "21:44: error SCH022 Records: AAAA record in 'Records' has value '2001:db8:::2', which is not an IPv6 address",
+        "25:29: error SCH022 Records: MX record in 'Records' has value 'mail.example.com', which is not a priority (0 to 65535) and a mail server host",
+        "29:29: error SCH022 Records: TXT record in 'Records' has value 'v=spf1 -all', which is not enclosed in quotation marks",
+        "33:28: error SCH022 Records: CNAME record set in 'Records' has 2 values; a CNAME takes exactly one",
+        "36:16: error SCH022 Records: record set in 'Records' is an alias (AliasTarget) and also sets TTL; Route 53 takes one or the other",
+      ])
+  }
+
+  @Test func sch023() throws {
+    #expect(
+      try LintFixture.lines("SCH023", Self.theme, "SCH023-fail.yaml") == [
+        "10:13: error SCH023 Site: distribution 'Site' has alias 'static.*.example.com', which is not a domain name: a wildcard may only be the first label",
+        "11:13: error SCH023 Site: distribution 'Site' has alias '-cdn.example.com', which is not a domain name: the label '-cdn' starts or ends with a hyphen",
+        "12:13: error SCH023 Site: distribution 'Site' has alias 'assets.example.com ', which is not a domain name: the label 'com ' has a character other than a letter, a digit, a hyphen or an underscore",
+        "13:13: error SCH023 Site: distribution 'Site' has alias 'example.c', which is not a domain name: its top-level domain has a single character",
+      ])
+  }
+
+  @Test func sch024() throws {
+    #expect(
+      try LintFixture.lines("SCH024", Self.theme, "SCH024-fail.yaml") == [
+        "6:22: error SCH024 Website: bucket 'Website' sets AccessControl 'PublicRead', but its object ownership is BucketOwnerEnforced (the default), which disables ACLs; S3 rejects the bucket",
+        "10:22: error SCH024 Logs: bucket 'Logs' sets AccessControl 'LogDeliveryWrite', but its object ownership is BucketOwnerEnforced (the default), which disables ACLs; S3 rejects the bucket",
+      ])
+  }
+
+  @Test func sch025() throws {
+    #expect(
+      try CorrectnessFixtures.lines("SCH025", "SCH025-fail.yaml") == [
+        "10:9: error SCH025 Web: nested stack 'Web' does not pass 'Environment', which ./SCH025-child.yaml declares without a Default",
+        "11:9: error SCH025 Web: nested stack 'Web' passes parameter 'Enviroment', which ./SCH025-child.yaml does not declare; did you mean 'Environment'?",
+        "20:11: error SCH025 Workers: nested stack 'Workers' does not pass 'Environment', which SCH025-child.yaml declares without a Default (when condition Production is false)",
+        "24:7: error SCH025 Empty: nested stack 'Empty' does not pass 'VpcId', 'Environment', which SCH025-child.yaml declares without a Default",
       ])
   }
 }

@@ -27,6 +27,16 @@ import Testing
       ])
   }
 
+  /// A checkov entry Formation did not need may still be needed by checkov: said as info, with
+  /// advice that does not tell the user to delete it.
+  @Test func unusedForeignSuppressionIsInfoThatKeepsThePeerInMind() throws {
+    let rules = ["LOG001", "SUP001"].compactMap(Catalogue.rule(id:))
+    #expect(
+      try LintFixture.allLines("suppressions", "unused-checkov.yaml", rules: rules) == [
+        "7:13: info SUP001 Logged: suppression of checkov CKV_AWS_18 (LOG001) matches no finding of Logged; keep it only if checkov still reports it"
+      ])
+  }
+
   @Test func suppressListMustBeAList() throws {
     let rules = ["LOG004", "SUP002"].compactMap(Catalogue.rule(id:))
     #expect(

@@ -225,7 +225,7 @@ import Testing
       result.security.statements.map {
         "\($0.kind.rawValue) \($0.impact.rawValue) \($0.details.joined())"
       } == [
-        "modified broadening conditions removed: ArnLike AWS:SourceArn=arn:aws:events:us-east-1:123456789012:rule/run-complete"
+        "modified broadening conditions removed: ArnLike aws:SourceArn=arn:aws:events:us-east-1:123456789012:rule/run-complete"
       ])
     #expect(result.resource("TriggerPermission")?.replacement == .will)
   }

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 import Testing
 
@@ -93,13 +94,13 @@ import Testing
       ])
   }
 
-  @Test func iamGlob() {
-    #expect(IAMGlob.covered("s3:GetObject", by: ["s3:Get*"]))
-    #expect(IAMGlob.covered("s3:GetObjectAcl", by: ["S3:get*"]))
-    #expect(IAMGlob.covered("iam:PassRole", by: ["*"]))
-    #expect(IAMGlob.covered("ec2:DescribeInstances", by: ["ec2:Describe?nstances"]))
-    #expect(!IAMGlob.covered("s3:PutObject", by: ["s3:Get*"]))
-    #expect(IAMGlob.covered("arn:aws:s3:::b/a/x", by: ["arn:aws:s3:::b/*"]))
+  @Test func patternCoverage() {
+    #expect(PatternCoverage.covered("s3:GetObject", by: ["s3:Get*"]))
+    #expect(PatternCoverage.covered("s3:GetObjectAcl", by: ["S3:get*"]))
+    #expect(PatternCoverage.covered("iam:PassRole", by: ["*"]))
+    #expect(PatternCoverage.covered("ec2:DescribeInstances", by: ["ec2:Describe?nstances"]))
+    #expect(!PatternCoverage.covered("s3:PutObject", by: ["s3:Get*"]))
+    #expect(PatternCoverage.covered("arn:aws:s3:::b/a/x", by: ["arn:aws:s3:::b/*"]))
   }
 
   @Test func newStackReportsItsStatementsAsAdded() throws {
@@ -122,4 +123,33 @@ import Testing
         "added broadening Allow sts:AssumeRole to Service:lambda.amazonaws.com"
       ])
   }
+
+  /// The diff reads a Lambda permission as the checker does: `EventSourceToken` is a condition
+  /// and an `.amazon.com` principal is a service.
+  @Test func lambdaPermissionReadAsTheCheckerReadsIt() throws {
+    let permission = { (extra: String) in
+      """
+      Resources:
+        Skill:
+          Type: AWS::Lambda::Permission
+          Properties:
+            FunctionName: skill-handler
+            Action: lambda:InvokeFunction
+            Principal: alexa-appkit.amazon.com
+      \(extra)
+      """
+    }
+    let result = try statements(permission(""), permission("      EventSourceToken: amzn1.ask.skill.1"))
+    #expect(
+      result == [
+        "Skill modified narrowing Properties: conditions added: StringEquals lambda:EventSourceToken=amzn1.ask.skill.1"
+      ])
+    let added = Differ().compare(
+      deployed: nil, proposed: try template(permission("")), name: "new")
+    #expect(
+      added.security.statements.map { $0.details.joined() } == [
+        "Allow lambda:InvokeFunction on skill-handler to Service:alexa-appkit.amazon.com"
+      ])
+  }
 }
+

@@ -2,47 +2,35 @@ import Template
 
 /// A mistake in a blueprint that CloudFormation would only reject at deploy time, caught at
 /// render time and located at the blueprint line that made it.
-public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var id: ID
-  public var message: String
-  public var location: SourceLocation
+public typealias RenderError = LocatedError<RenderDomain>
 
-  public init(_ id: ID, _ message: String, at location: SourceLocation) {
-    self.id = id
-    self.message = message
-    self.location = location
-  }
+/// The errors of rendering a blueprint.
+public enum RenderDomain: ErrorDomain {}
 
-  public var description: String { "\(location): error \(id.rawValue): \(message)" }
-
-  /// Stable identifiers of render-time errors.
-  public struct ID: RawRepresentable, Hashable, Sendable {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Two resources (or a resource and a parameter) share a logical id.
-    public static let duplicateLogicalID = ID(rawValue: "R001")
-    /// A logical id that CloudFormation rejects (only ASCII letters and digits, at most 255).
-    public static let invalidLogicalID = ID(rawValue: "R002")
-    /// A reference to a resource or parameter that is in no stack.
-    public static let unresolvedReference = ID(rawValue: "R003")
-    /// Stacks that import from each other in a cycle: no deploy order exists.
-    public static let crossStackCycle = ID(rawValue: "R004")
-    /// An S3 bucket name that S3 rejects.
-    public static let invalidBucketName = ID(rawValue: "R005")
-    /// A lifecycle transition at or after the rule's expiration.
-    public static let transitionAfterExpiration = ID(rawValue: "R006")
-    /// An IAM role without a trust policy.
-    public static let missingTrustPolicy = ID(rawValue: "R007")
-    /// An IAM action that is not `service:Action` shaped.
-    public static let malformedAction = ID(rawValue: "R008")
-    /// A value outside the range the service accepts (a priority, a retention period, a port).
-    public static let invalidValue = ID(rawValue: "R009")
-    /// Two stacks with the same name.
-    public static let duplicateStack = ID(rawValue: "R010")
-    /// A property override whose path cannot be applied to the resource.
-    public static let invalidOverride = ID(rawValue: "R011")
-  }
+/// Stable identifiers of render-time errors.
+extension ErrorID where Domain == RenderDomain {
+  /// Two resources (or a resource and a parameter) share a logical id.
+  public static let duplicateLogicalID = Self(rawValue: "R001")
+  /// A logical id that CloudFormation rejects (only ASCII letters and digits, at most 255).
+  public static let invalidLogicalID = Self(rawValue: "R002")
+  /// A reference to a resource or parameter that is in no stack.
+  public static let unresolvedReference = Self(rawValue: "R003")
+  /// Stacks that import from each other in a cycle: no deploy order exists.
+  public static let crossStackCycle = Self(rawValue: "R004")
+  /// An S3 bucket name that S3 rejects.
+  public static let invalidBucketName = Self(rawValue: "R005")
+  /// A lifecycle transition at or after the rule's expiration.
+  public static let transitionAfterExpiration = Self(rawValue: "R006")
+  /// An IAM role without a trust policy.
+  public static let missingTrustPolicy = Self(rawValue: "R007")
+  /// An IAM action that is not `service:Action` shaped.
+  public static let malformedAction = Self(rawValue: "R008")
+  /// A value outside the range the service accepts (a priority, a retention period, a port).
+  public static let invalidValue = Self(rawValue: "R009")
+  /// Two stacks with the same name.
+  public static let duplicateStack = Self(rawValue: "R010")
+  /// A property override whose path cannot be applied to the resource.
+  public static let invalidOverride = Self(rawValue: "R011")
 }
 
 /// Every render error found, in blueprint order; rendering reports them all at once.

@@ -1,15 +1,15 @@
 internal import Schemas
 import Template
 
-extension RenderError.ID {
+extension ErrorID where Domain == RenderDomain {
   /// A raw resource whose type the CloudFormation registry does not know.
-  public static let unknownResourceType = RenderError.ID(rawValue: "R012")
+  public static let unknownResourceType = Self(rawValue: "R012")
   /// A property (raw or overridden) the type's schema does not have.
-  public static let unknownProperty = RenderError.ID(rawValue: "R013")
+  public static let unknownProperty = Self(rawValue: "R013")
   /// A literal of a JSON type the property does not take.
-  public static let wrongPropertyType = RenderError.ID(rawValue: "R014")
+  public static let wrongPropertyType = Self(rawValue: "R014")
   /// A literal outside the property's allowed values.
-  public static let valueNotAllowed = RenderError.ID(rawValue: "R015")
+  public static let valueNotAllowed = Self(rawValue: "R015")
 }
 
 /// Checks what the escape hatches write against the resource schemas, at render time: the DSL

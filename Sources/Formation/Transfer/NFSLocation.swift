@@ -7,7 +7,10 @@ import Template
 /// site, not the architecture. A literal path that is not absolute, or no agent, or more
 /// than the 8 agents a location takes, is a render error.
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-locationnfs.html>
-public struct NFSLocation: ResourceDeclaration {
+public struct NFSLocation: OnPremisesLocation {
+  public static let resourceType = "AWS::DataSync::LocationNFS"
+  public static let protocolName = "NFS"
+
   public enum Version: String, Sendable {
     case automatic = "AUTOMATIC"
     case nfs3 = "NFS3"
@@ -33,11 +36,9 @@ public struct NFSLocation: ResourceDeclaration {
     self.origin = .blueprint(file, line)
   }
 
-  public var arn: ARN<DataSyncLocation> { ARN(ref) }
+  public var mountVersion: String { version.rawValue }
 
-  public func lower(into context: inout LoweringContext) -> [LoweredResource] {
-    var properties = Properties()
-    share.lower("NFS", logicalID, at: origin, into: &properties, context: &context)
+  public func addOwnProperties(to properties: inout Properties, context: inout LoweringContext) {
     if let literal = share.path.stringValue {
       context.require(
         literal.hasPrefix("/"), .invalidValue,
@@ -45,12 +46,5 @@ public struct NFSLocation: ResourceDeclaration {
         at: origin)
     }
     properties["OnPremConfig"] = ["AgentArns": .list(share.agents)] as Value
-    properties["MountOptions"] = ["Version": .string(version.rawValue)] as Value
-    properties.set("Tags", (context.tags + tags).keyValueList)
-    return [
-      LoweredResource(
-        logicalID, Resource(type: "AWS::DataSync::LocationNFS", properties: properties.map),
-        origin: origin)
-    ]
   }
 }

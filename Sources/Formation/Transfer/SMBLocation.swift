@@ -6,7 +6,10 @@ import Template
 /// (`{{resolve:secretsmanager:...}}`), never a literal or a plain parameter: a literal would
 /// sit in the template and in CloudFormation's console.
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-locationsmb.html>
-public struct SMBLocation: ResourceDeclaration {
+public struct SMBLocation: OnPremisesLocation {
+  public static let resourceType = "AWS::DataSync::LocationSMB"
+  public static let protocolName = "SMB"
+
   public enum Version: String, Sendable {
     case automatic = "AUTOMATIC"
     case smb2 = "SMB2"
@@ -38,11 +41,9 @@ public struct SMBLocation: ResourceDeclaration {
     self.origin = .blueprint(file, line)
   }
 
-  public var arn: ARN<DataSyncLocation> { ARN(ref) }
+  public var mountVersion: String { version.rawValue }
 
-  public func lower(into context: inout LoweringContext) -> [LoweredResource] {
-    var properties = Properties()
-    share.lower("SMB", logicalID, at: origin, into: &properties, context: &context)
+  public func addOwnProperties(to properties: inout Properties, context: inout LoweringContext) {
     if let literal = password.stringValue {
       context.require(
         literal.hasPrefix("{{resolve:secretsmanager:"), .invalidValue,
@@ -53,12 +54,5 @@ public struct SMBLocation: ResourceDeclaration {
     properties.set("Domain", domain)
     properties["Password"] = password
     properties["AgentArns"] = Value.list(share.agents)
-    properties["MountOptions"] = ["Version": .string(version.rawValue)] as Value
-    properties.set("Tags", (context.tags + tags).keyValueList)
-    return [
-      LoweredResource(
-        logicalID, Resource(type: "AWS::DataSync::LocationSMB", properties: properties.map),
-        origin: origin)
-    ]
   }
 }

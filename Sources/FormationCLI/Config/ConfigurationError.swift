@@ -5,32 +5,20 @@ import Template
 ///
 /// Commands print it as one line, `file:line:col: error CFG00n: message`, and exit 2, like a
 /// wrong command line: a configuration that is silently half-applied gives a false all-clear.
-public struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var id: ID
-  public var message: String
-  public var location: SourceLocation
+public typealias ConfigurationError = LocatedError<ConfigurationDomain>
 
-  public init(_ id: ID, _ message: String, at location: SourceLocation) {
-    self.id = id
-    self.message = message
-    self.location = location
-  }
+/// The errors of reading a configuration, baseline or parameter file.
+public enum ConfigurationDomain: ErrorDomain {}
 
-  public var description: String { "\(location): error \(id.rawValue): \(message)" }
-
-  public struct ID: RawRepresentable, Hashable, Sendable {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// The file cannot be read, or is not YAML/JSON.
-    public static let unreadable = ID(rawValue: "CFG001")
-    /// A key Formation does not know (a typo would otherwise be ignored).
-    public static let unknownKey = ID(rawValue: "CFG002")
-    /// A value of the wrong shape: a mapping where a list is expected, a number for a glob.
-    public static let wrongShape = ID(rawValue: "CFG003")
-    /// A rule id, prefix or theme, a pack or a severity that does not exist.
-    public static let unknownName = ID(rawValue: "CFG004")
-  }
+extension ErrorID where Domain == ConfigurationDomain {
+  /// The file cannot be read, or is not YAML/JSON.
+  public static let unreadable = Self(rawValue: "CFG001")
+  /// A key Formation does not know (a typo would otherwise be ignored).
+  public static let unknownKey = Self(rawValue: "CFG002")
+  /// A value of the wrong shape: a mapping where a list is expected, a number for a glob.
+  public static let wrongShape = Self(rawValue: "CFG003")
+  /// A rule id, prefix or theme, a pack or a severity that does not exist.
+  public static let unknownName = Self(rawValue: "CFG004")
 }
 
 extension ConfigurationError {

@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 
 /// A parameter file as the AWS CLI takes it (`aws cloudformation deploy --parameter-overrides

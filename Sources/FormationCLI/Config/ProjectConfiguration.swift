@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Semantics
 import Template
 
 /// A repository's `.formation.yaml`: what `formation lint` reads and checks when run there.

@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 
 /// Nodes and labelled edges, in a fixed order: what `formation graph` draws and

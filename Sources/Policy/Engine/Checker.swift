@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The one way every command checks templates: read them, index their exports, run the rules

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Runs a set of rules over templates and returns their findings in a stable order.

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// A check in the catalogue: a stable id, what it looks at, why, how to fix, and the check itself.
@@ -57,16 +58,14 @@ public struct Rule: Sendable {
 }
 
 /// What a rule sees: the template, what the rules of the check derive from it once (`memo`),
-/// and helpers that make findings with the rule's id and severity.
+/// and helpers that read resources and make findings with the rule's id and severity.
 public struct RuleContext: Sendable {
   public let template: Template
   public let rule: Rule
   /// Shared by every rule of one check of `template` (see `TemplateMemo`).
   public let memo: TemplateMemo
-  /// The resource positions and shared resolver of the check, fetched from `memo` once per
-  /// rule: rules read resources for nearly every finding, and asking the memo each time took
-  /// its locks hundreds of thousands of times on a large template.
-  let resourceReading: ResourceReading
+  /// The check's resource tables and resolver (see `CheckStore`).
+  let store: CheckStore
 
   /// A context sharing `memo` with the other rules of a check; without one, the rule derives
   /// what it needs on its own.
@@ -75,19 +74,11 @@ public struct RuleContext: Sendable {
     self.rule = rule
     let memo = memo ?? TemplateMemo(template)
     self.memo = memo
-    resourceReading = memo.value(ResourceReading.self)
+    store = memo.value(CheckStore.self)
   }
 
   /// The file the template came from, for locations of values built in memory.
   public var file: String { template.file ?? "<template>" }
-
-  /// The resources this rule inspects, in template order.
-  public var resources: [(logicalID: String, resource: Resource)] {
-    template.resources.entries.compactMap { entry in
-      let wanted = rule.resourceTypes.isEmpty || rule.resourceTypes.contains(entry.value.type ?? "")
-      return wanted ? (entry.key, entry.value) : nil
-    }
-  }
 
   /// A finding with this rule's id and severity (or `severity` when given), located at the best
   /// location available: the value's, else the resource's, else the top of the file.
@@ -97,7 +88,7 @@ public struct RuleContext: Sendable {
   ) -> Finding {
     // The resource is looked up only when the finding has no location of its own (most have).
     let located =
-      location ?? logicalID.flatMap { template.resources.entry($0)?.keyLocation }
+      location ?? logicalID.flatMap { store.resource($0)?.keyLocation }
       ?? SourceLocation(file: file, line: 1, column: 1)
     return Finding(
       ruleID: rule.id, severity: severity ?? rule.severity, message: message, logicalID: logicalID,

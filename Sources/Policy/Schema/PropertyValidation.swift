@@ -13,6 +13,10 @@ struct SchemaIssue: Sendable {
   var message: String
   var location: SourceLocation?
   var path: String
+  /// Set when the issue is lesser than its check's severity: an allowed value of a parameter
+  /// the property rejects while another allowed value works is a warning, since the stack can
+  /// be created with the others.
+  var severity: Severity? = nil
 }
 
 /// Checks one resource's `Properties` against its schema, as CloudFormation reads them.
@@ -75,6 +79,8 @@ struct PropertyValidation {
         }
       }
     case .string(let text):
+      // A dynamic reference (`{{resolve:secretsmanager:...}}`) is replaced at deployment.
+      guard !DynamicReference.appears(in: text) else { return }
       checkScalar(Scalar(text: text, kind: .string), node: node, at: value.location, path: path)
     case .number(let number):
       checkScalar(Scalar(text: number.literal, kind: .number), node: node, at: value.location, path: path)
@@ -107,11 +113,20 @@ struct PropertyValidation {
         {
           return wrongType("a string (parameter '\(name)')", node: node, at: value.location, path: path)
         }
+        let first = issues.count
+        var checked = 0
+        var rejected = 0
         for allowed in parameter.attributes["AllowedValues"]?.listValue ?? [] {
           let text = allowed.stringValue ?? allowed.numberValue?.literal ?? allowed.boolValue.map { "\($0)" }
           guard let text else { continue }
+          let before = issues.count
           checkScalar(
             Scalar(text: text, kind: .string, parameter: name), node: node, at: value.location, path: path)
+          checked += 1
+          if issues.count > before { rejected += 1 }
+        }
+        if rejected < checked {
+          for position in first..<issues.count { issues[position].severity = .warning }
         }
       } else if name == "AWS::NotificationARNs" {
         return

@@ -189,6 +189,7 @@ public enum ForeignRuleMapping {
     "CKV_AWS_57": ForeignReach("PUB002", .acl(["publicreadwrite"])),
     // Service principals without SourceArn or SourceAccount; a "*" principal is not its case.
     "CKV_AWS_364": ForeignReach("PUB004", .principal("service")),
+    "CKV_AWS_258": ForeignReach("PUB010"),  // Lambda function URL AuthType NONE
     "CKV_AWS_24": ForeignReach("NET002", .port(22)),
     "CKV_AWS_25": ForeignReach("NET002", .port(3389)),
     "CKV_AWS_260": ForeignReach("NET002", .port(80)),

@@ -47,13 +47,19 @@ public struct SuppressionPass: Sendable {
       && rulesRun.contains(suppression.ruleID)
       && rulesRun.contains(SuppressionRules.unused.id)
     {
+      // A checkov or cfn_nag entry is written for that tool too: Formation can say only that
+      // none of its own findings needed it, not that the entry is dead.
       let foreign = suppression.source != .formation
+      let advice =
+        foreign
+        ? "keep it only if \(suppression.source.rawValue) still reports it"
+        : "remove it or fix its scope"
       result.append(
         Finding(
           ruleID: SuppressionRules.unused.id,
           severity: foreign ? .info : SuppressionRules.unused.severity,
           message:
-            "suppression of \(suppression.label) matches no finding of \(suppression.logicalID); remove it or fix its scope",
+            "suppression of \(suppression.label) matches no finding of \(suppression.logicalID); \(advice)",
           logicalID: suppression.logicalID, location: suppression.location, path: "Metadata"))
     }
     if rulesRun.contains(SuppressionRules.invalid.id) {

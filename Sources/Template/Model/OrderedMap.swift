@@ -6,12 +6,16 @@
 /// point at the key, not at its value.
 ///
 /// Equality compares keys, values and order, never locations.
+///
+/// Its members are `@inlinable`: every module reads the model through this generic type, and
+/// only code the compiler can see is specialised for `Value` or `Resource` where it is used.
 public struct OrderedMap<Element>: Sendable where Element: Sendable {
   public struct Entry: Sendable {
     public var key: String
     public var keyLocation: SourceLocation?
     public var value: Element
 
+    @inlinable
     public init(key: String, keyLocation: SourceLocation? = nil, value: Element) {
       self.key = key
       self.keyLocation = keyLocation
@@ -19,32 +23,35 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
     }
   }
 
-  public private(set) var entries: [Entry] = []
+  /// The entries in order.
+  @inlinable public var entries: [Entry] { storage }
+  @usableFromInline var storage: [Entry] = []
   /// Positions by key, kept only while the map has more than `indexThreshold` entries: most
   /// mappings of a template are small, and a linear scan over a few keys is faster than
   /// hashing and saves a dictionary per mapping (reading and memory both pay for it).
-  private var index: [String: Int] = [:]
-  private static var indexThreshold: Int { 8 }
+  @usableFromInline var index: [String: Int] = [:]
+  @inlinable static var indexThreshold: Int { 8 }
 
-  public init() {}
+  @inlinable public init() {}
 
   /// Builds a map from entries; a repeated key keeps its first position and last value.
   /// Readers reject duplicates before they get here.
-  public init(_ entries: [Entry]) {
+  @inlinable public init(_ entries: [Entry]) {
     for entry in entries { insert(entry) }
   }
 
   /// Builds a map from entries whose keys are known to be distinct (a reader has checked
   /// them), reusing a key index when the caller has one: each key is hashed at most once.
   /// Falls back to `init(_:)` if a key repeats after all.
+  @inlinable
   init(checkedEntries entries: [Entry], index knownIndex: [String: Int]? = nil) {
     self.init()
     guard entries.count > Self.indexThreshold else {
-      self.entries = entries
+      storage = entries
       return
     }
     if let knownIndex, knownIndex.count == entries.count {
-      self.entries = entries
+      storage = entries
       self.index = knownIndex
       return
     }
@@ -54,39 +61,38 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
       for entry in entries { insert(entry) }
       return
     }
-    self.entries = entries
+    storage = entries
     self.index = index
   }
 
-  public init(_ pairs: KeyValuePairs<String, Element>) {
+  @inlinable public init(_ pairs: KeyValuePairs<String, Element>) {
     for (key, value) in pairs { self[key] = value }
   }
 
-  public var keys: [String] { entries.map(\.key) }
-  public var values: [Element] { entries.map(\.value) }
-  public var count: Int { entries.count }
-  public var isEmpty: Bool { entries.isEmpty }
+  @inlinable public var keys: [String] { storage.map(\.key) }
+  @inlinable public var values: [Element] { storage.map(\.value) }
+  @inlinable public var count: Int { storage.count }
+  @inlinable public var isEmpty: Bool { storage.isEmpty }
 
-  public func contains(_ key: String) -> Bool { position(of: key) != nil }
+  @inlinable public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
-  public func entry(_ key: String) -> Entry? {
-    position(of: key).map { entries[$0] }
+  @inlinable public func entry(_ key: String) -> Entry? {
+    position(of: key).map { storage[$0] }
   }
 
-  public subscript(key: String) -> Element? {
+  @inlinable public subscript(key: String) -> Element? {
     get {
       guard let position = position(of: key) else { return nil }
-      // Copies only the value; indexing the array here copies the whole entry (see `position`).
-      return entries.withUnsafeBufferPointer { $0[position].value }
+      return storage[position].value
     }
     set {
       if let newValue {
         insert(Entry(key: key, value: newValue))
       } else if let position = position(of: key) {
-        entries.remove(at: position)
-        if entries.count > Self.indexThreshold {
+        storage.remove(at: position)
+        if storage.count > Self.indexThreshold {
           index.removeValue(forKey: key)
-          for i in position..<entries.count { index[entries[i].key] = i }
+          for i in position..<storage.count { index[storage[i].key] = i }
         } else {
           index = [:]
         }
@@ -95,25 +101,25 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   }
 
   /// Adds an entry at the end, or replaces the value (and location) of an existing key in place.
-  public mutating func insert(_ entry: Entry) {
+  @inlinable public mutating func insert(_ entry: Entry) {
     if let position = position(of: entry.key) {
-      entries[position] = entry
+      storage[position] = entry
       return
     }
-    entries.append(entry)
-    guard entries.count > Self.indexThreshold else { return }
+    storage.append(entry)
+    guard storage.count > Self.indexThreshold else { return }
     if index.isEmpty {
-      index.reserveCapacity(entries.count * 2)
-      for (position, entry) in entries.enumerated() { index[entry.key] = position }
+      index.reserveCapacity(storage.count * 2)
+      for (position, entry) in storage.enumerated() { index[entry.key] = position }
     } else {
-      index[entry.key] = entries.count - 1
+      index[entry.key] = storage.count - 1
     }
   }
 
-  public func mapValues<T>(_ transform: (Element) throws -> T) rethrows -> OrderedMap<T> {
+  @inlinable public func mapValues<T>(_ transform: (Element) throws -> T) rethrows -> OrderedMap<T> {
     var result: [OrderedMap<T>.Entry] = []
-    result.reserveCapacity(entries.count)
-    for entry in entries {
+    result.reserveCapacity(storage.count)
+    for entry in storage {
       result.append(
         .init(key: entry.key, keyLocation: entry.keyLocation, value: try transform(entry.value)))
     }
@@ -134,32 +140,28 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   }
 
   /// The position of `key`: a linear scan for small maps, the index for large ones.
-  private func position(of key: String) -> Int? {
-    if entries.count > Self.indexThreshold { return index[key] }
-    // Through the buffer, the scan reads each key in place; indexing the array from
-    // unspecialised generic code copies every entry (key, location and value) it passes.
-    return entries.withUnsafeBufferPointer { buffer in
-      for position in buffer.indices where buffer[position].key == key { return position }
-      return nil
-    }
+  @inlinable func position(of key: String) -> Int? {
+    if storage.count > Self.indexThreshold { return index[key] }
+    for position in storage.indices where storage[position].key == key { return position }
+    return nil
   }
 }
 
 extension OrderedMap: Sequence {
-  public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+  @inlinable public func makeIterator() -> IndexingIterator<[Entry]> { storage.makeIterator() }
 }
 
 extension OrderedMap: Equatable where Element: Equatable {
-  public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
-    lhs.entries.count == rhs.entries.count
-      && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+  @inlinable public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
+    lhs.storage.count == rhs.storage.count
+      && zip(lhs.storage, rhs.storage).allSatisfy { $0.key == $1.key && $0.value == $1.value }
   }
 }
 
 extension OrderedMap: Hashable where Element: Hashable {
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(entries.count)
-    for entry in entries {
+  @inlinable public func hash(into hasher: inout Hasher) {
+    hasher.combine(storage.count)
+    for entry in storage {
       hasher.combine(entry.key)
       hasher.combine(entry.value)
     }
@@ -167,7 +169,7 @@ extension OrderedMap: Hashable where Element: Hashable {
 }
 
 extension OrderedMap: ExpressibleByDictionaryLiteral {
-  public init(dictionaryLiteral elements: (String, Element)...) {
+  @inlinable public init(dictionaryLiteral elements: (String, Element)...) {
     for (key, value) in elements { self[key] = value }
   }
 }

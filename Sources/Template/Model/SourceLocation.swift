@@ -6,12 +6,9 @@ import Foundation
 /// the line a person has to edit. Values built in code (the DSL) have none.
 ///
 /// A location is three 32-bit numbers: the file is interned once in `SourceFiles` and
-/// stored as its number. A template has hundreds of thousands of located values, and a
-/// `String` file name in each made every copy of a value retain and release the name's
-/// storage and made each location 33 bytes; now locations are 12 bytes and copy as plain
-/// bits. `file` still reads and writes a `String`, and equality, hashing, ordering and
-/// `description` mean what they meant: two locations are equal when their file names,
-/// lines and columns are.
+/// stored as its number, so a location is 12 bytes that copy as plain bits (a template has
+/// hundreds of thousands of located values). `file` reads and writes a `String`; equality,
+/// hashing, ordering and `description` compare file names, lines and columns.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The interned number of the file name (`SourceFiles`); never 0, which `Value` keeps for "no location".
   let fileID: UInt32

@@ -2,65 +2,47 @@
 ///
 /// Every reader failure is one of these; nothing in the reading path traps. The ids are
 /// stable (tests and users match on them), the messages are lower case and say what to do.
-public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var id: ID
-  public var message: String
-  public var location: SourceLocation
+public typealias TemplateError = LocatedError<TemplateReadingDomain>
 
-  public init(_ id: ID, _ message: String, at location: SourceLocation) {
-    self.id = id
-    self.message = message
-    self.location = location
-  }
+/// The errors of reading a template.
+public enum TemplateReadingDomain: ErrorDomain {}
 
-  /// `file:line:column: error ID: message`.
-  /// One line; the file name and message may quote the template, so control characters in
-  /// them are escaped.
-  public var description: String {
-    "\(location): error \(id.rawValue): \(message)".escapingControlCharacters
-  }
-
-  /// Stable identifiers of reading failures.
-  public struct ID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-
-    /// The file could not be opened or read.
-    public static let unreadableFile = ID(rawValue: "E0001")
-    /// The bytes are not valid UTF-8.
-    public static let invalidEncoding = ID(rawValue: "E0002")
-    /// The file has no document.
-    public static let emptyDocument = ID(rawValue: "E0003")
-    /// YAML syntax error reported by libyaml.
-    public static let yamlSyntax = ID(rawValue: "E0004")
-    /// JSON syntax error.
-    public static let jsonSyntax = ID(rawValue: "E0005")
-    /// A mapping repeats a key.
-    public static let duplicateKey = ID(rawValue: "E0006")
-    /// A `!Tag` that is not a CloudFormation intrinsic function.
-    public static let unknownTag = ID(rawValue: "E0007")
-    /// An intrinsic function with arguments of the wrong shape.
-    public static let intrinsicShape = ID(rawValue: "E0008")
-    /// The document root is not a mapping.
-    public static let rootNotMapping = ID(rawValue: "E0009")
-    /// A section or resource has the wrong shape (`Resources` that is a list, `Properties` that is a string).
-    public static let sectionShape = ID(rawValue: "E0010")
-    /// Nesting deeper than the reader allows.
-    public static let tooDeep = ID(rawValue: "E0011")
-    /// Aliases expand to more nodes than the reader allows ("billion laughs").
-    public static let aliasExpansion = ID(rawValue: "E0012")
-    /// An alias names an anchor that was never defined.
-    public static let unknownAlias = ID(rawValue: "E0013")
-    /// More than one YAML document in the file.
-    public static let multipleDocuments = ID(rawValue: "E0014")
-    /// A mapping key that is not a scalar.
-    public static let complexKey = ID(rawValue: "E0015")
-    /// The file is larger than the reader accepts at all.
-    public static let fileTooLarge = ID(rawValue: "E0016")
-    /// A Rain directive (`!Rain::Embed`, `Rain::Module`): a source for `rain pkg`, not a template.
-    public static let rainSource = ID(rawValue: "E0020")
-  }
+/// Stable identifiers of reading failures.
+extension ErrorID where Domain == TemplateReadingDomain {
+  /// The file could not be opened or read.
+  public static let unreadableFile = Self(rawValue: "E0001")
+  /// The bytes are not valid UTF-8.
+  public static let invalidEncoding = Self(rawValue: "E0002")
+  /// The file has no document.
+  public static let emptyDocument = Self(rawValue: "E0003")
+  /// YAML syntax error reported by libyaml.
+  public static let yamlSyntax = Self(rawValue: "E0004")
+  /// JSON syntax error.
+  public static let jsonSyntax = Self(rawValue: "E0005")
+  /// A mapping repeats a key.
+  public static let duplicateKey = Self(rawValue: "E0006")
+  /// A `!Tag` that is not a CloudFormation intrinsic function.
+  public static let unknownTag = Self(rawValue: "E0007")
+  /// An intrinsic function with arguments of the wrong shape.
+  public static let intrinsicShape = Self(rawValue: "E0008")
+  /// The document root is not a mapping.
+  public static let rootNotMapping = Self(rawValue: "E0009")
+  /// A section or resource has the wrong shape (`Resources` that is a list, `Properties` that is a string).
+  public static let sectionShape = Self(rawValue: "E0010")
+  /// Nesting deeper than the reader allows.
+  public static let tooDeep = Self(rawValue: "E0011")
+  /// Aliases expand to more nodes than the reader allows ("billion laughs").
+  public static let aliasExpansion = Self(rawValue: "E0012")
+  /// An alias names an anchor that was never defined.
+  public static let unknownAlias = Self(rawValue: "E0013")
+  /// More than one YAML document in the file.
+  public static let multipleDocuments = Self(rawValue: "E0014")
+  /// A mapping key that is not a scalar.
+  public static let complexKey = Self(rawValue: "E0015")
+  /// The file is larger than the reader accepts at all.
+  public static let fileTooLarge = Self(rawValue: "E0016")
+  /// A Rain directive (`!Rain::Embed`, `Rain::Module`): a source for `rain pkg`, not a template.
+  public static let rainSource = Self(rawValue: "E0020")
 }
 
 /// Something worth saying about a template that was still read: a file over CloudFormation's

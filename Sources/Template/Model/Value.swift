@@ -7,8 +7,8 @@
 ///
 /// A value is 32 bytes held inline: the kind's payload (a string, an array, a mapping's
 /// storage, or the box of an intrinsic function) and a 12-byte location. Templates have
-/// hundreds of thousands of values; a box per value (an `indirect` kind) and a 33-byte
-/// optional location doubled what reading allocated and what a template kept in memory.
+/// hundreds of thousands of values, so no value has a box of its own and the location is not
+/// optional (see `storedLocation`).
 public struct Value: Sendable, Hashable {
   /// Not `indirect`: lists and mappings already hold their values in arrays, and
   /// `Intrinsic` boxes its own cases, so no case needs a box of its own.

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// A canonical text for a value, equal for two values CloudFormation treats the same.
@@ -45,7 +46,7 @@ enum Fingerprint {
     case .null:
       text += "null"
     case .list(let elements):
-      if inPolicy, let key, PolicyDocument.unorderedKeys.contains(key) {
+      if inPolicy, let key, PolicyDocumentShape.unorderedKeys.contains(key) {
         writeSet(elements, inPolicy: inPolicy, to: &text)
       } else {
         text += "["
@@ -56,7 +57,7 @@ enum Fingerprint {
         text += "]"
       }
     case .map(let map):
-      let policy = inPolicy || PolicyDocument.isDocument(map)
+      let policy = inPolicy || PolicyDocumentShape.isDocument(map)
       text += "{"
       var first = true
       for entry in map.entries.sorted(by: { $0.key < $1.key }) where !isNoValue(entry.value) {
@@ -72,7 +73,7 @@ enum Fingerprint {
           text += "{\"AWS\":<\"*\">}"
         } else if policy, entry.key == "Condition", let operators = entry.value.mapValue {
           writeCondition(operators, to: &text)
-        } else if policy, PolicyDocument.unorderedKeys.contains(entry.key),
+        } else if policy, PolicyDocumentShape.unorderedKeys.contains(entry.key),
           entry.value.listValue == nil,
           !(entry.key == "Principal" && entry.value.mapValue != nil)
         {
@@ -99,7 +100,7 @@ enum Fingerprint {
         for (keyIndex, condition) in keys.entries.sorted(by: { $0.key < $1.key }).enumerated() {
           if keyIndex > 0 { text += "," }
           text += "\"" + escaped(condition.key) + "\":"
-          writeSet(PolicyDocument.elements(condition.value), inPolicy: true, to: &text)
+          writeSet(PolicyDocumentShape.elements(condition.value), inPolicy: true, to: &text)
         }
         text += "}"
       } else {

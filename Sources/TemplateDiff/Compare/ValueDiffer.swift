@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Walks two values side by side and lists what differs, with paths, ignoring every
@@ -37,8 +38,8 @@ struct ValueDiffer {
 
   /// The policy document a value is or holds as a JSON string.
   private static func document(_ value: Value) -> Value? {
-    if let parsed = PolicyDocument.parsedJSONDocument(value) { return parsed }
-    return PolicyDocument.isDocument(value) ? value : Optional<Value>.none
+    if let parsed = PolicyDocumentShape.parsedJSONDocument(value) { return parsed }
+    return PolicyDocumentShape.isDocument(value) ? value : Optional<Value>.none
   }
 
   private mutating func compareDocuments(_ old: Value, _ new: Value, at path: PropertyPath) {
@@ -53,13 +54,13 @@ struct ValueDiffer {
     switch (old.kind, new.kind) {
     case (.map(let oldMap), .map(let newMap)):
       let policy =
-        inPolicy || PolicyDocument.isDocument(oldMap) || PolicyDocument.isDocument(newMap)
+        inPolicy || PolicyDocumentShape.isDocument(oldMap) || PolicyDocumentShape.isDocument(newMap)
       compareMaps(oldMap, newMap, at: path, inPolicy: policy)
     case (.list(let oldList), .list(let newList)):
       compareLists(oldList, newList, at: path, inPolicy: inPolicy)
-    case (.list(let oldList), _) where inPolicy && PolicyDocument.unorderedKeys.contains(key ?? ""):
+    case (.list(let oldList), _) where inPolicy && PolicyDocumentShape.unorderedKeys.contains(key ?? ""):
       compareLists(oldList, [new], at: path, inPolicy: inPolicy)
-    case (_, .list(let newList)) where inPolicy && PolicyDocument.unorderedKeys.contains(key ?? ""):
+    case (_, .list(let newList)) where inPolicy && PolicyDocumentShape.unorderedKeys.contains(key ?? ""):
       compareLists([old], newList, at: path, inPolicy: inPolicy)
     default:
       changes.append(ValueChange(kind: .modified, path: path, old: old, new: new))
@@ -83,7 +84,7 @@ struct ValueDiffer {
     let key = path.lastKey ?? ""
     let unordered =
       ListIdentity.unorderedKeys.contains(key)
-      || (inPolicy && PolicyDocument.unorderedKeys.contains(key))
+      || (inPolicy && PolicyDocumentShape.unorderedKeys.contains(key))
     if let identityKey = ListIdentity.identityKey(old, new) {
       compareByIdentity(
         old, new, key: identityKey, at: path, inPolicy: inPolicy, unordered: unordered)

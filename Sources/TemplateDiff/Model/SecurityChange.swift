@@ -1,4 +1,5 @@
 import Policy
+import Semantics
 import Template
 
 /// Which way a security change moves: more allowed, less allowed, or both.
@@ -47,10 +48,7 @@ public struct StatementChange: Sendable, Hashable {
 
 /// A security-group rule added or removed, inline or as its own resource.
 public struct NetworkRuleChange: Sendable, Hashable {
-  public enum Direction: String, Sendable, Hashable, Codable {
-    case ingress
-    case egress
-  }
+  public typealias Direction = TrafficDirection
 
   public var logicalID: String
   public var direction: Direction

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Warnings about changes that delete data or cannot be carried out.

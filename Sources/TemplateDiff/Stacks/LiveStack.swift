@@ -1,3 +1,4 @@
+import AWSClient
 import Template
 
 /// The deployed side of a live stack: `DescribeStacks` to check it exists (and is not

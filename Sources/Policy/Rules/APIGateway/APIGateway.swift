@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// API Gateway: methods ask who is calling, stages keep access logs, custom domains refuse

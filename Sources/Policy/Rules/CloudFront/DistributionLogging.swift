@@ -12,7 +12,7 @@ extension CloudFront {
   ) { context in
     let deliveredSources = context.resources(ofType: "AWS::Logs::DeliverySource").flatMap {
       $0.resource.properties["ResourceArn"].map { arn in
-        context.resolved(arn).flatMap { $0.string?.referencedResources ?? [] }
+        context.resolver.resolve(arn).flatMap { $0.string?.referencedResources ?? [] }
       } ?? []
     }
     return context.inspectedLogicalIDs.filter { !deliveredSources.contains($0) }.flatMap {

@@ -2,41 +2,39 @@ import Template
 import Schemas
 
 extension Rule {
+  /// What to do about any undefined condition name, wherever it is written.
+  static let undefinedConditionRemedy =
+    "Fix the name, or declare the condition in the Conditions section."
+
   /// TPL011: a resource's or output's `Condition` attribute naming no condition.
   public static let undefinedConditionAttribute = Rule(
     id: "TPL011", title: "Condition attribute names an undefined condition", severity: .error,
     family: .correctness, theme: "references",
     rationale:
       "A resource or output with `Condition: Name` is created only when the condition `Name` of the Conditions section holds; an undefined name fails the stack's validation.",
-    remediation: "Fix the name, or declare the condition in the Conditions section."
+    remediation: undefinedConditionRemedy
   ) { context in
     let index = context.facts.index
     let conditions = index.conditions
     let names = index.conditions.sorted()
-    var findings: [Finding] = []
-    for entry in context.template.resources.entries {
-      guard let condition = entry.value.condition, !conditions.contains(condition.value) else {
-        continue
-      }
+    /// Resources and outputs carry `Condition` alike; `kind` names which in the message.
+    func undefined(
+      _ kind: String, _ id: String, _ condition: Located<String>?, at fallback: SourceLocation?
+    ) -> Finding? {
+      guard let condition, !conditions.contains(condition.value) else { return nil }
       let hint = Suggestion.phrase(for: condition.value, in: names)
-      findings.append(
-        context.finding(
-          "resource '\(entry.key)' has Condition '\(condition.value)', which is not defined in Conditions\(hint)",
-          logicalID: entry.key, at: condition.location ?? entry.value.location ?? entry.keyLocation,
-          path: "Condition", severity: index.undefinedConditionSeverity))
+      return context.finding(
+        "\(kind) '\(id)' has Condition '\(condition.value)', which is not defined in Conditions\(hint)",
+        logicalID: id, at: condition.location ?? fallback, path: "Condition",
+        severity: index.undefinedConditionSeverity)
     }
-    for entry in context.template.outputs.entries {
-      guard let condition = entry.value.condition, !conditions.contains(condition.value) else {
-        continue
-      }
-      let hint = Suggestion.phrase(for: condition.value, in: names)
-      findings.append(
-        context.finding(
-          "output '\(entry.key)' has Condition '\(condition.value)', which is not defined in Conditions\(hint)",
-          logicalID: entry.key, at: condition.location ?? entry.value.location ?? entry.keyLocation,
-          path: "Condition", severity: index.undefinedConditionSeverity))
+    let resources = context.template.resources.entries.compactMap {
+      undefined("resource", $0.key, $0.value.condition, at: $0.value.location ?? $0.keyLocation)
     }
-    return findings
+    let outputs = context.template.outputs.entries.compactMap {
+      undefined("output", $0.key, $0.value.condition, at: $0.value.location ?? $0.keyLocation)
+    }
+    return resources + outputs
   }
 
   /// TPL012: `Fn::If` naming no condition.
@@ -46,7 +44,7 @@ extension Rule {
     theme: "references",
     rationale:
       "The first argument of `Fn::If` is the name of a condition of the Conditions section; an undefined name fails the stack's validation.",
-    remediation: "Fix the name, or declare the condition in the Conditions section."
+    remediation: undefinedConditionRemedy
   ) { context in
     let index = context.facts.index
     let conditions = index.conditions
@@ -75,7 +73,7 @@ extension Rule {
     family: .correctness, theme: "references",
     rationale:
       "`Condition: Name` inside `Fn::And`, `Fn::Or`, `Fn::Not` or a condition refers to another condition of the Conditions section; an undefined name fails the stack's validation.",
-    remediation: "Fix the name, or declare the condition in the Conditions section."
+    remediation: undefinedConditionRemedy
   ) { context in
     let index = context.facts.index
     let conditions = index.conditions

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// What the correctness checks need to know about one template, computed in one walk.

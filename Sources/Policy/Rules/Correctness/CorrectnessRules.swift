@@ -45,5 +45,12 @@ public enum CorrectnessRules {
     .duplicateListItem,  // SCH016
     .parameterAndResourceShareName,  // SCH017
     .forEachWithoutTransform,  // SCH018
+    .policyGrammar,  // SCH019
+    .backupColdStorageRetention,  // SCH020
+    .failoverWithoutReplica,  // SCH021
+    .recordSetValues,  // SCH022
+    .distributionAliases,  // SCH023
+    .bucketACLWithoutOwnership,  // SCH024
+    .nestedStackParameters,  // SCH025
   ]
 }

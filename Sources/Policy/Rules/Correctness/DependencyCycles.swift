@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension Rule {
@@ -65,8 +66,8 @@ struct DependencyGraph: Sendable {
       }
     }
     var source = 0
-    template.forEachResource { logicalID, resource in
-      for dependency in resource.dependsOn where dependency.value != logicalID {
+    for entry in template.resources.entries {
+      for dependency in entry.value.dependsOn where dependency.value != entry.key {
         add(Substring(dependency.value), from: source)
       }
       source += 1

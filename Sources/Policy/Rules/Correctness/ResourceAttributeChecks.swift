@@ -1,3 +1,4 @@
+import Semantics
 import Template
 import Schemas
 
@@ -69,7 +70,8 @@ extension Rule {
     remediation: "Define every key attribute once, and remove definitions that no key schema uses."
   ) { context in
     var findings: [Finding] = []
-    for (logicalID, resource) in context.resources {
+    for logicalID in context.inspectedLogicalIDs {
+      guard let resource = context.template.resources[logicalID] else { continue }
       guard let definitions = resource.properties["AttributeDefinitions"]?.listValue,
         let defined = DynamoDBKeys.literalNames(definitions),
         let used = DynamoDBKeys.keyAttributes(of: resource)

@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Template
 import Schemas
 
@@ -72,7 +73,7 @@ extension Rule {
     id: "SCH005", title: "Property value of the wrong type", severity: .error,
     family: .correctness, theme: "schema",
     rationale:
-      "CloudFormation converts `\"5\"` to an integer and `\"true\"` to a boolean, but a word where a number is expected (`MessageRetentionPeriod: lots`), a list where a string is expected or a string where a list is expected fails the deployment.",
+      "CloudFormation converts `\"5\"` to an integer and `\"true\"` to a boolean, but a word where a number is expected (`MessageRetentionPeriod: lots`), a list where a string is expected or a string where a list is expected fails the deployment. A path or S3 URI where `aws cloudformation package` makes the object (a function's `Code`) is a warning to package the template first.",
     remediation: "Write the value with the type the property takes."
   ) { context in context.schemaFindings(.wrongType) }
 
@@ -81,7 +82,7 @@ extension Rule {
     id: "SCH006", title: "Value not allowed", severity: .error, family: .correctness,
     theme: "schema",
     rationale:
-      "Properties with a fixed set of values (`BillingMode`, `AllocationStrategy`, `Runtime`) reject anything else at deploy time. Some are compared case-insensitively, as cfn-lint does.",
+      "Properties with a fixed set of values (`BillingMode`, `AllocationStrategy`, `Runtime`) reject anything else at deploy time. Some are compared case-insensitively, as cfn-lint does. A parameter's allowed value the property rejects is a warning when another allowed value works (the stack can be created with it), an error when none does.",
     remediation: "Use one of the listed values."
   ) { context in context.schemaFindings(.notAllowed) }
 
@@ -164,7 +165,8 @@ extension Rule {
     let today = DeprecatedRuntime.today
     let globalRuntime = context.template.unknownSections["Globals"]?["Function"]?["Runtime"]
     var findings: [Finding] = []
-    for (logicalID, resource) in context.resources {
+    for logicalID in context.inspectedLogicalIDs {
+      guard let resource = context.template.resources[logicalID] else { continue }
       let own = resource.properties.entry("Runtime")?.value
       let inherited = resource.type == "AWS::Serverless::Function" ? globalRuntime : nil
       guard let value = own ?? inherited else { continue }

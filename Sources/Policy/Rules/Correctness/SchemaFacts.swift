@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Template
 import Schemas
 
@@ -35,7 +36,11 @@ final class SchemaFacts: Sendable {
         var validation = PropertyValidation(template: template, schema: schema)
         validation.check(
           entries[position].value, at: entries[position].value.location ?? entries[position].keyLocation)
-        for issue in validation.issues {
+        for var issue in validation.issues {
+          if PackagedProperty.isPackagerInput(issue, type: type, resource: entries[position].value) {
+            issue.severity = .warning
+            issue.message += "; `aws cloudformation package` makes it one from a path or an S3 URI: package the template before deploying it"
+          }
           issues.append(Located(logicalID: entries[position].key, issue: issue))
         }
       }
@@ -68,7 +73,7 @@ extension RuleContext {
       guard located.issue.kind == kind else { return nil }
       return finding(
         "resource '\(located.logicalID)': \(located.issue.message)", logicalID: located.logicalID,
-        at: located.issue.location, path: located.issue.path)
+        at: located.issue.location, path: located.issue.path, severity: located.issue.severity)
     }
   }
 }

@@ -22,12 +22,17 @@ extension Rule {
   }
 
   /// TPL002: a template without resources, which CloudFormation refuses to create.
+  ///
+  /// A missing section is an error. A section written empty (`Resources: {}`) is a warning:
+  /// CloudFormation still refuses the stack, but the emptiness is deliberate (a configuration
+  /// sample, a parameter-only fragment checked on its own) rather than a mistake in what is
+  /// written, and cfn-lint accepts such files.
   public static let missingResources = Rule(
     id: "TPL002", title: "Missing or empty Resources section", severity: .error,
     family: .correctness,
     theme: "structure",
     rationale:
-      "Every CloudFormation template must declare at least one resource; a stack without one cannot be created.",
+      "Every CloudFormation template must declare at least one resource; a stack without one cannot be created. A Resources section written empty on purpose (`Resources: {}`) is reported as a warning, a missing one as an error.",
     remediation:
       "Add a Resources section with at least one resource (check the section's name and indentation)."
   ) { context in
@@ -35,7 +40,8 @@ extension Rule {
     if let location = context.template.sectionLocations["Resources"] {
       return [
         context.finding(
-          "the Resources section is empty; declare at least one resource", at: location)
+          "the Resources section is empty; CloudFormation creates no stack from a template without resources",
+          at: location, severity: .warning)
       ]
     }
     return [

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension Rule {
@@ -69,7 +70,7 @@ struct UsedNames: Sendable {
       default: break
       }
     }
-    template.forEachResource { _, resource in
+    for resource in template.resources.values {
       if let condition = resource.condition { conditions.insert(condition.value) }
     }
     for output in template.outputs.values {

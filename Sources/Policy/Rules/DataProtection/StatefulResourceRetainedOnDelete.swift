@@ -9,7 +9,7 @@ extension DataProtection {
     rationale:
       "CloudFormation's default DeletionPolicy is Delete: deleting or renaming the stack deletes tables and log groups with their contents, and schedules keys for deletion, after which everything they encrypted is unreadable.",
     remediation:
-      "Set DeletionPolicy: Retain (or RetainExceptOnCreate) on buckets, tables, keys and log groups."
+      "Set DeletionPolicy: Retain (or RetainExceptOnCreate) on every resource that holds data: buckets, tables, keys, log groups, queues, streams, file systems, databases, secrets; Snapshot also keeps the data of a database, cache or volume."
   ) { context in
     context.findingsPerResource { logicalID, resource in
       judgeRetention(

@@ -9,7 +9,7 @@ extension DataProtection {
     rationale:
       "A change to a create-only property (a table's key schema, a bucket's name) replaces the resource; with the default UpdateReplacePolicy Delete the old one and its data are deleted once the new one exists.",
     remediation:
-      "Set UpdateReplacePolicy: Retain (matching DeletionPolicy) on buckets, tables, keys and log groups."
+      "Set UpdateReplacePolicy: Retain (matching DeletionPolicy) on every resource that holds data: buckets, tables, keys, log groups, queues, streams, file systems, databases, secrets; Snapshot also keeps the data of a database, cache or volume."
   ) { context in
     context.findingsPerResource { logicalID, resource in
       judgeRetention(

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension DocumentAndGraphDatabases {
@@ -19,7 +20,7 @@ extension DocumentAndGraphDatabases {
           return .fail("cluster exports no audit log: EnableCloudwatchLogsExports is not set")
         }
         guard let list = possibility.list else { return .unknown(possibility.unknowableReason) }
-        let names = list.flatMap { context.resolved($0) }
+        let names = list.flatMap { context.resolver.resolve($0) }
         if names.contains(where: { $0.text == "audit" }) { return .pass }
         if let unknown = names.first(where: { $0.text == nil }) {
           return .unknown(unknown.unknowableReason)

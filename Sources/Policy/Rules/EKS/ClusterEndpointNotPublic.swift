@@ -32,7 +32,7 @@ extension KubernetesClusters {
             )
           }
           guard let list = possibility.list else { return .unknown(possibility.unknowableReason) }
-          let blocks = list.flatMap { context.resolved($0) }
+          let blocks = list.flatMap { context.resolver.resolve($0) }
           if blocks.contains(where: { $0.text == "0.0.0.0/0" || $0.text == "::/0" }) {
             return .fail(
               "cluster API endpoint is open to the internet (PublicAccessCidrs 0.0.0.0/0)")

@@ -17,7 +17,7 @@ extension EncryptionAtRest {
         return [
           context.finding(
             "a SAM SimpleTable cannot use a customer-managed key (its SSESpecification takes SSEEnabled alone); declare an AWS::DynamoDB::Table with SSESpecification.KMSMasterKeyId",
-            logicalID: logicalID, at: context.keyLocation(of: logicalID),
+            logicalID: logicalID, at: context.location(of: logicalID),
             path: "Properties.SSESpecification")
         ]
       }

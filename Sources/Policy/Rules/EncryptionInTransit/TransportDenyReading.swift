@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Looks for the deny statement that makes a resource policy refuse some transport.
@@ -82,7 +83,7 @@ struct TransportDenyReading {
       return [
         context.finding(
           "\(kind) has no \(policyType) denying \(requirement.summary)", logicalID: logicalID,
-          at: context.keyLocation(of: logicalID))
+          at: context.location(of: logicalID))
       ]
     }
     var findings: [Finding] = []

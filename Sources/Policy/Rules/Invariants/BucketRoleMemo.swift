@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Template
 
 /// The buckets that play each role (`raw`, `results`) in one template, found once and shared by

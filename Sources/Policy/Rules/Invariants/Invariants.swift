@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The GeneXOmics invariants: what the architecture promises about its data and logs, checked
@@ -89,6 +90,11 @@ public enum Invariants {
     var resource: SymbolicString
   }
 
+  /// What the raw-bucket invariants read: the bucket, its policy, and whoever may be granted.
+  static let rawBucketAccessTypes = [
+    "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::IAM::Role", "AWS::IAM::User",
+  ]
+
   /// The raw buckets' objects: buckets of this template (see `buckets`), and imports whose export
   /// name says raw bucket (`...-RawBucket-Arn`, `...-RawBucket-Name`): a split architecture
   /// keeps the bucket in a storage stack and the roles in others.
@@ -142,9 +148,8 @@ public enum Invariants {
   static func importedExports(in index: PolicyIndex) -> [String] {
     var seen: Set<String> = []
     var result: [String] = []
-    // The sources and statements are read in place: `for in` over them copies every
-    // statement (dozens of references), and two of the invariant rules ask for every policy
-    // of the template.
+    // Sources and statements are read in place, each statement (dozens of references) never
+    // copied: two of the invariant rules ask for every policy of the template.
     index.sources.withUnsafeBufferPointer { sources in
       for source in sources.indices {
         sources[source].document.statements.withUnsafeBufferPointer { statements in
@@ -276,6 +281,39 @@ extension RuleContext {
         statement.sid.flatMap { $0.isEmpty ? nil : $0 } ?? String(statement.index + 1)
     }
     return result
+  }
+
+  /// The findings of the raw-bucket invariants: every principal but `allowed` that may do one
+  /// of `actions` to the raw buckets' objects, through its own policies or through a bucket
+  /// policy. `verb` says what the actions do, as in "can delete from the raw bucket".
+  func rawBucketViolations(
+    _ verb: String, actions: [String], except allowed: Set<String>
+  ) -> [Finding] {
+    let index = policies
+    var findings: [Finding] = []
+    for subject in Invariants.rawBucketObjects(in: self, index: index) {
+      let bucket = subject.label
+      let objects = subject.resource
+      let protectedBy = subject.logicalID.map { [$0] } ?? []
+      for principal in index.principals where !allowed.contains(principal) {
+        for action in actions {
+          let decision = index.evaluate(
+            principal: principal, action: action, resource: objects, protectedBy: protectedBy)
+          guard decision.mayBeAllowed else { continue }
+          findings.append(
+            violation(
+              "\(principal) can \(verb) the raw bucket \(bucket) (\(action))",
+              principal: principal, decision: decision, index: index, action: action))
+        }
+      }
+      guard let bucketID = subject.logicalID else { continue }
+      for action in actions {
+        findings += resourcePolicyViolations(
+          { "the bucket policy lets \($0) \(verb) the raw bucket \(bucket) (\(action))" },
+          protecting: bucketID, action: action, resource: objects, except: allowed, index: index)
+      }
+    }
+    return findings
   }
 
   /// Findings for the principals a resource policy names itself (beyond the template's roles):

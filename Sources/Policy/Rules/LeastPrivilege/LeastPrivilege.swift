@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Least privilege: identity, trust and resource policies grant only what is needed.
@@ -70,9 +71,8 @@ extension RuleContext {
 }
 
 extension PolicySource {
-  /// The findings of `body` for each statement of the document, in order, with the statements
-  /// read in place: `flatMap` over `document.statements` copies every statement (dozens of
-  /// references), and most statements give no finding.
+  /// The findings of `body` for each statement of the document, in order. The statements are
+  /// read in place, never copied (each holds dozens of references), since most give no finding.
   func findingsPerStatement(_ body: (Statement) -> [Finding]) -> [Finding] {
     var findings: [Finding] = []
     document.statements.withUnsafeBufferPointer { statements in

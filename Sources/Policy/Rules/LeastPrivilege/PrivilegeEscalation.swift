@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension LeastPrivilege {

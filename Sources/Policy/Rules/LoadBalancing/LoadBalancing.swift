@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// Load balancing: listeners speak TLS with current policies, and load balancers keep the

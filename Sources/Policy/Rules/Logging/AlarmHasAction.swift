@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension Logging {
@@ -11,14 +12,14 @@ extension Logging {
     remediation:
       "Set AlarmActions to an SNS topic (or an automation) and leave ActionsEnabled at its default, true; or name the alarm in the AlarmRule of a composite alarm that has actions."
   ) { context in
-    let alarms = context.resources
+    let alarms = context.inspectedLogicalIDs
     var ownFindings: [String: [Finding]] = [:]
-    for (logicalID, _) in alarms {
+    for logicalID in alarms {
       ownFindings[logicalID] = alarmActionFindings(logicalID, context)
     }
     let covered = alarmsThatNotify(
-      alarms.map(\.logicalID), acting: Set(ownFindings.filter { $0.value.isEmpty }.keys), context)
-    return alarms.flatMap { logicalID, _ in
+      alarms, acting: Set(ownFindings.filter { $0.value.isEmpty }.keys), context)
+    return alarms.flatMap { logicalID in
       covered.contains(logicalID) ? [] : ownFindings[logicalID] ?? []
     }
   }

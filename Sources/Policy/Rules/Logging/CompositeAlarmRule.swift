@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The alarms a composite alarm's `AlarmRule` fires on: each `ALARM(...)` term that is not

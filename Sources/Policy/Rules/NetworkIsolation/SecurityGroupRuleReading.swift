@@ -1,13 +1,10 @@
+import Semantics
 import Template
 
-/// Reads security group rules the same way whether they are inline (`SecurityGroupIngress`)
-/// or their own resources (`AWS::EC2::SecurityGroupIngress`).
+/// Judges security group rules the same way whether they are inline (`SecurityGroupIngress`)
+/// or their own resources (`AWS::EC2::SecurityGroupIngress`), with what `SecurityGroupRules`
+/// knows of them (the any-address ranges, protocol names), which the diff reads too.
 enum SecurityGroupRuleReading {
-  /// The any-address ranges, IPv4 and IPv6.
-  static let anywhere: [(property: String, cidr: String)] = [
-    ("CidrIp", "0.0.0.0/0"), ("CidrIpv6", "::/0"),
-  ]
-
   /// `all traffic`, `tcp port 22`, `tcp ports 0-65535`, for messages.
   static func ports(of rule: Reading) -> String {
     let text = { (key: String) -> String? in
@@ -15,7 +12,7 @@ enum SecurityGroupRuleReading {
       return values.count == 1 ? values[0] : nil
     }
     let proto = text("IpProtocol") ?? "?"
-    if proto == "-1" || proto == "all" { return "all traffic" }
+    if SecurityGroupRules.isAllTraffic(proto) { return "all traffic" }
     let from = text("FromPort") ?? "?"
     let to = text("ToPort") ?? from
     return from == to ? "\(proto) port \(from)" : "\(proto) ports \(from)-\(to)"
@@ -46,10 +43,10 @@ enum SecurityGroupRuleReading {
       let values = rule.child(key).possibilities.compactMap(\.text)
       return values.count == 1 ? values[0] : nil
     }
-    let allTraffic = ["-1", "all"].contains(single("IpProtocol") ?? "")
+    let allTraffic = single("IpProtocol").map(SecurityGroupRules.isAllTraffic) ?? false
     let fromPort = single("FromPort")
     let toPort = single("ToPort") ?? fromPort
-    for (property, cidr) in anywhere {
+    for (property, cidr) in SecurityGroupRules.anywhere {
       findings += context.judge(
         rule.child(property), logicalID: logicalID, path: path + ".\(property)",
         question: "the \(direction) range is narrower than the internet"

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension PublicAccess {
@@ -15,13 +16,14 @@ extension PublicAccess {
       let sourceArn = context.property(logicalID, "SourceArn")
       let sourceAccount = context.property(logicalID, "SourceAccount")
       let orgID = context.property(logicalID, "PrincipalOrgID")
+      // An Alexa skill's token names the one skill that may invoke (`lambda:EventSourceToken`).
+      let token = context.property(logicalID, "EventSourceToken")
       // Each finding says which kind of principal it is about (`scope["principal"]`,
       // `everyone` or `service`): checkov's CKV_AWS_364 is about services alone.
       let kind = { (possibility: Resolved) -> String? in
         guard let text = possibility.text else { return nil }
         if text == "*" { return "everyone" }
-        return text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")
-          ? "service" : nil
+        return text.isServicePrincipal ? "service" : nil
       }
       return [nil, "everyone", "service"].flatMap { wanted in
       context.judge(
@@ -35,9 +37,10 @@ extension PublicAccess {
         case .success(nil): return .pass
         case .success(let value?): text = value
         }
-        let isService = text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")
+        let isService = text.isServicePrincipal
         guard text == "*" || isService else { return .pass }
-        let sources = isService ? [sourceArn, sourceAccount] : [sourceArn, sourceAccount, orgID]
+        let sources =
+          isService ? [sourceArn, sourceAccount, token] : [sourceArn, sourceAccount, orgID]
         let narrowed = sources.contains { reading in
           let branches = reading.after(possibility).possibilities
           return !branches.isEmpty && branches.allSatisfy { !$0.isAbsent }

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// What a DB instance is to the rules: where its storage settings come from.

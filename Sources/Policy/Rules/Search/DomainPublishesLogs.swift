@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 extension SearchDomains {
@@ -20,7 +21,7 @@ extension SearchDomains {
         }
         guard let options = possibility.map else { return .unknown(possibility.unknowableReason) }
         let enabled = options.values.flatMap { option in
-          context.reading(context.resolved(option)).child("Enabled").possibilities
+          context.reading(context.resolver.resolve(option)).child("Enabled").possibilities
         }
         if enabled.contains(where: { $0.bool == true }) { return .pass }
         if let unknown = enabled.first(where: { !$0.isAbsent && $0.bool == nil }) {

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// The possible values of one property path, navigable key by key through the `Resolver`.
@@ -6,21 +7,19 @@ import Template
 /// follows every `Fn::If` branch and `AWS::NoValue` on the way, so a rule judges what each
 /// deployed variant of the resource would have, and a finding names the branch it is about.
 public struct Reading: Sendable {
-  /// The resolver, held in a box every reading derived from this one shares: a `Resolver`
-  /// carries the whole `Template` value (some twenty references), and rules derive a reading
-  /// per key they follow.
-  private let shared: ResolverBox
+  /// The check's resolver and exports, shared by every reading derived from this one.
+  private let store: CheckStore
   public var possibilities: [Resolved]
 
-  public var resolver: Resolver { shared.resolver }
+  public var resolver: Resolver { store.resolver }
 
   public init(resolver: Resolver, possibilities: [Resolved]) {
-    self.init(shared: ResolverBox(resolver), possibilities: possibilities)
+    self.init(store: CheckStore(resolver: resolver), possibilities: possibilities)
   }
 
-  /// A reading whose resolver is `shared` with others (see `ResourceReading`).
-  init(shared: ResolverBox, possibilities: [Resolved]) {
-    self.shared = shared
+  /// A reading with the resolver of a check (see `CheckStore`).
+  init(store: CheckStore, possibilities: [Resolved]) {
+    self.store = store
     self.possibilities = possibilities
   }
 
@@ -32,20 +31,20 @@ public struct Reading: Sendable {
   public func child(_ key: String) -> Reading {
     // One possibility is the rule (no `Fn::If` on the way): its members are the reading.
     if possibilities.count == 1 {
-      return Reading(shared: shared, possibilities: members(key, of: possibilities[0]))
+      return Reading(store: store, possibilities: members(key, of: possibilities[0]))
     }
     var members: [Resolved] = []
     for possibility in possibilities { members += self.members(key, of: possibility) }
-    return Reading(shared: shared, possibilities: members)
+    return Reading(store: store, possibilities: members)
   }
 
   /// The member `key` of one possibility (see `child`).
   private func members(_ key: String, of possibility: Resolved) -> [Resolved] {
-    let raw = possibility.map?.member(key)
+    let raw = possibility.map?[key]
     if let raw, let imported = importing(raw) {
       return imported.compactMap { Self.inherit(possibility, into: $0) }
     }
-    var members = shared.resolver.member(key, of: possibility, found: raw)
+    var members = store.resolver.member(key, of: possibility, found: raw)
     if let written = raw?.location {
       for index in members.indices
       where members[index].parameters.count > possibility.parameters.count {
@@ -58,7 +57,7 @@ public struct Reading: Sendable {
   /// An `Fn::ImportValue` that another template of the run exports (see `ExportIndex`).
   private func importing(_ raw: Value) -> [Resolved]? {
     guard case .intrinsic(.importValue(let name)) = raw.kind else { return nil }
-    return shared.exports.resolveImport(name, with: shared.resolver, at: raw.location)
+    return store.exports.resolveImport(name, with: store.resolver, at: raw.location)
   }
 
   /// `item` under the branches and parameters of `parent`; nil when the branches contradict.
@@ -79,13 +78,13 @@ public struct Reading: Sendable {
   /// single mapping where a list is expected counts as a one-element list.
   public func items() -> Reading {
     Reading(
-      shared: shared,
+      store: store,
       possibilities: possibilities.flatMap { possibility -> [Resolved] in
         switch possibility.shape {
         case .absent: return []
         case .list(let list):
           return list.flatMap { element -> [Resolved] in
-            let items = importing(element) ?? shared.resolver.resolve(element)
+            let items = importing(element) ?? store.resolver.resolve(element)
             return items.filter { !$0.isAbsent }.compactMap { Self.inherit(possibility, into: $0) }
           }
         default: return [possibility]
@@ -95,19 +94,19 @@ public struct Reading: Sendable {
 
   /// A reading of one possibility, to look further below it while keeping its branches.
   public func of(_ possibility: Resolved) -> Reading {
-    Reading(shared: shared, possibilities: [possibility])
+    Reading(store: store, possibilities: [possibility])
   }
 
   /// Only the possibilities `keep` accepts.
   public func filter(_ keep: (Resolved) -> Bool) -> Reading {
-    Reading(shared: shared, possibilities: possibilities.filter(keep))
+    Reading(store: store, possibilities: possibilities.filter(keep))
   }
 
   /// These possibilities under the branches `earlier` assumed; combinations that contradict
   /// them (one branch of the same `Fn::If` each) cannot be deployed and are dropped.
   public func after(_ earlier: Resolved) -> Reading {
     Reading(
-      shared: shared,
+      store: store,
       possibilities: possibilities.compactMap { possibility in
         guard let merged = possibility.assumptions.merged(with: earlier.assumptions) else {
           return nil
@@ -123,16 +122,6 @@ public struct Reading: Sendable {
 }
 
 extension Resolved {
-  /// The scalar as text: a literal string, a number, a boolean.
-  public var text: String? {
-    switch shape {
-    case .string(let string): return string.literal
-    case .number(let number): return number.literal
-    case .bool(let bool): return bool ? "true" : "false"
-    default: return nil
-    }
-  }
-
   /// ` (when condition UseKms is false; parameter Env at its default)`, or nothing.
   public var clause: String {
     var parts: [String] = []

@@ -1,3 +1,4 @@
+import Semantics
 import Template
 
 /// A rule's judgement of one possibility.
@@ -11,27 +12,17 @@ public enum Verdict: Sendable {
 }
 
 extension RuleContext {
-  /// A resolver sharing its tables with every other rule of the check.
-  public var resolver: Resolver { Resolver(template, memo: memo.value(ResolverMemo.self)) }
+  /// The resolver every rule of the check shares, with its tables.
+  public var resolver: Resolver { store.resolver }
 
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
-    let reading = resourceReading
-    // What `resolve` makes of a mapping: itself, located where the resource is written. (No
-    // empty map is made up front for the usual case: `OrderedMap()` is generic code run
-    // unspecialised.)
-    guard let position = reading.position(of: logicalID) else {
-      return Reading(
-        shared: reading.resolver, possibilities: [Resolved(.map(OrderedMap()), location: nil)])
+    guard let entry = store.resource(logicalID) else {
+      return Reading(store: store, possibilities: [Resolved(.map(OrderedMap()), location: nil)])
     }
-    let (location, properties) = template.resources.entries.withUnsafeBufferPointer { entries in
-      (
-        entries[position].keyLocation ?? entries[position].value.location,
-        entries[position].value.properties
-      )
-    }
+    let location = entry.keyLocation ?? entry.value.location
     return Reading(
-      shared: reading.resolver, possibilities: [Resolved(.map(properties), location: location)])
+      store: store, possibilities: [Resolved(.map(entry.value.properties), location: location)])
   }
 
   /// Reads `keys` below the resource's `Properties`.
@@ -44,41 +35,26 @@ extension RuleContext {
     keys.reduce(properties(of: logicalID)) { $0.child($1) }
   }
 
-  /// Where the resource `logicalID` is in `template.resources.entries`, from a table the rules
-  /// of the check share (see `ResourceReading`).
-  func position(of logicalID: String) -> Int? {
-    resourceReading.position(of: logicalID)
-  }
-
-  /// The logical ids of the resources this rule inspects (`resources`), in template order,
-  /// found without copying any resource.
+  /// The logical ids of the resources this rule inspects (of its `resourceTypes`), in
+  /// template order.
   public var inspectedLogicalIDs: [String] {
-    resourceReading.logicalIDs(ofTypes: rule.resourceTypes)
+    store.logicalIDs(ofTypes: rule.resourceTypes)
   }
 
-  /// A reading of `possibilities` with the resolver the rules of the check share (see
-  /// `ResourceReading`): the same as `Reading(resolver: resolver, possibilities:)`, without
-  /// making a resolver.
+  /// A reading of `possibilities` with the check's resolver.
   func reading(_ possibilities: [Resolved]) -> Reading {
-    Reading(shared: resourceReading.resolver, possibilities: possibilities)
+    Reading(store: store, possibilities: possibilities)
   }
 
-  /// The possible values of `value`, resolved by the resolver the rules of the check share
-  /// (what `resolver.resolve(value)` gives, without making a resolver).
-  func resolved(_ value: Value) -> [Resolved] {
-    resourceReading.resolver.resolver.resolve(value)
-  }
-
-  /// The findings of `body` for each resource this rule inspects, in template order; the
-  /// resources are read in place rather than copied as `resources` does.
+  /// The findings of `body` for each resource this rule inspects, in template order.
   public func findingsPerResource(
     _ body: (_ logicalID: String, _ resource: Resource) -> [Finding]
   ) -> [Finding] {
     let types = rule.resourceTypes
     var findings: [Finding] = []
-    template.forEachResource { logicalID, resource in
-      guard types.isEmpty || types.contains(resource.type ?? "") else { return }
-      findings += body(logicalID, resource)
+    for entry in template.resources.entries {
+      guard types.isEmpty || types.contains(entry.value.type ?? "") else { continue }
+      findings += body(entry.key, entry.value)
     }
     return findings
   }
@@ -123,7 +99,7 @@ extension RuleContext {
   /// in any branch of an `Fn::If`.
   public func referencedResources(_ value: Value?) -> [String] {
     guard let value else { return [] }
-    return resolved(value).compactMap { $0.string?.resourceReference?.logicalID }
+    return resolver.resolve(value).compactMap { $0.string?.resourceReference?.logicalID }
   }
 
   /// The resource a resolved value is exactly a reference to.
@@ -138,52 +114,27 @@ extension RuleContext {
 
   /// Every resource of `type`, in template order.
   public func resources(ofType type: String) -> [(logicalID: String, resource: Resource)] {
-    template.resources.entries.withUnsafeBufferPointer { entries in
-      var result: [(logicalID: String, resource: Resource)] = []
-      for position in entries.indices where entries[position].value.type == type {
-        result.append((entries[position].key, entries[position].value))
-      }
-      return result
+    store.logicalIDs(ofTypes: [type]).compactMap { logicalID in
+      store.resource(logicalID).map { (logicalID, $0.value) }
     }
   }
 
   /// True when the template declares a resource of `type`.
   public func declares(_ type: String) -> Bool {
-    template.resources.entries.withUnsafeBufferPointer { entries in
-      entries.indices.contains { entries[$0].value.type == type }
-    }
+    !store.logicalIDs(ofTypes: [type]).isEmpty
   }
 
   /// The type of a resource of this template, or of a `stack::LogicalId` another linted
   /// template exports (see `ExportIndex`).
   public func resourceType(_ logicalID: String) -> String? {
-    if let position = position(of: logicalID) {
-      if let type = template.resources.entries.withUnsafeBufferPointer({
-        entries in entries[position].value.type
-      }) {
-        return type
-      }
-    }
+    if let type = store.resource(logicalID)?.value.type { return type }
     return memo.exports.resource(logicalID)?.resource.type
-  }
-
-  /// Where the resource's logical id is written, read in place: what `finding` looks up (through
-  /// `OrderedMap`'s generic lookup, which copies the resource) for a finding given no location.
-  func keyLocation(of logicalID: String) -> SourceLocation? {
-    guard let position = position(of: logicalID) else { return nil }
-    return template.resources.entries.withUnsafeBufferPointer { entries in
-      entries[position].keyLocation
-    }
   }
 
   /// The resource's location: where its logical id is written.
   public func location(of logicalID: String) -> SourceLocation? {
-    guard let position = position(of: logicalID) else {
-      return nil
-    }
-    return template.resources.entries.withUnsafeBufferPointer { entries in
-      entries[position].keyLocation ?? entries[position].value.location
-    }
+    guard let entry = store.resource(logicalID) else { return nil }
+    return entry.keyLocation ?? entry.value.location
   }
 }
 

@@ -1,0 +1,59 @@
+import Semantics
+import Template
+
+/// What the rules of one check read the template through, worked out once per check and
+/// shared through its `TemplateMemo`: the resources by logical id and by type, and the one
+/// resolver (with the exports of the run, for `Fn::ImportValue`) every reading uses.
+///
+/// Readings hold the store rather than a `Resolver`: a reading is made for every key a rule
+/// follows, and one reference is what it costs to pass the resolver on.
+final class CheckStore: TemplateDerivation, Sendable {
+  let resolver: Resolver
+  /// The exports imports resolve to (see `ExportIndex`).
+  let exports: ExportIndex
+  private let positions: [String: Int]
+  /// Every logical id, in template order.
+  private let logicalIDs: [String]
+  /// The positions of the resources of each type, in template order.
+  private let positionsByType: [String: [Int]]
+
+  init(deriving memo: TemplateMemo) {
+    let entries = memo.template.resources.entries
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(entries.count)
+    var positionsByType: [String: [Int]] = [:]
+    for (position, entry) in entries.enumerated() {
+      positions[entry.key] = positions[entry.key] ?? position
+      positionsByType[entry.value.type ?? "", default: []].append(position)
+    }
+    self.positions = positions
+    self.positionsByType = positionsByType
+    logicalIDs = entries.map(\.key)
+    resolver = Resolver(memo.template, memo: memo.value(ResolverMemo.self))
+    exports = memo.exports
+  }
+
+  /// A store for readings made outside a check: the resolver alone, no resource tables.
+  init(resolver: Resolver) {
+    self.resolver = resolver
+    exports = ExportIndex()
+    positions = [:]
+    logicalIDs = []
+    positionsByType = [:]
+  }
+
+  /// The resource `logicalID` with where its logical id is written, looked up by position.
+  func resource(_ logicalID: String) -> OrderedMap<Resource>.Entry? {
+    positions[logicalID].map { resolver.template.resources.entries[$0] }
+  }
+
+  /// The logical ids of the resources whose type is one of `types` (a resource without a type
+  /// counts as type `""`), every resource when `types` is empty; in template order.
+  func logicalIDs(ofTypes types: [String]) -> [String] {
+    if types.isEmpty { return logicalIDs }
+    var found: [Int] = []
+    for type in Set(types) { found += positionsByType[type] ?? [] }
+    if types.count > 1 { found.sort() }
+    return found.map { logicalIDs[$0] }
+  }
+}

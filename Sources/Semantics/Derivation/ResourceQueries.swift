@@ -1,0 +1,16 @@
+import Template
+
+extension Template {
+  /// The logical ids of the resources of `type`, in template order.
+  package func logicalIDs(ofType type: String) -> [String] {
+    resources.entries.compactMap { $0.value.type == type ? $0.key : nil }
+  }
+
+  /// The logical ids of the resources whose type is one of `types` (every resource when
+  /// `types` is empty), in template order.
+  package func logicalIDs(ofTypes types: [String]) -> [String] {
+    resources.entries.compactMap { entry in
+      types.isEmpty || types.contains(entry.value.type ?? "") ? entry.key : nil
+    }
+  }
+}
