@@ -27,9 +27,7 @@ enum HelperProcess {
   static func run(_ executable: URL, input: Data, deadline: Date, outputLimit: Int) throws
     -> Output
   {
-    var toChild: [Int32] = [0, 0]
-    var fromChild: [Int32] = [0, 0]
-    guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
+    guard let toChild = closedOnExecPipe(), let fromChild = closedOnExecPipe() else {
       throw SpawnError(description: String(cString: strerror(errno)))
     }
     var actions = posix_spawn_file_actions_t()
@@ -76,6 +74,17 @@ enum HelperProcess {
     var exitStatus: Int32 = 0
     while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
     return output
+  }
+
+  /// A pipe whose ends close on exec. A process that another thread spawns meanwhile must not
+  /// inherit them: holding the helper's input open, it would keep the helper waiting for the
+  /// end of its request until the deadline (the helper gets its ends through `dup2`, which
+  /// clears the flag). `pipe2` is not visible from Swift's Glibc module, hence `fcntl`.
+  private static func closedOnExecPipe() -> [Int32]? {
+    var descriptors: [Int32] = [0, 0]
+    guard pipe(&descriptors) == 0 else { return nil }
+    for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    return descriptors
   }
 
   /// Reads `descriptor` to its end, or until the deadline passes or `limit` bytes are exceeded.
