@@ -3,9 +3,9 @@
 #
 #   fuzz/run-pipeline.sh [SECONDS] [JOBS]      (defaults: 600 seconds, 1 job)
 #
-# The Template, Policy and TemplateDiff modules are compiled with swiftc, each with coverage
-# for libFuzzer and AddressSanitizer (TemplateDiff without its AWS client and LiveStack, which
-# the pipeline does not use and which need swift-crypto). A module is compiled again only when
+# The Template, Semantics, Policy and TemplateDiff modules are compiled with swiftc, each with
+# coverage for libFuzzer and AddressSanitizer (TemplateDiff without LiveStack, which reads
+# deployed stacks through the AWS client: the pipeline does not use it, and it needs swift-crypto). A module is compiled again only when
 # one of its sources is newer than its object file. The data files are compiled in as they are
 # for SwiftPM (Sources/CEmbeddedData/embedded.S). Each input must finish within 5 seconds and 2 GB (of
 # which ASan takes its share); a slow or hungry input is saved in fuzz/artifacts/ like a crash.
@@ -20,7 +20,7 @@ if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 build=fuzz/.build/pipeline
 mkdir -p "$build" fuzz/corpus-pipeline fuzz/artifacts
 
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$build" -I Sources/CYAML
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name Formation -I "$build" -I Sources/CYAML
   -Xcc -fmodule-map-file="$build/CEmbeddedData.modulemap")
 compile() {  # module name, sources... (skipped when the object is newer than every source)
   local module="$1"
@@ -42,11 +42,11 @@ if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
   compile EmbeddedData Sources/EmbeddedData/*.swift
   compile Schemas $(find Sources/Schemas -name '*.swift')
   compile Template $(find Sources/Template -name '*.swift')
+  compile Semantics $(find Sources/Semantics -name '*.swift')
   compile Policy $(find Sources/Policy -name '*.swift')
-  compile TemplateDiff $(find Sources/TemplateDiff -name '*.swift' -not -path '*/AWS/*' \
-    -not -name LiveStack.swift)
+  compile TemplateDiff $(find Sources/TemplateDiff -name '*.swift' -not -name LiveStack.swift)
   swiftc "${flags[@]}" -module-name PipelineFuzzer fuzz/PipelineFuzzer.swift \
-    "$build/EmbeddedData.o" "$build/Schemas.o" "$build/Template.o" "$build/Policy.o" \
+    "$build/EmbeddedData.o" "$build/Schemas.o" "$build/Template.o" "$build/Semantics.o" "$build/Policy.o" \
     "$build/TemplateDiff.o" "$build/embedded.o" "$build/lookup.o" -lyaml \
     -o "$build/pipeline-fuzzer" 2>&1 | grep -v "Cannot export local symbol\|warning:" || true
 fi
