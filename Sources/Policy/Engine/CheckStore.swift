@@ -47,6 +47,9 @@ final class CheckStore: TemplateDerivation, Sendable {
     positions[logicalID].map { resolver.template.resources.entries[$0] }
   }
 
+  /// Whether the template declares a resource of `type`.
+  func declares(_ type: String) -> Bool { positionsByType[type] != nil }
+
   /// The logical ids of the resources whose type is one of `types` (a resource without a type
   /// counts as type `""`), every resource when `types` is empty; in template order.
   func logicalIDs(ofTypes types: [String]) -> [String] {

@@ -65,10 +65,10 @@ public struct Engine: Sendable {
     // A rule about resource types the template does not declare has nothing to judge and is
     // not run: on a folder of templates, most of the catalogue is about types a given
     // template lacks (see `Rule.judgesBeyondItsTypes` for the rules that always run).
-    let declared = template.declaredTypes
+    let store = memo.value(CheckStore.self)
     let applicable = rules.filter { rule in
       rule.resourceTypes.isEmpty || rule.judgesBeyondItsTypes
-        || rule.resourceTypes.contains(where: declared.contains)
+        || rule.resourceTypes.contains(where: store.declares)
     }
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
@@ -110,19 +110,6 @@ public struct Engine: Sendable {
 private enum Work: Sendable {
   case derive(SharedDerivation)
   case rule(Rule)
-}
-
-extension Template {
-  /// The resource types the template declares.
-  fileprivate var declaredTypes: Set<String> {
-    resources.entries.withUnsafeBufferPointer { entries in
-      var types = Set<String>()
-      for position in entries.indices {
-        if let type = entries[position].value.type { types.insert(type) }
-      }
-      return types
-    }
-  }
 }
 
 extension Finding {

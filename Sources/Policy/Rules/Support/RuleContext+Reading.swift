@@ -121,7 +121,7 @@ extension RuleContext {
 
   /// True when the template declares a resource of `type`.
   public func declares(_ type: String) -> Bool {
-    !store.logicalIDs(ofTypes: [type]).isEmpty
+    store.declares(type)
   }
 
   /// The type of a resource of this template, or of a `stack::LogicalId` another linted
