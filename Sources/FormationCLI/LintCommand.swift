@@ -169,10 +169,13 @@ public struct LintCommand: ParsableCommand {
       ]
     case .finished(let ended): return ended
     }
-    let visible =
-      showSuppressed || format != .text ? findings : findings.filter { !$0.isSuppressed }
-    // The unchecked resources are counted in the summary line, not listed one by one.
-    let listed = format == .text ? visible.filter { !TextReporter.isCoverageNote($0) } : visible
+    // Text lists suppressed findings only when asked, and the unchecked resources are counted
+    // in the summary line, not listed one by one; JSON and SARIF carry every finding.
+    let listed =
+      format == .text
+      ? findings.filter {
+        (showSuppressed || !$0.isSuppressed) && !TextReporter.isCoverageNote($0)
+      } : findings
     let failing = findings.contains { !$0.isSuppressed && $0.severity >= settings.threshold }
     let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     let output: String
@@ -191,13 +194,13 @@ public struct LintCommand: ParsableCommand {
     case .json:
       output =
         FindingsEnvelope(
-          command: "lint", findings: visible, files: inputs.count, skipped: scan.skipped.count,
+          command: "lint", findings: listed, files: inputs.count, skipped: scan.skipped.count,
           failed: exitCode != 0, extraSummary: baselineCounts
         ).json
     case .sarif:
       let base =
         baseDirectory ?? RepositoryRoot.find(from: workingDirectory) ?? workingDirectory
-      output = SARIFReporter(rules: selected, baseDirectory: base).report(visible)
+      output = SARIFReporter(rules: selected, baseDirectory: base).report(listed)
     }
     let summary = TextReporter.summary(findings, files: inputs.count)
     let skipped = configuration.skippedReport(scan)

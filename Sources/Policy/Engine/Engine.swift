@@ -101,8 +101,8 @@ public struct Engine: Sendable {
       all += coverage.findings(
         severity: options.requireCoverage ? .error : CoverageRules.unchecked.severity)
     }
-    all.sort(by: Finding.stableOrder)
-    return all
+    // Findings are large values: their positions are sorted, and each is copied once.
+    return all.indices.sorted { Finding.stableOrder(all[$0], all[$1]) }.map { all[$0] }
   }
 }
 

@@ -30,6 +30,23 @@ struct PropertyValidation {
   let template: Template
   let schema: ResourceSchema
   private(set) var issues: [SchemaIssue] = []
+  /// Where the walk is below `Properties`: the path is spelled out only for an issue.
+  private var trail: [Step] = []
+
+  private enum Step {
+    case key(String)
+    case item(Int)
+  }
+
+  /// The property path being checked, as findings name it (`Properties.Tags[2].Key`).
+  private var path: String {
+    trail.reduce(into: "Properties") { path, step in
+      switch step {
+      case .key(let key): path += "." + key
+      case .item(let position): path += "[\(position)]"
+      }
+    }
+  }
 
   init(template: Template, schema: ResourceSchema) {
     self.template = template
@@ -39,7 +56,7 @@ struct PropertyValidation {
   /// Checks `resource`'s properties, reporting a missing one at `location`.
   mutating func check(_ resource: Resource, at location: SourceLocation?) {
     let root = schema.properties
-    checkObject(resource.properties, node: root, at: resource.propertiesLocation ?? location, path: "Properties")
+    checkObject(resource.properties, node: root, at: resource.propertiesLocation ?? location)
     for entry in resource.properties.entries where schema.readOnly.contains(entry.key) {
       guard !isNoValue(entry.value) else { continue }
       issues.append(
@@ -50,20 +67,20 @@ struct PropertyValidation {
     }
   }
 
-  private mutating func check(_ value: Value, node index: Int, path: String) {
+  private mutating func check(_ value: Value, node index: Int) {
     guard index < schema.nodes.count else { return }
     let node = schema.nodes[index]
     switch value.kind {
     case .intrinsic(let function):
-      checkFunction(function, value: value, node: index, path: path)
+      checkFunction(function, value: value, node: index)
     case .map(let map):
       guard node.types.isEmpty || node.types.contains(.object) else {
-        return wrongType("a mapping", node: node, at: value.location, path: path)
+        return wrongType("a mapping", node: node, at: value.location)
       }
-      checkObject(map, node: node, at: value.location, path: path)
+      checkObject(map, node: node, at: value.location)
     case .list(let list):
       guard node.types.isEmpty || node.types.contains(.array) else {
-        return wrongType("a list", node: node, at: value.location, path: path)
+        return wrongType("a list", node: node, at: value.location)
       }
       if !node.itemCount.admits(list.count) {
         issues.append(
@@ -72,38 +89,40 @@ struct PropertyValidation {
             message: "\(path) has \(list.count) item\(list.count == 1 ? "" : "s"); expected \(node.itemCount.description)",
             location: value.location, path: path))
       }
-      if node.uniqueItems { checkUnique(list, path: path) }
+      if node.uniqueItems { checkUnique(list) }
       if let items = node.items {
         for (position, item) in list.enumerated() {
-          check(item, node: items, path: "\(path)[\(position)]")
+          trail.append(.item(position))
+          check(item, node: items)
+          trail.removeLast()
         }
       }
     case .string(let text):
       // A dynamic reference (`{{resolve:secretsmanager:...}}`) is replaced at deployment.
       guard !DynamicReference.appears(in: text) else { return }
-      checkScalar(Scalar(text: text, kind: .string), node: node, at: value.location, path: path)
+      checkScalar(Scalar(text: text, kind: .string), node: node, at: value.location)
     case .number(let number):
-      checkScalar(Scalar(text: number.literal, kind: .number), node: node, at: value.location, path: path)
+      checkScalar(Scalar(text: number.literal, kind: .number), node: node, at: value.location)
     case .bool(let bool):
-      checkScalar(Scalar(text: bool ? "true" : "false", kind: .bool), node: node, at: value.location, path: path)
+      checkScalar(Scalar(text: bool ? "true" : "false", kind: .bool), node: node, at: value.location)
     case .null:
       return
     }
   }
 
-  private mutating func checkFunction(_ function: Intrinsic, value: Value, node index: Int, path: String) {
+  private mutating func checkFunction(_ function: Intrinsic, value: Value, node index: Int) {
     let node = schema.nodes[index]
     switch function {
     case .if(_, let then, let otherwise):
-      check(then, node: index, path: path)
-      check(otherwise, node: index, path: path)
+      check(then, node: index)
+      check(otherwise, node: index)
     case .ref(let name):
       if name == "AWS::NoValue" { return }
       if let parameter = template.parameters[name] {
         let type = parameter.type ?? "String"
         if type.hasPrefix("List<") || type == "CommaDelimitedList" {
           if !node.types.isEmpty, !node.types.contains(.array), !node.types.contains(.string) {
-            wrongType("a list (parameter '\(name)')", node: node, at: value.location, path: path)
+            wrongType("a list (parameter '\(name)')", node: node, at: value.location)
           }
           return
         }
@@ -111,7 +130,7 @@ struct PropertyValidation {
         if !node.types.isEmpty, !node.types.contains(.string), !node.types.contains(.integer),
           !node.types.contains(.number), !node.types.contains(.boolean)
         {
-          return wrongType("a string (parameter '\(name)')", node: node, at: value.location, path: path)
+          return wrongType("a string (parameter '\(name)')", node: node, at: value.location)
         }
         let first = issues.count
         var checked = 0
@@ -121,7 +140,7 @@ struct PropertyValidation {
           guard let text else { continue }
           let before = issues.count
           checkScalar(
-            Scalar(text: text, kind: .string, parameter: name), node: node, at: value.location, path: path)
+            Scalar(text: text, kind: .string, parameter: name), node: node, at: value.location)
           checked += 1
           if issues.count > before { rejected += 1 }
         }
@@ -131,13 +150,13 @@ struct PropertyValidation {
       } else if name == "AWS::NotificationARNs" {
         return
       } else {
-        stringOnly(function.name, node: node, at: value.location, path: path)
+        stringOnly(function.name, node: node, at: value.location)
       }
     case .sub, .join, .base64, .importValue:
-      stringOnly(function.name, node: node, at: value.location, path: path)
+      stringOnly(function.name, node: node, at: value.location)
     case .split, .getAZs, .cidr:
       if !node.types.isEmpty, !node.types.contains(.array), !node.types.contains(.string) {
-        wrongType("a list (\(function.name))", node: node, at: value.location, path: path)
+        wrongType("a list (\(function.name))", node: node, at: value.location)
       }
     default:
       return
@@ -145,14 +164,14 @@ struct PropertyValidation {
   }
 
   /// A function whose value is always a string, given where the schema wants a list or mapping.
-  private mutating func stringOnly(_ function: String, node: SchemaNode, at location: SourceLocation?, path: String) {
+  private mutating func stringOnly(_ function: String, node: SchemaNode, at location: SourceLocation?) {
     guard !node.types.isEmpty, node.types.isDisjoint(with: [.string, .integer, .number, .boolean])
     else { return }
-    wrongType("a string (\(function))", node: node, at: location, path: path)
+    wrongType("a string (\(function))", node: node, at: location)
   }
 
   private mutating func checkObject(
-    _ map: OrderedMap<Value>, node: SchemaNode, at location: SourceLocation?, path: String
+    _ map: OrderedMap<Value>, node: SchemaNode, at location: SourceLocation?
   ) {
     var present: Set<String> = []
     var generatesKeys = false
@@ -164,17 +183,14 @@ struct PropertyValidation {
         continue
       }
       if !isNoValue(entry.value) { present.insert(key) }
-      let childPath = "\(path).\(key)"
-      if let child = node.properties[key] {
-        check(entry.value, node: child, path: childPath)
-        continue
-      }
-      if let child = node.patternProperties.first(where: { PatternCache.shared.matches($0.pattern, key) })?.node {
-        check(entry.value, node: child, path: childPath)
-        continue
-      }
-      if let child = node.additionalProperties {
-        check(entry.value, node: child, path: childPath)
+      let child =
+        node.properties[key]
+        ?? node.patternProperties.first(where: { PatternCache.shared.matches($0.pattern, key) })?.node
+        ?? node.additionalProperties
+      if let child {
+        trail.append(.key(key))
+        check(entry.value, node: child)
+        trail.removeLast()
         continue
       }
       guard node.isClosed else { continue }
@@ -182,7 +198,7 @@ struct PropertyValidation {
       issues.append(
         SchemaIssue(
           kind: .unknownProperty, message: "unknown property '\(key)' in \(path)\(hint)",
-          location: entry.keyLocation ?? entry.value.location, path: childPath))
+          location: entry.keyLocation ?? entry.value.location, path: "\(path).\(key)"))
     }
     if generatesKeys { return }
     for name in node.required where !present.contains(name) {
@@ -231,7 +247,7 @@ struct PropertyValidation {
   }
 
   /// Reports each element equal to an earlier one (functions compare as written).
-  private mutating func checkUnique(_ list: [Value], path: String) {
+  private mutating func checkUnique(_ list: [Value]) {
     var seen: Set<Value> = []
     for (position, item) in list.enumerated() {
       if case .intrinsic(.if) = item.kind { continue }
@@ -266,9 +282,9 @@ struct PropertyValidation {
 
   private static let booleanStrings: Set<String> = ["true", "false", "True", "False"]
 
-  private mutating func checkScalar(_ scalar: Scalar, node: SchemaNode, at location: SourceLocation?, path: String) {
+  private mutating func checkScalar(_ scalar: Scalar, node: SchemaNode, at location: SourceLocation?) {
     if !node.types.isEmpty, !Self.admits(scalar, node.types) {
-      return wrongType(scalar.quoted, node: node, at: location, path: path)
+      return wrongType(scalar.quoted, node: node, at: location)
     }
     if let allowed = node.allowedValues, !Self.isAllowed(scalar.text, in: allowed, ignoringCase: node.allowedValuesIgnoreCase) {
       let shown = allowed.count > 12 ? allowed.prefix(12).joined(separator: ", ") + ", ..." : allowed.joined(separator: ", ")
@@ -282,10 +298,10 @@ struct PropertyValidation {
     }
     if node.minimum != nil || node.maximum != nil, scalar.kind != .bool, let number = Double(scalar.text) {
       if let minimum = node.minimum, number < minimum {
-        return outOfRange(scalar, "at least \(Self.format(minimum))", at: location, path: path)
+        return outOfRange(scalar, "at least \(Self.format(minimum))", at: location)
       }
       if let maximum = node.maximum, number > maximum {
-        return outOfRange(scalar, "at most \(Self.format(maximum))", at: location, path: path)
+        return outOfRange(scalar, "at most \(Self.format(maximum))", at: location)
       }
     }
     guard scalar.kind == .string else { return }
@@ -308,14 +324,14 @@ struct PropertyValidation {
     }
   }
 
-  private mutating func outOfRange(_ scalar: Scalar, _ bound: String, at location: SourceLocation?, path: String) {
+  private mutating func outOfRange(_ scalar: Scalar, _ bound: String, at location: SourceLocation?) {
     issues.append(
       SchemaIssue(
         kind: .outOfRange, message: "\(path) is \(scalar.quoted); it must be \(bound)",
         location: location, path: path))
   }
 
-  private mutating func wrongType(_ shown: String, node: SchemaNode, at location: SourceLocation?, path: String) {
+  private mutating func wrongType(_ shown: String, node: SchemaNode, at location: SourceLocation?) {
     issues.append(
       SchemaIssue(
         kind: .wrongType, message: "\(path) is \(shown); expected \(node.types.description)",

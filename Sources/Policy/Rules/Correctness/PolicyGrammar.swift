@@ -52,12 +52,12 @@ struct PolicyGrammar {
 
   mutating func check(_ source: PolicySource) {
     // A document built as a string by `Fn::Sub` or `Fn::Join` is read only when it is spelled
-    // out; one that is not is the template's to fill at deployment, not malformed.
-    let isTemplatedString = context.resolver.property(source.path, of: source.logicalID).contains {
-      $0.string != nil && $0.literal == nil
-    }
+    // out; one that is not is the template's to fill at deployment, not malformed. (Resolving
+    // the document is asked only of a problem at its root: most documents have none.)
+    lazy var isTemplatedString = context.resolver.property(source.path, of: source.logicalID)
+      .contains { $0.string != nil && $0.literal == nil }
     for problem in source.document.problems where problem.kind == .malformed {
-      if isTemplatedString && problem.location == source.location { continue }
+      if problem.location == source.location && isTemplatedString { continue }
       // A value the template does not determine (a parameter without a default) is described
       // as `${?}`: what it will be is known only at deployment.
       if problem.message.contains(Self.undetermined) { continue }
