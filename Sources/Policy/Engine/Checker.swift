@@ -1,3 +1,5 @@
+import Dispatch
+import Schemas
 import Semantics
 import Template
 
@@ -52,9 +54,14 @@ public struct Checker: Sendable {
       (path: String) throws(TemplateError) in try Template.read(contentsOf: path)
     }
   ) -> [Outcome] {
+    // The tables the rules load on first use are loaded on a core of their own while the
+    // templates are read: a run of one template reads it on one core and would then load them.
+    let loading = DispatchGroup()
+    DispatchQueue.global().async(group: loading) { [rules] in Self.loadTables(for: rules) }
     let read = paths.concurrentMap { path -> Result<ParsedTemplate, TemplateError> in
       Result { () throws(TemplateError) in try reading(path) }
     }
+    loading.wait()
     let checked = check(read.compactMap { try? $0.get() })
     var next = checked.makeIterator()
     return read.map { result in
@@ -66,6 +73,14 @@ public struct Checker: Sendable {
   }
 
   /// Checks templates read together; their findings, in the order given.
+  /// Loads what `rules` read from the executable's data: the resource schemas' index (the
+  /// correctness checks) and IAM's actions (the policy checks).
+  private static func loadTables(for rules: [Rule]) {
+    let families = Set(rules.map(\.family))
+    if families.contains(.correctness) { _ = ResourceSchemas.shipped }
+    if families.contains(.policy) { _ = ActionKnowledge.table }
+  }
+
   public func check(_ templates: [ParsedTemplate]) -> [[Finding]] {
     // Templates with `AWS::LanguageExtensions` are expanded once, here: the suppressions in a
     // `Fn::ForEach` body's Metadata then cover the resources it generates, and the outputs it

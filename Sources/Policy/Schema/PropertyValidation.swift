@@ -173,7 +173,6 @@ struct PropertyValidation {
   private mutating func checkObject(
     _ map: OrderedMap<Value>, node: SchemaNode, at location: SourceLocation?
   ) {
-    var present: Set<String> = []
     var generatesKeys = false
     for entry in map.entries {
       let key = entry.key
@@ -182,7 +181,6 @@ struct PropertyValidation {
         generatesKeys = true
         continue
       }
-      if !isNoValue(entry.value) { present.insert(key) }
       let child =
         node.properties[key]
         ?? node.patternProperties.first(where: { PatternCache.shared.matches($0.pattern, key) })?.node
@@ -201,13 +199,16 @@ struct PropertyValidation {
           location: entry.keyLocation ?? entry.value.location, path: "\(path).\(key)"))
     }
     if generatesKeys { return }
-    for name in node.required where !present.contains(name) {
+    // Set: written, and not removed by `AWS::NoValue` (an object has a few keys: looked up as
+    // asked rather than gathered into a set).
+    func present(_ name: String) -> Bool { map[name].map { !isNoValue($0) } ?? false }
+    for name in node.required where !present(name) {
       issues.append(
         SchemaIssue(
           kind: .missingProperty, message: "\(path) is missing required property '\(name)'",
           location: location, path: path))
     }
-    for dependency in node.dependentRequired where present.contains(dependency.property) {
+    for dependency in node.dependentRequired where present(dependency.property) {
       for name in dependency.requires where !map.contains(name) {
         issues.append(
           SchemaIssue(
@@ -216,8 +217,8 @@ struct PropertyValidation {
             location: location, path: path))
       }
     }
-    for exclusion in node.dependentExcluded where present.contains(exclusion.property) {
-      for name in exclusion.excludes where present.contains(name) {
+    for exclusion in node.dependentExcluded where present(exclusion.property) {
+      for name in exclusion.excludes where present(name) {
         issues.append(
           SchemaIssue(
             kind: .requirementGroup,
@@ -235,7 +236,7 @@ struct PropertyValidation {
             kind: .requirementGroup, message: "\(path) must set \(which) of: \(described)",
             location: location, path: path))
       } else if group.kind == .one, met.count > 1, group.options.allSatisfy({ $0.count == 1 }),
-        met.allSatisfy({ present.contains($0[0]) })
+        met.allSatisfy({ present($0[0]) })
       {
         issues.append(
           SchemaIssue(
@@ -251,7 +252,10 @@ struct PropertyValidation {
     var seen: Set<Value> = []
     for (position, item) in list.enumerated() {
       if case .intrinsic(.if) = item.kind { continue }
-      guard !seen.insert(item).inserted else { continue }
+      // A short list (most are: tags, ports) is compared pairwise, not hashed.
+      let repeats =
+        list.count <= 16 ? list[..<position].contains(item) : !seen.insert(item).inserted
+      guard repeats else { continue }
       issues.append(
         SchemaIssue(
           kind: .duplicateItem,
