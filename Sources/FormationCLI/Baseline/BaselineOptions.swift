@@ -35,7 +35,7 @@ public struct BaselineOptions: ParsableArguments {
     case finished(CommandResult)
   }
 
-  func apply(to findings: [Finding], summary: String) -> Step {
+  func apply(to findings: [Finding], summary: @autoclosure () -> String) -> Step {
     if let output {
       let baseline = Baseline(findings: findings, path: output)
       do {
@@ -47,7 +47,7 @@ public struct BaselineOptions: ParsableArguments {
       return .finished(
         CommandResult(
           standardError:
-            "\(summary)\nwrote \(count) \(count == 1 ? "finding" : "findings") to the baseline \(output)\n",
+            "\(summary())\nwrote \(count) \(count == 1 ? "finding" : "findings") to the baseline \(output)\n",
           exitCode: 0))
     }
     guard let file else { return .unchanged }

@@ -205,16 +205,16 @@ struct ProjectConfiguration: Sendable {
 
   /// `path` relative to the configuration's folder, `/`-separated; `nil` when outside it.
   func relativePath(of path: String) -> String? {
-    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let absolute = PathText.standardized(path)
     let base = directory.hasSuffix("/") ? directory : directory + "/"
     return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : nil
   }
 
   /// Whether a folder search skips `path`: under a default exclude, or matched by `exclude`.
   func excludes(_ path: String) -> PathGlob? {
-    let name = URL(fileURLWithPath: path).lastPathComponent
+    let name = PathText.lastComponent(path)
     if let glob = Self.defaultExcludes.first(where: { $0.matches(name) }) { return glob }
-    guard let relative = relativePath(of: path) else { return nil }
+    guard !exclude.isEmpty, let relative = relativePath(of: path) else { return nil }
     return exclude.first { $0.matches(relative) }
   }
 
@@ -245,7 +245,7 @@ struct ProjectConfiguration: Sendable {
 
   /// The parameter file for a template, from `parameters`; the first matching glob wins.
   func parameterFile(for template: String) -> String? {
-    guard let relative = relativePath(of: template) else { return nil }
+    guard !parameterFiles.isEmpty, let relative = relativePath(of: template) else { return nil }
     return parameterFiles.first { $0.templates.matches(relative) }?.file
   }
 }

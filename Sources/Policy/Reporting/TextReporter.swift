@@ -41,11 +41,12 @@ public struct TextReporter: Sendable {
   public static func summary(_ findings: [Finding], files: Int) -> String {
     var counts: [Severity: Int] = [:]
     var suppressed = 0
-    for finding in findings {
-      if finding.isSuppressed {
+    // By position: a run has tens of thousands of findings, and a loop variable would copy each.
+    for index in findings.indices {
+      if findings[index].isSuppressed {
         suppressed += 1
-      } else if !isCoverageNote(finding) {
-        counts[finding.severity, default: 0] += 1
+      } else if !isCoverageNote(findings[index]) {
+        counts[findings[index].severity, default: 0] += 1
       }
     }
     var parts = [

@@ -67,9 +67,10 @@ public struct Coverage: Sendable, Hashable {
   public static func summary(of findings: [Finding]) -> String? {
     var counts: [String: Int] = [:]
     var total = 0
-    for finding in findings
-    where finding.ruleID == CoverageRules.unchecked.id && !finding.isSuppressed {
-      counts[finding.scope["type"] ?? "?", default: 0] += 1
+    // By position: a run has tens of thousands of findings, and a loop variable would copy each.
+    for index in findings.indices
+    where findings[index].ruleID == CoverageRules.unchecked.id && !findings[index].isSuppressed {
+      counts[findings[index].scope["type"] ?? "?", default: 0] += 1
       total += 1
     }
     guard total > 0 else { return nil }
