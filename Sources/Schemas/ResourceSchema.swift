@@ -1,5 +1,3 @@
-import Foundation
-
 /// One resource type's schema: what its properties may be, what `Fn::GetAtt` may read, and
 /// which properties CloudFormation sets itself.
 public struct ResourceSchema: Sendable {
@@ -24,11 +22,11 @@ public struct ResourceSchema: Sendable {
     }
   }
 
-  init?(json: [String: Any]) {
-    guard let nodes = json["n"] as? [[String: Any]], !nodes.isEmpty else { return nil }
+  init?(json: SchemaJSON) {
+    guard let nodes = json["n"]?.array, !nodes.isEmpty else { return nil }
     self.nodes = nodes.map(SchemaNode.init(json:))
-    attributes = json["a"] as? [String] ?? []
-    readOnly = json["r"] as? [String] ?? []
+    attributes = json["a"]?.strings ?? []
+    readOnly = json["r"]?.strings ?? []
   }
 }
 
@@ -63,44 +61,40 @@ public final class SchemaNode: Sendable {
   public let uniqueItems: Bool
   public let groups: [RequirementGroup]
 
-  init(json: [String: Any]) {
-    types = JSONTypes(letters: json["t"] as? String ?? "")
-    let properties = json["p"] as? [String: Any] ?? [:]
+  init(json: SchemaJSON) {
+    types = JSONTypes(letters: json["t"]?.string ?? "")
+    let properties = json["p"]?.members ?? []
     var table: [String: Int] = [:]
-    for (name, node) in properties { table[name] = Self.int(node) }
+    for (name, node) in properties { table[name] = node.int }
     self.properties = table
-    propertyNames = properties.keys.sorted()
+    propertyNames = properties.map(\.key).sorted()
     isClosed = json["c"] != nil
-    patternProperties = (json["pp"] as? [[Any]] ?? []).compactMap { pair in
-      guard pair.count == 2, let pattern = pair[0] as? String, let node = Self.int(pair[1]) else {
-        return nil
-      }
+    patternProperties = (json["pp"]?.array ?? []).compactMap { pair in
+      guard let pair = pair.array, pair.count == 2, let pattern = pair[0].string,
+        let node = pair[1].int
+      else { return nil }
       return (pattern, node)
     }
-    additionalProperties = Self.int(json["ap"])
-    items = Self.int(json["i"])
-    allowedValues = json["e"] as? [String]
+    additionalProperties = json["ap"]?.int
+    items = json["i"]?.int
+    allowedValues = json["e"]?.strings
     allowedValuesIgnoreCase = json["ec"] != nil
-    pattern = json["pt"] as? String
-    minimum = Self.double(json["mn"])
-    maximum = Self.double(json["mx"])
+    pattern = json["pt"]?.string
+    minimum = json["mn"]?.double
+    maximum = json["mx"]?.double
     length = Bounds(json["l"])
     itemCount = Bounds(json["k"])
-    required = json["rq"] as? [String] ?? []
-    dependentRequired = (json["dr"] as? [String: [String]] ?? [:]).sorted { $0.key < $1.key }
-      .map { ($0.key, $0.value) }
-    dependentExcluded = (json["dx"] as? [String: [String]] ?? [:]).sorted { $0.key < $1.key }
-      .map { ($0.key, $0.value) }
+    required = json["rq"]?.strings ?? []
+    dependentRequired = Self.lists(json["dr"]).map { ($0.key, $0.value) }
+    dependentExcluded = Self.lists(json["dx"]).map { ($0.key, $0.value) }
     uniqueItems = json["u"] != nil
-    groups = (json["g"] as? [[Any]] ?? []).compactMap(RequirementGroup.init(json:))
+    groups = (json["g"]?.array ?? []).compactMap(RequirementGroup.init(json:))
   }
 
-  static func int(_ value: Any?) -> Int? {
-    (value as? NSNumber)?.intValue ?? (value as? Int)
-  }
-
-  static func double(_ value: Any?) -> Double? {
-    (value as? NSNumber)?.doubleValue ?? (value as? Double)
+  /// An object of string lists (`{"A": ["B", "C"]}`), sorted by key.
+  static func lists(_ json: SchemaJSON?) -> [(key: String, value: [String])] {
+    (json?.members ?? []).compactMap { member in member.value.strings.map { (member.key, $0) } }
+      .sorted { $0.key < $1.key }
   }
 }
 
@@ -147,10 +141,10 @@ public struct Bounds: Sendable {
   public var lower: Int?
   public var upper: Int?
 
-  init(_ json: Any?) {
-    let pair = json as? [Any] ?? []
-    lower = pair.count == 2 ? SchemaNode.int(pair[0]) : nil
-    upper = pair.count == 2 ? SchemaNode.int(pair[1]) : nil
+  init(_ json: SchemaJSON?) {
+    let pair = json?.array ?? []
+    lower = pair.count == 2 ? pair[0].int : nil
+    upper = pair.count == 2 ? pair[1].int : nil
   }
 
   public func admits(_ count: Int) -> Bool {
@@ -180,9 +174,10 @@ public struct RequirementGroup: Sendable {
   /// Each option lists the properties it requires.
   public var options: [[String]]
 
-  init?(json: [Any]) {
-    guard json.count == 2, let kind = (json[0] as? String).flatMap(Kind.init(rawValue:)),
-      let options = json[1] as? [[String]]
+  init?(json: SchemaJSON) {
+    guard let pair = json.array, pair.count == 2,
+      let kind = pair[0].string.flatMap(Kind.init(rawValue:)),
+      let options = pair[1].array?.compactMap(\.strings), options.count == pair[1].array?.count
     else { return nil }
     self.kind = kind
     self.options = options

@@ -126,6 +126,12 @@ public final class ResourceSchemas: @unchecked Sendable {
     return value
   }
 
+  /// The JSON text of `type`'s schema in the data, as the script wrote it.
+  func schemaText(of type: String) -> UnsafeRawBufferPointer? {
+    guard let range = index[type], range.upperBound <= data.count else { return nil }
+    return UnsafeRawBufferPointer(rebasing: data[range])
+  }
+
   /// Whether the registry knows `type` (in any region).
   public func knows(_ type: String) -> Bool { index[type] != nil }
 
@@ -134,10 +140,8 @@ public final class ResourceSchemas: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let schema = parsed[type] { return schema }
-    guard let range = index[type], range.upperBound <= data.count,
-      let object = try? JSONSerialization.jsonObject(
-        with: Data(UnsafeRawBufferPointer(rebasing: data[range]))) as? [String: Any],
-      let schema = ResourceSchema(json: object)
+    guard let text = schemaText(of: type), let json = SchemaJSON.parse(text),
+      let schema = ResourceSchema(json: json)
     else { return nil }
     parsed[type] = schema
     return schema

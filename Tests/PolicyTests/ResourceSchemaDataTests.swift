@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import Policy
-import Schemas
+@testable import Schemas
 
 /// The shipped resource schemas: complete, readable, and what the script writes.
 @Suite struct ResourceSchemaDataTests {
@@ -93,5 +93,48 @@ import Schemas
     #expect(DeprecatedRuntime.date(daysSinceEpoch: 47_541) == "2100-03-01")
     #expect(DeprecatedRuntime.date(daysSinceEpoch: 20_454) == "2026-01-01")
     #expect(DeprecatedRuntime.date(daysSinceEpoch: -1) == "1969-12-31")
+  }
+
+  /// The schema reader's own JSON parser reads every type's schema as Foundation's does.
+  @Test func everySchemaReadsAsFoundationReadsIt() throws {
+    let schemas = ResourceSchemas.shipped
+    var compared = 0
+    for type in schemas.typeNames {
+      let text = try #require(schemas.schemaText(of: type))
+      let expected = try JSONSerialization.jsonObject(with: Data(text), options: [.fragmentsAllowed])
+      let parsed = try #require(SchemaJSON.parse(text), "\(type) does not parse")
+      #expect((Self.foundation(parsed) as! NSObject).isEqual(expected), "\(type)")
+      compared += 1
+    }
+    #expect(compared > 1_500)
+  }
+
+  @Test(arguments: [
+    #"{"a":1"#, #"{"a" 1}"#, #"[1,]"#, #""\q""#, #""\ud800""#, "nul", #"{"a":1} x"#, "\"tab\tin\"",
+  ])
+  func malformedJSONIsNil(_ text: String) {
+    let bytes = Array(text.utf8)
+    #expect(bytes.withUnsafeBytes { SchemaJSON.parse($0) } == nil)
+  }
+
+  @Test func escapesAndNumbersRead() throws {
+    let text = #"{"s":"a\"b\\c\/\n\u00e9\ud83d\ude00","n":[-2.5e2,0,12]}"#
+    let json = try #require(Array(text.utf8).withUnsafeBytes { SchemaJSON.parse($0) })
+    #expect(json["s"]?.string == "a\"b\\c/\n\u{e9}\u{1F600}")
+    #expect(json["n"]?.array?.map(\.double) == [-250, 0, 12])
+    #expect(json["n"]?.array?.map(\.int) == [-250, 0, 12])
+  }
+
+  /// `json` as Foundation's JSON reader gives it.
+  static func foundation(_ json: SchemaJSON) -> Any {
+    switch json {
+    case .object(let members):
+      NSDictionary(dictionary: Dictionary(members.map { ($0.key, foundation($0.value)) }) { $1 })
+    case .array(let items): NSArray(array: items.map(foundation))
+    case .string(let text): NSString(string: text)
+    case .number(let number): NSNumber(value: number)
+    case .bool(let bool): NSNumber(value: bool)
+    case .null: NSNull()
+    }
   }
 }
