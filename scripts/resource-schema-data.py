@@ -11,6 +11,7 @@ uses:
 
     # header lines (source, format)
     runtime <TAB> name <TAB> deprecated <TAB> create-block <TAB> update-block <TAB> successor
+    dbclass <TAB> engine <TAB> license models <TAB> DB instance classes
     type <TAB> name <TAB> offset <TAB> length                                    (the index)
     ...
     (one empty line; the body starts after it)
@@ -35,6 +36,11 @@ to themselves stay finite. Node keys:
 union of their properties and types), so a property any alternative allows is known; the
 alternatives' `required` lists become a requirement group. `if`/`then` and `not` are not
 carried: what they express is only approximated by the rest.
+
+A `dbclass` line lists the RDS DB instance classes offered for an engine and license model in
+at least one region (the union of cfn-lint's per-region `dbinstanceclass_enum.json`), sorted
+and comma-separated. Its license models are comma-separated, `-` standing for "LicenseModel not
+set"; license models of one engine with the same classes share a line.
 
 Usage: scripts/resource-schema-data.py            (rewrites the data file)
        scripts/resource-schema-data.py --stdout   (prints it; the test compares the two)
@@ -254,6 +260,27 @@ def runtimes():
     return lines
 
 
+def instance_classes():
+    """One `dbclass` line per engine and set of classes, in engine order."""
+    extension = importlib.import_module("cfnlint.data.schemas.extensions.aws_rds_dbinstance")
+    with open(os.path.join(os.path.dirname(extension.__file__), "dbinstanceclass_enum.json")) as handle:
+        regions = json.load(handle)
+    offered = {}
+    for region in regions.values():
+        for case in region["allOf"]:
+            condition = case["if"]["properties"]
+            license = condition.get("LicenseModel")
+            key = (condition["Engine"]["const"], license["const"] if isinstance(license, dict) else "-")
+            offered.setdefault(key, set()).update(case["then"]["properties"]["DBInstanceClass"]["enum"])
+    lines = {}
+    for (engine, license), classes in offered.items():
+        lines.setdefault((engine, ",".join(sorted(classes))), []).append(license)
+    return [
+        "\t".join(["dbclass", engine, ",".join(sorted(licenses)), classes])
+        for (engine, classes), licenses in sorted(lines.items(), key=lambda item: (item[0][0], sorted(item[1])))
+    ]
+
+
 def schema_files():
     """Type name -> schema file, us-east-1 first, then every other region in name order."""
     providers = importlib.import_module("cfnlint.data.schemas.providers")
@@ -299,9 +326,10 @@ def render():
     header = [
         f"# Formation resource schemas, written by scripts/resource-schema-data.py from cfn-lint {version} "
         "registry schemas. Do not edit by hand.",
-        "# runtime/type lines, one empty line, then one JSON line per type at its index offset.",
+        "# runtime/dbclass/type lines, one empty line, then one JSON line per type at its index offset.",
     ]
     header += runtimes()
+    header += instance_classes()
     bodies = []
     index = []
     offset = 0

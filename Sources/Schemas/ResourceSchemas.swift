@@ -43,6 +43,10 @@ public final class ResourceSchemas: @unchecked Sendable {
   private let ownsData: Bool
   private let index: [String: Range<Int>]
   private var parsed: [String: ResourceSchema] = [:]
+  /// Where each `dbclass` line's classes are, by `engine<TAB>license model`, or by `engine`
+  /// alone for an instance that does not set `LicenseModel`.
+  private let instanceClassRanges: [String: Range<Int>]
+  private var parsedInstanceClasses: [String: Set<String>] = [:]
   private var sortedNames: [String]?
   private let lock = NSLock()
 
@@ -58,8 +62,10 @@ public final class ResourceSchemas: @unchecked Sendable {
     self.init(data: staticData, owned: false)
   }
 
-  /// Reads the header: the `#` lines, a `runtime` line per runtime and a `type` line per type
-  /// (name, offset, length, tab-separated), up to the empty line where the JSON body starts.
+  /// Reads the header: the `#` lines, a `runtime` line per runtime, a `dbclass` line per RDS
+  /// engine and set of instance classes (engine, license models, classes) and a `type` line
+  /// per type (name, offset, length), tab-separated, up to the empty line where the JSON body
+  /// starts.
   /// The header is scanned as bytes: it is read by every run that checks schemas, however
   /// small its template.
   private init(data: UnsafeRawBufferPointer, owned: Bool) {
@@ -68,6 +74,7 @@ public final class ResourceSchemas: @unchecked Sendable {
     var source = ""
     var runtimes: [String: LambdaRuntime] = [:]
     var entries: [(name: String, offset: Int, length: Int)] = []
+    var instanceClassRanges: [String: Range<Int>] = [:]
     var body = data.count
     var lineStart = 0
     let tab = UInt8(ascii: "\t")
@@ -98,11 +105,25 @@ public final class ResourceSchemas: @unchecked Sendable {
             name: fields[1], deprecated: fields[2], createBlocked: fields[3],
             updateBlocked: fields[4], successor: fields[5])
         }
+      } else if line.starts(with: "dbclass\t".utf8) {
+        // dbclass ENGINE LICENSE,LICENSE CLASS,CLASS: the classes are split on first use.
+        let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+        if fields.count == 4 {
+          let engine = String(decoding: fields[1], as: UTF8.self)
+          let classes = fields[3].startIndex + lineStart..<fields[3].endIndex + lineStart
+          for license in fields[2].split(separator: UInt8(ascii: ",")) {
+            let key =
+              license.elementsEqual("-".utf8)
+              ? engine : engine + "\t" + String(decoding: license, as: UTF8.self)
+            instanceClassRanges[key] = classes
+          }
+        }
       }
       lineStart = lineEnd + 1
     }
     self.source = source
     self.runtimes = runtimes
+    self.instanceClassRanges = instanceClassRanges
     var index: [String: Range<Int>] = [:]
     index.reserveCapacity(entries.count)
     for entry in entries {
@@ -130,6 +151,22 @@ public final class ResourceSchemas: @unchecked Sendable {
   func schemaText(of type: String) -> UnsafeRawBufferPointer? {
     guard let range = index[type], range.upperBound <= data.count else { return nil }
     return UnsafeRawBufferPointer(rebasing: data[range])
+  }
+
+  /// The RDS DB instance classes AWS offers for `engine` with license model `license` (`nil`:
+  /// `LicenseModel` not set) in at least one region, as cfn-lint's E3025 data lists them;
+  /// `nil` when the data does not list that engine with that license model. The engine is
+  /// compared case-insensitively, the license model exactly, as cfn-lint compares them.
+  public func instanceClasses(engine: String, license: String?) -> Set<String>? {
+    let key = license.map { engine.lowercased() + "\t" + $0 } ?? engine.lowercased()
+    lock.lock()
+    defer { lock.unlock() }
+    if let classes = parsedInstanceClasses[key] { return classes }
+    guard let range = instanceClassRanges[key], range.upperBound <= data.count else { return nil }
+    let classes = Set(
+      data[range].split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) })
+    parsedInstanceClasses[key] = classes
+    return classes
   }
 
   /// Whether the registry knows `type` (in any region).

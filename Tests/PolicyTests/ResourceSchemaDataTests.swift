@@ -75,6 +75,51 @@ import Testing
     #expect(schemas["AWS::S3::Buckett"] == nil && !schemas.knows("AWS::S3::Buckett"))
   }
 
+  /// `dbclass` lines: one per engine and set of classes, `-` for "LicenseModel not set", license
+  /// models that share the classes on one line.
+  @Test func instanceClassLinesAreRead() {
+    let header = """
+      # test data
+      dbclass\tmysql\t-,general-public-license\tdb.m5.large,db.t3.micro
+      dbclass\toracle-se2\tlicense-included\tdb.m5.large
+      dbclass\toracle-se2\tbring-your-own-license\tdb.m5.large,db.x1e.xlarge
+      dbclass\tbroken\t-
+
+      """
+    let schemas = ResourceSchemas(bytes: Array(header.utf8))
+    #expect(
+      schemas.instanceClasses(engine: "mysql", license: nil) == ["db.m5.large", "db.t3.micro"])
+    #expect(
+      schemas.instanceClasses(engine: "MySQL", license: "general-public-license")
+        == ["db.m5.large", "db.t3.micro"])
+    #expect(
+      schemas.instanceClasses(engine: "oracle-se2", license: "license-included") == ["db.m5.large"])
+    #expect(
+      schemas.instanceClasses(engine: "oracle-se2", license: "bring-your-own-license")
+        == ["db.m5.large", "db.x1e.xlarge"])
+    #expect(schemas.instanceClasses(engine: "oracle-se2", license: nil) == nil)
+    #expect(schemas.instanceClasses(engine: "mysql", license: "license-included") == nil)
+    #expect(schemas.instanceClasses(engine: "mysql", license: "General-Public-License") == nil)
+    #expect(schemas.instanceClasses(engine: "mysql", license: "-") == nil)
+    #expect(schemas.instanceClasses(engine: "broken", license: nil) == nil)
+    #expect(schemas.instanceClasses(engine: "bad-ee", license: nil) == nil)
+  }
+
+  /// The shipped classes are cfn-lint's union over regions: Aurora MySQL is offered on no
+  /// `db.m4` class and no micro class in any region.
+  @Test func shippedInstanceClasses() throws {
+    let aurora = try #require(
+      ResourceSchemas.shipped.instanceClasses(engine: "aurora-mysql", license: nil))
+    #expect(aurora.contains("db.r5.large") && aurora.contains("db.serverless"))
+    #expect(!aurora.contains("db.m4.xlarge") && !aurora.contains("db.t3.micro"))
+    let included = try #require(
+      ResourceSchemas.shipped.instanceClasses(engine: "oracle-se2", license: "license-included"))
+    let ownLicense = try #require(
+      ResourceSchemas.shipped.instanceClasses(
+        engine: "oracle-se2", license: "bring-your-own-license"))
+    #expect(!included.contains("db.x1e.xlarge") && ownLicense.contains("db.x1e.xlarge"))
+  }
+
   /// Case-insensitive enums are marked as cfn-lint marks them.
   @Test func caseInsensitiveEnumsAreMarked() throws {
     let environment = try #require(ResourceSchemas.shipped["AWS::Batch::ComputeEnvironment"])

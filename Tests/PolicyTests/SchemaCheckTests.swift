@@ -10,7 +10,7 @@ import Testing
   /// Every schema check has a failing fixture tested here.
   @Test func everySchemaCheckHasAFailingFixture() throws {
     let ids = Catalogue.correctness.map(\.id).filter { $0.hasPrefix("SCH") }
-    #expect(ids == (1...25).map { String(format: "SCH%03d", $0) })
+    #expect(ids == (1...26).map { String(format: "SCH%03d", $0) })
     for id in ids { #expect(try !CorrectnessFixtures.lines(id, "\(id)-fail.yaml").isEmpty) }
   }
 
@@ -263,6 +263,18 @@ import Testing
         "11:9: error SCH025 Web: nested stack 'Web' passes parameter 'Enviroment', which ./SCH025-child.yaml does not declare; did you mean 'Environment'?",
         "20:11: error SCH025 Workers: nested stack 'Workers' does not pass 'Environment', which SCH025-child.yaml declares without a Default (when condition Production is false)",
         "24:7: error SCH025 Empty: nested stack 'Empty' does not pass 'VpcId', 'Environment', which SCH025-child.yaml declares without a Default",
+      ])
+  }
+
+  /// The class must be one the engine (and license model) offers somewhere; the engine is
+  /// compared case-insensitively, the class exactly, as cfn-lint compares them.
+  @Test func sch026() throws {
+    #expect(
+      try CorrectnessFixtures.lines("SCH026", "SCH026-fail.yaml") == [
+        "10:24: error SCH026 Orders: DB instance 'Orders': DBInstanceClass 'db.m4.xlarge' is not offered for engine 'aurora-mysql' in any region; offered: db.r3.xlarge, db.r4.xlarge, db.r5.xlarge, db.r6g.xlarge, ... (82 classes); did you mean 'db.r4.xlarge'?",
+        "16:24: error SCH026 Ledger: DB instance 'Ledger': DBInstanceClass 'db.x1e.xlarge' is not offered for engine 'oracle-se2' with license model 'license-included' in any region; offered: db.m3.xlarge, db.m4.xlarge, db.m5.xlarge, db.m7i.xlarge, ... (49 classes); did you mean 'db.m3.xlarge'?",
+        "23:55: error SCH026 Reports: DB instance 'Reports': DBInstanceClass 'db.t3.micro' is not offered for engine 'aurora-postgresql' in any region; offered: db.r4.16xlarge, db.r4.2xlarge, db.r4.4xlarge, db.r4.8xlarge, ... (88 classes) (when condition Production is false)",
+        "28:24: error SCH026 Catalog: DB instance 'Catalog': DBInstanceClass 'db.M5.Large' is not offered for engine 'MySQL' in any region; offered: db.m1.large, db.m1.medium, db.m1.small, db.m1.xlarge, ... (272 classes); did you mean 'db.m5.large'?",
       ])
   }
 }

@@ -52,5 +52,6 @@ public enum CorrectnessRules {
     .distributionAliases,  // SCH023
     .bucketACLWithoutOwnership,  // SCH024
     .nestedStackParameters,  // SCH025
+    .databaseInstanceClass,  // SCH026
   ]
 }
