@@ -267,14 +267,18 @@ import Testing
   }
 
   /// The class must be one the engine (and license model) offers somewhere; the engine is
-  /// compared case-insensitively, the class exactly, as cfn-lint compares them.
+  /// compared case-insensitively, the class exactly, as cfn-lint compares them. A branch whose
+  /// class is refused while another branch works is a warning (the stack can be created);
+  /// when every branch is refused, each is an error.
   @Test func sch026() throws {
     #expect(
       try CorrectnessFixtures.lines("SCH026", "SCH026-fail.yaml") == [
         "10:24: error SCH026 Orders: DB instance 'Orders': DBInstanceClass 'db.m4.xlarge' is not offered for engine 'aurora-mysql' in any region; offered: db.r3.xlarge, db.r4.xlarge, db.r5.xlarge, db.r6g.xlarge, ... (82 classes); did you mean 'db.r4.xlarge'?",
         "16:24: error SCH026 Ledger: DB instance 'Ledger': DBInstanceClass 'db.x1e.xlarge' is not offered for engine 'oracle-se2' with license model 'license-included' in any region; offered: db.m3.xlarge, db.m4.xlarge, db.m5.xlarge, db.m7i.xlarge, ... (49 classes); did you mean 'db.m3.xlarge'?",
-        "23:55: error SCH026 Reports: DB instance 'Reports': DBInstanceClass 'db.t3.micro' is not offered for engine 'aurora-postgresql' in any region; offered: db.r4.16xlarge, db.r4.2xlarge, db.r4.4xlarge, db.r4.8xlarge, ... (88 classes) (when condition Production is false)",
+        "23:55: warning SCH026 Reports: DB instance 'Reports': DBInstanceClass 'db.t3.micro' is not offered for engine 'aurora-postgresql' in any region; offered: db.r4.16xlarge, db.r4.2xlarge, db.r4.4xlarge, db.r4.8xlarge, ... (88 classes) (when condition Production is false)",
         "28:24: error SCH026 Catalog: DB instance 'Catalog': DBInstanceClass 'db.M5.Large' is not offered for engine 'MySQL' in any region; offered: db.m1.large, db.m1.medium, db.m1.small, db.m1.xlarge, ... (272 classes); did you mean 'db.m5.large'?",
+        "35:41: error SCH026 Archive: DB instance 'Archive': DBInstanceClass 'db.m1.small' is not offered for engine 'aurora-postgresql' in any region; offered: db.t3.small, db.r4.16xlarge, db.r4.2xlarge, db.r4.4xlarge, ... (88 classes); did you mean 'db.t3.small'? (when condition Production is true)",
+        "35:54: error SCH026 Archive: DB instance 'Archive': DBInstanceClass 'db.t3.micro' is not offered for engine 'aurora-postgresql' in any region; offered: db.r4.16xlarge, db.r4.2xlarge, db.r4.4xlarge, db.r4.8xlarge, ... (88 classes) (when condition Production is false)",
       ])
   }
 }

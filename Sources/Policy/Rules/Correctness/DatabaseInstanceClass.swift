@@ -8,25 +8,38 @@ extension Rule {
     id: "SCH026", title: "DB instance class the engine does not offer", severity: .error,
     family: .correctness, theme: "schema", resourceTypes: ["AWS::RDS::DBInstance"],
     rationale:
-      "RDS offers each engine, and for some engines each license model, on its own list of instance classes: Aurora MySQL runs on memory-optimized and burstable classes but not on `db.m4.xlarge`, and Oracle SE2 with the license included is offered on fewer classes than with your own license. RDS rejects a DB instance whose class is not on its engine's list, and the schema cannot say so because the list depends on another property. The lists are the union over every region of the data cfn-lint ships, so a class offered anywhere passes; the engine is compared case-insensitively, the class and license model exactly, as cfn-lint does. A class, engine or license model that is not a literal, or an engine or license model the data does not list, is not judged.",
+      "RDS offers each engine, and for some engines each license model, on its own list of instance classes: Aurora MySQL runs on memory-optimized and burstable classes but not on `db.m4.xlarge`, and Oracle SE2 with the license included is offered on fewer classes than with your own license. RDS rejects a DB instance whose class is not on its engine's list, and the schema cannot say so because the list depends on another property. The lists are the union over every region of the data cfn-lint ships, so a class offered anywhere passes; the engine is compared case-insensitively, the class and license model exactly, as cfn-lint does. A class, engine or license model that is not a literal, or an engine or license model the data does not list, is not judged; a class refused in one `Fn::If` branch while another branch can be created is a warning.",
     remediation:
       "Choose a class the engine offers (`aws rds describe-orderable-db-instance-options --engine ENGINE` lists them per region), or change the engine or license model."
   ) { context in
     context.findingsPerResource { logicalID, _ in
       var findings: [Finding] = []
-      for engine in context.property(logicalID, "Engine").possibilities
-      where engine.parameters.isEmpty {
-        guard let engineName = engine.literal else { continue }
-        for license in context.property(logicalID, "LicenseModel").after(engine).possibilities
-        where license.parameters.isEmpty && (license.isAbsent || license.literal != nil) {
-          guard
+      // Whether some combination of branches is one this rule does not reject (a class it
+      // cannot judge counts): the stack can then be created, and the rejected branches are
+      // warnings, as SCH006 treats a parameter whose other allowed values work.
+      var otherwiseDeployable = false
+      for engine in context.property(logicalID, "Engine").possibilities {
+        guard engine.parameters.isEmpty, let engineName = engine.literal else {
+          otherwiseDeployable = true
+          continue
+        }
+        for license in context.property(logicalID, "LicenseModel").after(engine).possibilities {
+          guard license.parameters.isEmpty, license.isAbsent || license.literal != nil,
             let offered = ResourceSchemas.shipped.instanceClasses(
               engine: engineName, license: license.literal)
-          else { continue }
+          else {
+            otherwiseDeployable = true
+            continue
+          }
           for instanceClass in context.property(logicalID, "DBInstanceClass").after(license)
-            .possibilities where instanceClass.parameters.isEmpty
+            .possibilities
           {
-            guard let name = instanceClass.literal, !offered.contains(name) else { continue }
+            guard instanceClass.parameters.isEmpty, let name = instanceClass.literal,
+              !offered.contains(name)
+            else {
+              otherwiseDeployable = true
+              continue
+            }
             let licensed = license.literal.map { " with license model '\($0)'" } ?? ""
             findings.append(
               context.finding(
@@ -35,6 +48,9 @@ extension Rule {
               ))
           }
         }
+      }
+      if otherwiseDeployable {
+        for index in findings.indices { findings[index].severity = .warning }
       }
       return findings.uniqued()
     }
