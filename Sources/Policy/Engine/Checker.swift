@@ -72,7 +72,6 @@ public struct Checker: Sendable {
     }
   }
 
-  /// Checks templates read together; their findings, in the order given.
   /// Loads what `rules` read from the executable's data: the resource schemas' index (the
   /// correctness checks) and IAM's actions (the policy checks).
   private static func loadTables(for rules: [Rule]) {
@@ -81,6 +80,7 @@ public struct Checker: Sendable {
     if families.contains(.policy) { _ = ActionKnowledge.table }
   }
 
+  /// Checks templates read together; their findings, in the order given.
   public func check(_ templates: [ParsedTemplate]) -> [[Finding]] {
     // Templates with `AWS::LanguageExtensions` are expanded once, here: the suppressions in a
     // `Fn::ForEach` body's Metadata then cover the resources it generates, and the outputs it
