@@ -206,18 +206,27 @@ package struct PolicyReader {
     resolver.inheriting(container, resolver.resolve(value))
   }
 
-  /// Reads `Action`/`NotAction` (or the resource pair): exactly one of the two may be present.
-  package mutating func elements<Content>(
+  /// The one of a pair (`Action`/`NotAction`) the statement sets; setting both is a problem,
+  /// and the plain one is read.
+  package mutating func either(
     _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
-    index: Int, keys: (String, String), required: Bool, make: (SymbolicString) -> Content
-  ) -> ElementList<Content>? {
+    index: Int, keys: (String, String)
+  ) -> OrderedMap<Value>.Entry? {
     if plain != nil, negated != nil {
       problems.append(
         PolicyProblem(
           "statement \(index + 1) has both \(keys.0) and \(keys.1)", at: negated?.keyLocation,
           assumptions: statement.assumptions))
     }
-    guard let entry = plain ?? negated else {
+    return plain ?? negated
+  }
+
+  /// Reads `Action`/`NotAction` (or the resource pair): exactly one of the two may be present.
+  package mutating func elements<Content>(
+    _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
+    index: Int, keys: (String, String), required: Bool, make: (SymbolicString) -> Content
+  ) -> ElementList<Content>? {
+    guard let entry = either(plain, negated, of: statement, index: index, keys: keys) else {
       if required {
         problem("statement \(index + 1) has neither \(keys.0) nor \(keys.1)", statement)
       }
@@ -291,13 +300,10 @@ package struct PolicyReader {
     _ plain: OrderedMap<Value>.Entry?, _ negated: OrderedMap<Value>.Entry?, of statement: Resolved,
     index: Int
   ) -> ElementList<PrincipalEntry>? {
-    if plain != nil, negated != nil {
-      problems.append(
-        PolicyProblem(
-          "statement \(index + 1) has both Principal and NotPrincipal", at: negated?.keyLocation,
-          assumptions: statement.assumptions))
-    }
-    guard let entry = plain ?? negated else { return nil }
+    guard
+      let entry = either(
+        plain, negated, of: statement, index: index, keys: ("Principal", "NotPrincipal"))
+    else { return nil }
     var list = ElementList<PrincipalEntry>(
       isNegated: plain == nil, elements: [], location: entry.keyLocation)
     let what = "\(entry.key) of statement \(index + 1)"

@@ -146,35 +146,24 @@ public enum ValueWalker {
     // One scope per resource, its path changed per attribute: the paths are made once (see
     // `AttributePaths`), so a resource's roots allocate nothing but the roots list.
     var attributeScope = scope(.resources, logicalID)
+    func add(_ value: Value?, at path: ValuePath) {
+      guard let value else { return }
+      attributeScope.basePath = path
+      roots.append((value, attributeScope))
+    }
     if let written = resource.propertiesFunction {
       // What the author wrote, not its spelled-out members: each member repeats the condition.
-      attributeScope.basePath = AttributePaths.properties
-      roots.append((written, attributeScope))
+      add(written, at: AttributePaths.properties)
     } else if !resource.properties.isEmpty {
-      attributeScope.basePath = AttributePaths.properties
-      roots.append(
-        (Value(.map(resource.properties), at: resource.propertiesLocation), attributeScope))
+      add(
+        Value(.map(resource.properties), at: resource.propertiesLocation),
+        at: AttributePaths.properties)
     }
-    if let metadata = resource.metadata {
-      attributeScope.basePath = AttributePaths.metadata
-      roots.append((metadata, attributeScope))
-    }
-    if let creationPolicy = resource.creationPolicy {
-      attributeScope.basePath = AttributePaths.creationPolicy
-      roots.append((creationPolicy, attributeScope))
-    }
-    if let updatePolicy = resource.updatePolicy {
-      attributeScope.basePath = AttributePaths.updatePolicy
-      roots.append((updatePolicy, attributeScope))
-    }
-    if let deletionPolicy = resource.deletionPolicy {
-      attributeScope.basePath = AttributePaths.deletionPolicy
-      roots.append((deletionPolicy, attributeScope))
-    }
-    if let updateReplacePolicy = resource.updateReplacePolicy {
-      attributeScope.basePath = AttributePaths.updateReplacePolicy
-      roots.append((updateReplacePolicy, attributeScope))
-    }
+    add(resource.metadata, at: AttributePaths.metadata)
+    add(resource.creationPolicy, at: AttributePaths.creationPolicy)
+    add(resource.updatePolicy, at: AttributePaths.updatePolicy)
+    add(resource.deletionPolicy, at: AttributePaths.deletionPolicy)
+    add(resource.updateReplacePolicy, at: AttributePaths.updateReplacePolicy)
   }
 
   /// The paths of a resource's walked attributes, in the order `appendRoots` walks them.
