@@ -169,41 +169,31 @@ public struct LintCommand: ParsableCommand {
       ]
     case .finished(let ended): return ended
     }
-    // Text lists suppressed findings only when asked, and the unchecked resources are counted
-    // in the summary line, not listed one by one; JSON and SARIF carry every finding.
-    let listed =
-      format == .text
-      ? findings.filter {
-        (showSuppressed || !$0.isSuppressed) && !TextReporter.isCoverageNote($0)
-      } : findings
     let failing = findings.contains { !$0.isSuppressed && $0.severity >= settings.threshold }
     let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     let output: String
     switch format {
     case .text:
-      let reporter = TextReporter(style: .logicalID)
-      // A large run prints tens of thousands of lines: they are formatted on every core.
-      output = listed.concurrentMap { finding in
-        var line = reporter.line(for: finding)
-        if let suppression = finding.suppression {
-          line +=
-            " [suppressed (\(suppression.foreignID.map { "\(suppression.source.rawValue) \($0)" } ?? suppression.source.rawValue)): \(suppression.reason)]"
-        }
-        return line + "\n"
-      }.joined()
+      // Text lists suppressed findings only when asked, and the unchecked resources are counted
+      // in the summary line, not listed one by one; JSON and SARIF carry every finding.
+      let showSuppressed = showSuppressed
+      output = TextReporter(style: .logicalID).report(findings) {
+        (showSuppressed || !$0.isSuppressed) && !TextReporter.isCoverageNote($0)
+      }
     case .json:
       output =
         FindingsEnvelope(
-          command: "lint", findings: listed, files: inputs.count, skipped: scan.skipped.count,
+          command: "lint", findings: findings, files: inputs.count, skipped: scan.skipped.count,
           failed: exitCode != 0, extraSummary: baselineCounts
         ).json
     case .sarif:
       let base =
         baseDirectory ?? RepositoryRoot.find(from: workingDirectory) ?? workingDirectory
-      output = SARIFReporter(rules: selected, baseDirectory: base).report(listed)
+      output = SARIFReporter(rules: selected, baseDirectory: base).report(findings)
     }
     let summary = TextReporter.summary(findings, files: inputs.count)
     let skipped = configuration.skippedReport(scan)
+    releaseInBackground((consume findings, consume outcomes))
     return CommandResult(
       standardOutput: output, standardError: skipped + baselineReport + summary + "\n",
       exitCode: exitCode)

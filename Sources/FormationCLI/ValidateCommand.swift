@@ -40,15 +40,15 @@ public struct ValidateCommand: ParsableCommand {
     let files = scan.files
     let outcomes = Checker(rules: Catalogue.correctness).check(
       files: files, reading: { (path: String) throws(TemplateError) in try TemplateSource.read(path) })
-    let all = outcomes.flatMap(\.findings)
-    let findings = input.format == .text ? all.filter { !$0.isSuppressed } : all
+    let findings = outcomes.flatMap(\.findings)
     let unreadable = outcomes.count(where: \.isUnreadable)
     let exitCode: Int32 =
-      if unreadable > 0 { 2 } else if all.contains(where: { !$0.isSuppressed && $0.severity == .error }) { 1 } else
+      if unreadable > 0 { 2 } else if findings.contains(where: { !$0.isSuppressed && $0.severity == .error }) { 1 } else
       { 0 }
     let output =
       switch input.format {
-      case .text: TextReporter(style: .compact).report(findings)
+      // Text leaves suppressed findings out; JSON carries them, marked.
+      case .text: TextReporter(style: .compact).report(findings) { !$0.isSuppressed }
       case .json:
         FindingsEnvelope(
           command: "validate", findings: findings, files: files.count,
@@ -56,7 +56,9 @@ public struct ValidateCommand: ParsableCommand {
         ).json
       }
     let skipped = input.configuration.skippedReport(scan)
-    let summary = skipped + TextReporter.summary(findings, files: files.count)
+    let counted = input.format == .text ? findings.filter { !$0.isSuppressed } : findings
+    let summary = skipped + TextReporter.summary(counted, files: files.count)
+    releaseInBackground((consume findings, consume counted, consume outcomes))
     return CommandResult(standardOutput: output, standardError: summary + "\n", exitCode: exitCode)
   }
 }

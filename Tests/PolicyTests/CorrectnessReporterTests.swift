@@ -35,6 +35,51 @@ import Testing
         """)
   }
 
+  @Test func suppressedFindingNamesItsSuppressionWithControlCharactersEscaped() {
+    var finding = Self.findings[0]
+    finding.suppression = Suppression(
+      ruleID: "W35", reason: "logs go\u{1b}[2K elsewhere", source: .cfnNag)
+    finding.suppression?.foreignID = "W35"
+    #expect(
+      TextReporter(style: .logicalID).line(for: finding)
+        == "dir/a.yaml:12:19: error TPL006 Topic: Ref to 'Bucket', which is not a parameter [suppressed (cfn_nag W35): logs go\\x1b[2K elsewhere]"
+    )
+  }
+
+  /// A large run is formatted in pieces on every core: the pieces join into the lines in
+  /// order, each file named by its own name even where a piece starts mid-file.
+  @Test func largeReportIsTheLinesInOrder() {
+    let findings = (0..<4_500).map { index in
+      Finding(
+        ruleID: "TPL00\(index % 10)", severity: index % 3 == 0 ? .error : .warning,
+        message: "finding \(index)", logicalID: "R\(index)",
+        location: SourceLocation(file: "dir/t\(index / 1_000).yaml", line: index + 1, column: 3))
+    }
+    let reporter = TextReporter(style: .logicalID)
+    #expect(
+      reporter.report(findings) == findings.map { reporter.line(for: $0) + "\n" }.joined())
+    let errors = reporter.report(findings) { $0.severity == .error }
+    #expect(errors == findings.filter { $0.severity == .error }.map { reporter.line(for: $0) + "\n" }.joined())
+    #expect(errors.split(separator: "\n").count == 1_500)
+    #expect(reporter.report(findings) { _ in false } == "")
+  }
+
+  /// A finding's strings are shared between copies until one of them changes.
+  @Test func changingACopyLeavesTheOriginal() {
+    let original = Self.findings[0]
+    var copy = original
+    copy.message = "changed"
+    copy.scope["action"] = "s3:GetObject"
+    copy.suppression = Suppression(ruleID: "TPL006", reason: "known")
+    #expect(original.message == "Ref to 'Bucket', which is not a parameter")
+    #expect(original.scope.isEmpty && !original.isSuppressed)
+    #expect(copy.message == "changed" && copy.scope == ["action": "s3:GetObject"] && copy.isSuppressed)
+    #expect(copy != original)
+    var same = copy
+    same.message = "changed"
+    #expect(same == copy && same.hashValue == copy.hashValue)
+  }
+
   @Test func summaryCountsBySeverity() {
     #expect(TextReporter.summary(Self.findings, files: 2) == "1 error, 1 warning in 2 files")
     #expect(TextReporter.summary([], files: 1) == "0 errors, 0 warnings in 1 file")

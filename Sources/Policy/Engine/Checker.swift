@@ -64,12 +64,14 @@ public struct Checker: Sendable {
     loading.wait()
     let checked = check(read.compactMap { try? $0.get() })
     var next = checked.makeIterator()
-    return read.map { result in
+    let outcomes = read.map { result -> Outcome in
       switch result {
       case .success: .checked(next.next() ?? [])
       case .failure(let error): .unreadable(error)
       }
     }
+    releaseInBackground(consume read)
+    return outcomes
   }
 
   /// Loads what `rules` read from the executable's data: the resource schemas' index (the

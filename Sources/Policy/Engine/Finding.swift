@@ -1,36 +1,116 @@
 import Template
 
 /// One thing a rule found: which rule, where, about which resource, and what to do.
+///
+/// A finding is copied many times on its way out (merged per template, suppressed, sorted,
+/// filtered, listed), tens of thousands of them on a large run; its strings therefore live
+/// behind one reference (`Text`), so a copy costs one retain rather than one per string.
 public struct Finding: Sendable, Hashable {
-  public var ruleID: String
   public var severity: Severity
-  public var message: String
-  /// The resource (or parameter, output, condition) the finding is about, when there is one.
-  public var logicalID: String?
   public var location: SourceLocation
+  private var text: Text
+
+  public var ruleID: String {
+    get { text.ruleID }
+    set { writableText.ruleID = newValue }
+  }
+
+  public var message: String {
+    get { text.message }
+    set { writableText.message = newValue }
+  }
+
+  /// The resource (or parameter, output, condition) the finding is about, when there is one.
+  public var logicalID: String? {
+    get { text.logicalID }
+    set { writableText.logicalID = newValue }
+  }
+
   /// The property path inside the resource, `Properties.BucketEncryption...`, when known.
-  public var path: String?
+  public var path: String? {
+    get { text.path }
+    set { writableText.path = newValue }
+  }
+
   /// Set when a suppression in the resource's Metadata covers this finding.
-  public var suppression: Suppression?
+  public var suppression: Suppression? {
+    get { text.suppression }
+    set { writableText.suppression = newValue }
+  }
+
   /// What a suppression may narrow itself to, besides `path`: `action` (`s3:DeleteObject`),
   /// `statement` (the statement's Sid, or its 1-based position when it has none). Rules that
   /// report one statement or one action set these so a suppression can accept exactly that.
-  public var scope: [String: String] = [:]
+  public var scope: [String: String] {
+    get { text.scope }
+    set { writableText.scope = newValue }
+  }
 
   public init(
     ruleID: String, severity: Severity, message: String, logicalID: String? = nil,
     location: SourceLocation, path: String? = nil, suppression: Suppression? = nil
   ) {
-    self.ruleID = ruleID
     self.severity = severity
-    self.message = message
-    self.logicalID = logicalID
     self.location = location
-    self.path = path
-    self.suppression = suppression
+    text = Text(
+      ruleID: ruleID, message: message, logicalID: logicalID, path: path,
+      suppression: suppression, scope: [:])
   }
 
-  public var isSuppressed: Bool { suppression != nil }
+  public var isSuppressed: Bool { text.suppression != nil }
+
+  /// The text, copied first when another finding shares it (copy on write).
+  private var writableText: Text {
+    mutating get {
+      if !isKnownUniquelyReferenced(&text) { text = text.copy() }
+      return text
+    }
+  }
+
+  /// The strings of a finding. Mutated only through `writableText`, that is only while one
+  /// finding holds it, which is what makes it safe to share between threads.
+  private final class Text: Hashable, @unchecked Sendable {
+    var ruleID: String
+    var message: String
+    var logicalID: String?
+    var path: String?
+    var suppression: Suppression?
+    var scope: [String: String]
+
+    init(
+      ruleID: String, message: String, logicalID: String?, path: String?,
+      suppression: Suppression?, scope: [String: String]
+    ) {
+      self.ruleID = ruleID
+      self.message = message
+      self.logicalID = logicalID
+      self.path = path
+      self.suppression = suppression
+      self.scope = scope
+    }
+
+    func copy() -> Text {
+      Text(
+        ruleID: ruleID, message: message, logicalID: logicalID, path: path,
+        suppression: suppression, scope: scope)
+    }
+
+    static func == (lhs: Text, rhs: Text) -> Bool {
+      lhs === rhs
+        || (lhs.ruleID == rhs.ruleID && lhs.message == rhs.message
+          && lhs.logicalID == rhs.logicalID && lhs.path == rhs.path
+          && lhs.suppression == rhs.suppression && lhs.scope == rhs.scope)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(ruleID)
+      hasher.combine(message)
+      hasher.combine(logicalID)
+      hasher.combine(path)
+      hasher.combine(suppression)
+      hasher.combine(scope)
+    }
+  }
 }
 
 /// Why a finding is accepted: the rule, the reason, and who wrote it (Formation, cfn_nag,

@@ -20,18 +20,51 @@ public struct TextReporter: Sendable {
     self.style = style
   }
 
-  /// One finding as one line, without the newline. The file name, logical id and message come
-  /// from the template, so control characters in them are written as escapes (`\x1b`): a
-  /// logical id cannot forge a line or hide the text after it.
+  /// One finding as one line, without the newline. The file name, logical id, message and a
+  /// suppression's reason come from the template, so control characters in them are written
+  /// as escapes (`\x1b`): a logical id cannot forge a line or hide the text after it.
   public func line(for finding: Finding) -> String {
-    var line = "\(finding.location): \(finding.severity.rawValue) \(finding.ruleID)"
-    if style == .logicalID, let logicalID = finding.logicalID { line += " \(logicalID)" }
-    return (line + ": " + finding.message).replacingNewlines().escapingControlCharacters
+    line(for: finding, file: finding.location.file)
   }
 
-  /// Every finding on its own line, each ending in a newline; empty for no findings.
-  public func report(_ findings: [Finding]) -> String {
-    findings.map { line(for: $0) + "\n" }.joined()
+  /// The line of a finding whose location's file name is already known.
+  private func line(for finding: Finding, file: String) -> String {
+    var line = file + ":" + String(finding.location.line) + ":" + String(finding.location.column)
+    line += ": " + finding.severity.rawValue + " " + finding.ruleID
+    if style == .logicalID, let logicalID = finding.logicalID { line += " " + logicalID }
+    line += ": " + finding.message
+    if let suppression = finding.suppression {
+      let source = suppression.source.rawValue
+      line += " [suppressed (\(suppression.foreignID.map { "\(source) \($0)" } ?? source)): \(suppression.reason)]"
+    }
+    return line.replacingNewlines().escapingControlCharacters
+  }
+
+  /// Every finding that `includes` on its own line, each ending in a newline; empty for none.
+  ///
+  /// A large run prints tens of thousands of lines: they are formatted in pieces on every
+  /// core, each piece into one string, and a file's name is looked up once per run of
+  /// findings in that file (findings come sorted by location).
+  public func report(_ findings: [Finding], including includes: @Sendable (Finding) -> Bool = { _ in true })
+    -> String
+  {
+    let pieceSize = 2_000
+    let pieces = stride(from: 0, to: findings.count, by: pieceSize).map {
+      $0..<min($0 + pieceSize, findings.count)
+    }
+    return pieces.concurrentMap { range in
+      var text = ""
+      var file: (location: SourceLocation, name: String)?
+      for index in range where includes(findings[index]) {
+        let location = findings[index].location
+        if file.map({ !$0.location.isInSameFile(as: location) }) ?? true {
+          file = (location, location.file)
+        }
+        text += line(for: findings[index], file: file?.name ?? location.file)
+        text += "\n"
+      }
+      return text
+    }.joined()
   }
 
   /// `3 errors, 1 warning in 2 files`: counts by severity (unknown and info only when present),
@@ -39,22 +72,23 @@ public struct TextReporter: Sendable {
   /// rule checked (`; 12 resources of 4 types not checked: AWS::Glue::Job (5), ...`), which
   /// count as errors only when the run requires coverage.
   public static func summary(_ findings: [Finding], files: Int) -> String {
-    var counts: [Severity: Int] = [:]
+    // Counted by position in `Severity.allCases`: a run has tens of thousands of findings, and
+    // hashing each severity into a dictionary cost more than the rest of the summary.
+    var counts = [Int](repeating: 0, count: Severity.allCases.count)
     var suppressed = 0
-    // By position: a run has tens of thousands of findings, and a loop variable would copy each.
-    for index in findings.indices {
-      if findings[index].isSuppressed {
+    for finding in findings {
+      if finding.isSuppressed {
         suppressed += 1
-      } else if !isCoverageNote(findings[index]) {
-        counts[findings[index].severity, default: 0] += 1
+      } else if !isCoverageNote(finding) {
+        counts[Severity.allCases.firstIndex(of: finding.severity)!] += 1
       }
     }
+    func count(_ severity: Severity) -> Int { counts[Severity.allCases.firstIndex(of: severity)!] }
     var parts = [
-      counted(counts[.error] ?? 0, "error", "errors"),
-      counted(counts[.warning] ?? 0, "warning", "warnings"),
+      counted(count(.error), "error", "errors"), counted(count(.warning), "warning", "warnings"),
     ]
-    if let unknown = counts[.unknown] { parts.append("\(unknown) unknown") }
-    if let info = counts[.info] { parts.append("\(info) info") }
+    if count(.unknown) > 0 { parts.append("\(count(.unknown)) unknown") }
+    if count(.info) > 0 { parts.append("\(count(.info)) info") }
     var text = parts.joined(separator: ", ") + " in " + counted(files, "file", "files")
     if suppressed > 0 { text += " (\(suppressed) suppressed)" }
     if let unchecked = Coverage.summary(of: findings) { text += "; " + unchecked }
@@ -78,7 +112,7 @@ extension String {
     // Every newline character starts with one of these bytes in UTF-8 (\n \v \f \r; U+0085;
     // U+2028 and U+2029); a message without any is returned as it is, without walking its
     // characters (lint prints tens of thousands of lines on a large run).
-    guard utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }),
+    guard containsUTF8Byte(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }),
       contains(where: \.isNewline)
     else { return self }
     return String(map { $0.isNewline ? " " : $0 })

@@ -46,6 +46,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     set { storedColumn = UInt32(clamping: newValue) }
   }
 
+  /// True when both locations are in the same file; cheaper than comparing `file`, which
+  /// looks the name up.
+  public func isInSameFile(as other: SourceLocation) -> Bool { fileID == other.fileID }
+
   /// `file:line:column`, the form compilers and editors jump to.
   public var description: String { "\(file):\(line):\(column)" }
 

@@ -10,7 +10,7 @@ extension String {
   public var escapingControlCharacters: String {
     // Every escaped scalar starts with one of these bytes in UTF-8 (a C0 control, DEL, 0xC2 for
     // C1 controls, 0xE2 for the bidirectional controls): most text is passed over in one scan.
-    guard utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+    guard containsUTF8Byte(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
       unicodeScalars.contains(where: \.isEscapedOnTerminals)
     else { return self }
     var result = ""

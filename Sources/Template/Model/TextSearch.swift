@@ -19,6 +19,18 @@ extension String {
   }
 }
 
+extension String {
+  /// Whether some byte of the string's UTF-8 passes `test`, scanned as one contiguous buffer.
+  ///
+  /// The reporters ask this of every line they print (does it hold a newline, a control
+  /// character): walking `utf8` as a collection checks each index, and on a large run that
+  /// walk cost as much as building the lines.
+  @inlinable public func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
+    var text = self
+    return text.withUTF8 { $0.contains(where: test) }
+  }
+}
+
 extension UnsafeBufferPointer<UInt8> {
   /// The offset of the first occurrence of `pattern`, or `nil`; `pattern` is not empty.
   @usableFromInline func firstOccurrence(of pattern: UnsafeBufferPointer<UInt8>) -> Int? {
