@@ -16,18 +16,37 @@ final class CheckStore: TemplateDerivation, Sendable {
   private let logicalIDs: [String]
   /// The positions of the resources of each type, in template order.
   private let positionsByType: [String: [Int]]
+  /// Each resource's `Properties`, where its logical id is written and where the resource
+  /// itself is, by position: the rules read them for nearly every finding, from every core at
+  /// once, and copying the whole resource out of the shared template for each read cost more
+  /// than the rest of the read.
+  private let properties: [OrderedMap<Value>]
+  private let keyLocations: [SourceLocation?]
+  private let valueLocations: [SourceLocation?]
 
   init(deriving memo: TemplateMemo) {
     let entries = memo.template.resources.entries
     var positions: [String: Int] = [:]
     positions.reserveCapacity(entries.count)
     var positionsByType: [String: [Int]] = [:]
+    var properties: [OrderedMap<Value>] = []
+    var keyLocations: [SourceLocation?] = []
+    var valueLocations: [SourceLocation?] = []
+    properties.reserveCapacity(entries.count)
+    keyLocations.reserveCapacity(entries.count)
+    valueLocations.reserveCapacity(entries.count)
     for (position, entry) in entries.enumerated() {
       positions[entry.key] = positions[entry.key] ?? position
       positionsByType[entry.value.type ?? "", default: []].append(position)
+      properties.append(entry.value.properties)
+      keyLocations.append(entry.keyLocation)
+      valueLocations.append(entry.value.location)
     }
     self.positions = positions
     self.positionsByType = positionsByType
+    self.properties = properties
+    self.keyLocations = keyLocations
+    self.valueLocations = valueLocations
     logicalIDs = entries.map(\.key)
     resolver = Resolver(memo.template, memo: memo.value(ResolverMemo.self))
     exports = memo.exports
@@ -40,11 +59,25 @@ final class CheckStore: TemplateDerivation, Sendable {
     positions = [:]
     logicalIDs = []
     positionsByType = [:]
+    properties = []
+    keyLocations = []
+    valueLocations = []
   }
 
   /// The resource `logicalID` with where its logical id is written, looked up by position.
   func resource(_ logicalID: String) -> OrderedMap<Resource>.Entry? {
     positions[logicalID].map { resolver.template.resources.entries[$0] }
+  }
+
+  /// The resource's `Properties` and where it is (its logical id's location, else the
+  /// resource's), without copying the resource.
+  func properties(of logicalID: String) -> (properties: OrderedMap<Value>, location: SourceLocation?)? {
+    positions[logicalID].map { (properties[$0], keyLocations[$0] ?? valueLocations[$0]) }
+  }
+
+  /// Where the resource's logical id is written.
+  func keyLocation(of logicalID: String) -> SourceLocation? {
+    positions[logicalID].flatMap { keyLocations[$0] }
   }
 
   /// Whether the template declares a resource of `type`.

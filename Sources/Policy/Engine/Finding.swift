@@ -11,39 +11,39 @@ public struct Finding: Sendable, Hashable {
   private var text: Text
 
   public var ruleID: String {
-    get { text.ruleID }
-    set { writableText.ruleID = newValue }
+    get { text.fields.ruleID }
+    set { fields.ruleID = newValue }
   }
 
   public var message: String {
-    get { text.message }
-    set { writableText.message = newValue }
+    get { text.fields.message }
+    set { fields.message = newValue }
   }
 
   /// The resource (or parameter, output, condition) the finding is about, when there is one.
   public var logicalID: String? {
-    get { text.logicalID }
-    set { writableText.logicalID = newValue }
+    get { text.fields.logicalID }
+    set { fields.logicalID = newValue }
   }
 
   /// The property path inside the resource, `Properties.BucketEncryption...`, when known.
   public var path: String? {
-    get { text.path }
-    set { writableText.path = newValue }
+    get { text.fields.path }
+    set { fields.path = newValue }
   }
 
   /// Set when a suppression in the resource's Metadata covers this finding.
   public var suppression: Suppression? {
-    get { text.suppression }
-    set { writableText.suppression = newValue }
+    get { text.fields.suppression }
+    set { fields.suppression = newValue }
   }
 
   /// What a suppression may narrow itself to, besides `path`: `action` (`s3:DeleteObject`),
   /// `statement` (the statement's Sid, or its 1-based position when it has none). Rules that
   /// report one statement or one action set these so a suppression can accept exactly that.
   public var scope: [String: String] {
-    get { text.scope }
-    set { writableText.scope = newValue }
+    get { text.fields.scope }
+    set { fields.scope = newValue }
   }
 
   public init(
@@ -53,63 +53,38 @@ public struct Finding: Sendable, Hashable {
     self.severity = severity
     self.location = location
     text = Text(
-      ruleID: ruleID, message: message, logicalID: logicalID, path: path,
-      suppression: suppression, scope: [:])
+      Fields(
+        ruleID: ruleID, message: message, logicalID: logicalID, path: path,
+        suppression: suppression))
   }
 
-  public var isSuppressed: Bool { text.suppression != nil }
+  public var isSuppressed: Bool { text.fields.suppression != nil }
 
-  /// The text, copied first when another finding shares it (copy on write).
-  private var writableText: Text {
-    mutating get {
-      if !isKnownUniquelyReferenced(&text) { text = text.copy() }
-      return text
-    }
+  /// The strings, changed by replacing the shared `Text` with a new one: findings are changed
+  /// rarely (a suppression, a scope) and copied often.
+  private var fields: Fields {
+    get { text.fields }
+    set { text = Text(newValue) }
   }
 
-  /// The strings of a finding. Mutated only through `writableText`, that is only while one
-  /// finding holds it, which is what makes it safe to share between threads.
-  private final class Text: Hashable, @unchecked Sendable {
+  private struct Fields: Sendable, Hashable {
     var ruleID: String
     var message: String
     var logicalID: String?
     var path: String?
     var suppression: Suppression?
-    var scope: [String: String]
+    var scope: [String: String] = [:]
+  }
 
-    init(
-      ruleID: String, message: String, logicalID: String?, path: String?,
-      suppression: Suppression?, scope: [String: String]
-    ) {
-      self.ruleID = ruleID
-      self.message = message
-      self.logicalID = logicalID
-      self.path = path
-      self.suppression = suppression
-      self.scope = scope
-    }
+  /// The strings of a finding, never changed once made, so findings share one freely.
+  private final class Text: Sendable, Hashable {
+    let fields: Fields
 
-    func copy() -> Text {
-      Text(
-        ruleID: ruleID, message: message, logicalID: logicalID, path: path,
-        suppression: suppression, scope: scope)
-    }
+    init(_ fields: Fields) { self.fields = fields }
 
-    static func == (lhs: Text, rhs: Text) -> Bool {
-      lhs === rhs
-        || (lhs.ruleID == rhs.ruleID && lhs.message == rhs.message
-          && lhs.logicalID == rhs.logicalID && lhs.path == rhs.path
-          && lhs.suppression == rhs.suppression && lhs.scope == rhs.scope)
-    }
+    static func == (lhs: Text, rhs: Text) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
 
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(ruleID)
-      hasher.combine(message)
-      hasher.combine(logicalID)
-      hasher.combine(path)
-      hasher.combine(suppression)
-      hasher.combine(scope)
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
   }
 }
 

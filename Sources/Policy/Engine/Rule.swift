@@ -59,7 +59,10 @@ public struct Rule: Sendable {
 
 /// What a rule sees: the template, what the rules of the check derive from it once (`memo`),
 /// and helpers that read resources and make findings with the rule's id and severity.
-public struct RuleContext: Sendable {
+///
+/// A class, never changed once made: rules hand their context to every helper and closure
+/// they use, and a copy of the template and the rule it holds cost dozens of retains.
+public final class RuleContext: Sendable {
   public let template: Template
   public let rule: Rule
   /// Shared by every rule of one check of `template` (see `TemplateMemo`).
@@ -88,7 +91,7 @@ public struct RuleContext: Sendable {
   ) -> Finding {
     // The resource is looked up only when the finding has no location of its own (most have).
     let located =
-      location ?? logicalID.flatMap { store.resource($0)?.keyLocation }
+      location ?? logicalID.flatMap { store.keyLocation(of: $0) }
       ?? SourceLocation(file: file, line: 1, column: 1)
     return Finding(
       ruleID: rule.id, severity: severity ?? rule.severity, message: message, logicalID: logicalID,

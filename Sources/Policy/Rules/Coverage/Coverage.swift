@@ -68,8 +68,9 @@ public struct Coverage: Sendable, Hashable {
     var counts: [String: Int] = [:]
     var total = 0
     // By position: a run has tens of thousands of findings, and a loop variable would copy each.
+    let unchecked = CoverageRules.unchecked.id
     for index in findings.indices
-    where findings[index].ruleID == CoverageRules.unchecked.id && !findings[index].isSuppressed {
+    where findings[index].ruleID == unchecked && !findings[index].isSuppressed {
       counts[findings[index].scope["type"] ?? "?", default: 0] += 1
       total += 1
     }

@@ -17,12 +17,12 @@ extension RuleContext {
 
   /// The resource's `Properties` as a reading; an absent property is located at the logical id.
   public func properties(of logicalID: String) -> Reading {
-    guard let entry = store.resource(logicalID) else {
+    guard let resource = store.properties(of: logicalID) else {
       return Reading(store: store, possibilities: [Resolved(.map(OrderedMap()), location: nil)])
     }
-    let location = entry.keyLocation ?? entry.value.location
     return Reading(
-      store: store, possibilities: [Resolved(.map(entry.value.properties), location: location)])
+      store: store,
+      possibilities: [Resolved(.map(resource.properties), location: resource.location)])
   }
 
   /// Reads `keys` below the resource's `Properties`.
@@ -127,14 +127,13 @@ extension RuleContext {
   /// The type of a resource of this template, or of a `stack::LogicalId` another linted
   /// template exports (see `ExportIndex`).
   public func resourceType(_ logicalID: String) -> String? {
-    if let type = store.resource(logicalID)?.value.type { return type }
+    if let type = resolver.type(of: logicalID) { return type }
     return memo.exports.resource(logicalID)?.resource.type
   }
 
   /// The resource's location: where its logical id is written.
   public func location(of logicalID: String) -> SourceLocation? {
-    guard let entry = store.resource(logicalID) else { return nil }
-    return entry.keyLocation ?? entry.value.location
+    store.properties(of: logicalID)?.location
   }
 }
 
