@@ -2,6 +2,12 @@ import ArgumentParser
 import Foundation
 import Template
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The inputs every template-checking command takes: paths and an output format.
 ///
 /// Shared with `@OptionGroup` by `formation validate` and `formation lint`, so both accept the
@@ -73,9 +79,26 @@ public struct CommandResult: Sendable, Hashable {
 
   /// Writes both streams and ends the command with its exit code (`ExitCode` for ArgumentParser).
   public func emit() throws {
-    if !standardOutput.isEmpty { FileHandle.standardOutput.write(Data(standardOutput.utf8)) }
+    writeToStandardOutput(standardOutput)
     writeToStandardError(standardError)
     if exitCode != 0 { throw ExitCode(exitCode) }
+  }
+}
+
+/// Writes a command's output as it is, without copying it into `Data` first: `lint` over a
+/// folder prints megabytes.
+func writeToStandardOutput(_ text: String) {
+  var text = text
+  text.withUTF8 { bytes in
+    var offset = 0
+    while offset < bytes.count, let base = bytes.baseAddress {
+      let written = write(STDOUT_FILENO, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
   }
 }
 
