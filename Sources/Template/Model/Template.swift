@@ -10,34 +10,103 @@ public struct Template: Sendable, Hashable {
     "Conditions", "Transform", "Resources", "Outputs",
   ]
 
+  /// The sections, behind one reference that copies are shared through (copy on write). A
+  /// template travels in every resolver, rule context and policy index of a check, copied
+  /// wherever those are, from every core at once: held inline, each copy retained every
+  /// section's storage.
+  private var storage: Storage
+
   /// `AWSTemplateFormatVersion`; CloudFormation knows only `2010-09-09`.
-  public var formatVersion: String?
-  public var description: String?
-  public var metadata: OrderedMap<Value>?
-  public var parameters: OrderedMap<Parameter>
-  public var rules: OrderedMap<Value>
-  public var mappings: OrderedMap<Value>
-  public var conditions: OrderedMap<Value>
+  public var formatVersion: String? {
+    get { storage.formatVersion }
+    _modify { yield &writableStorage.formatVersion }
+  }
+
+  public var description: String? {
+    get { storage.description }
+    _modify { yield &writableStorage.description }
+  }
+
+  public var metadata: OrderedMap<Value>? {
+    get { storage.metadata }
+    _modify { yield &writableStorage.metadata }
+  }
+
+  public var parameters: OrderedMap<Parameter> {
+    get { storage.parameters }
+    _modify { yield &writableStorage.parameters }
+  }
+
+  public var rules: OrderedMap<Value> {
+    get { storage.rules }
+    _modify { yield &writableStorage.rules }
+  }
+
+  public var mappings: OrderedMap<Value> {
+    get { storage.mappings }
+    _modify { yield &writableStorage.mappings }
+  }
+
+  public var conditions: OrderedMap<Value> {
+    get { storage.conditions }
+    _modify { yield &writableStorage.conditions }
+  }
+
   /// `Transform`: a macro name, or a list of them (`AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`).
-  public var transform: Value?
-  public var resources: OrderedMap<Resource>
-  public var outputs: OrderedMap<Output>
+  public var transform: Value? {
+    get { storage.transform }
+    _modify { yield &writableStorage.transform }
+  }
+
+  public var resources: OrderedMap<Resource> {
+    get { storage.resources }
+    _modify { yield &writableStorage.resources }
+  }
+
+  public var outputs: OrderedMap<Output> {
+    get { storage.outputs }
+    _modify { yield &writableStorage.outputs }
+  }
+
   /// Top-level keys CloudFormation does not document. Kept, so `validate` can point at
   /// them and a round trip loses nothing.
-  public var unknownSections: OrderedMap<Value>
+  public var unknownSections: OrderedMap<Value> {
+    get { storage.unknownSections }
+    _modify { yield &writableStorage.unknownSections }
+  }
+
   /// Where each section's key was written, by section name.
-  public var sectionLocations: [String: SourceLocation]
+  public var sectionLocations: [String: SourceLocation] {
+    get { storage.sectionLocations }
+    _modify { yield &writableStorage.sectionLocations }
+  }
+
   /// The file this template was read from, when it was read from one.
-  public var file: String?
+  public var file: String? {
+    get { storage.file }
+    _modify { yield &writableStorage.file }
+  }
+
   /// The document as read, kept only for a template that declares `AWS::LanguageExtensions`:
   /// its expansion for checking starts from what was written, every location intact.
-  var document: Value? = nil
+  var document: Value? {
+    get { storage.document }
+    _modify { yield &writableStorage.document }
+  }
+
   /// What expanding `AWS::LanguageExtensions` assumed or could not do (a loop over a
   /// parameter's default, a collection known only at deployment); empty for a template read
   /// as written.
-  public var expansionNotes: [ExpansionNote] = []
+  public var expansionNotes: [ExpansionNote] {
+    get { storage.expansionNotes }
+    _modify { yield &writableStorage.expansionNotes }
+  }
+
   /// True for the result of `expandingLanguageExtensions`: expanding it again changes nothing.
-  public internal(set) var isExpanded = false
+  public internal(set) var isExpanded: Bool {
+    get { storage.isExpanded }
+    _modify { yield &writableStorage.isExpanded }
+  }
 
   public init(
     formatVersion: String? = "2010-09-09",
@@ -52,23 +121,16 @@ public struct Template: Sendable, Hashable {
     outputs: OrderedMap<Output> = [:],
     unknownSections: OrderedMap<Value> = [:]
   ) {
-    self.formatVersion = formatVersion
-    self.description = description
-    self.metadata = metadata
-    self.parameters = parameters
-    self.rules = rules
-    self.mappings = mappings
-    self.conditions = conditions
-    self.transform = transform
-    self.resources = resources
-    self.outputs = outputs
-    self.unknownSections = unknownSections
-    self.sectionLocations = [:]
-    self.file = nil
+    storage = Storage(
+      formatVersion: formatVersion, description: description, metadata: metadata,
+      parameters: parameters, rules: rules, mappings: mappings, conditions: conditions,
+      transform: transform, resources: resources, outputs: outputs,
+      unknownSections: unknownSections)
   }
 
   public static func == (lhs: Template, rhs: Template) -> Bool {
-    lhs.formatVersion == rhs.formatVersion && lhs.description == rhs.description
+    if lhs.storage === rhs.storage { return true }
+    return lhs.formatVersion == rhs.formatVersion && lhs.description == rhs.description
       && lhs.metadata == rhs.metadata && lhs.parameters == rhs.parameters && lhs.rules == rhs.rules
       && lhs.mappings == rhs.mappings && lhs.conditions == rhs.conditions
       && lhs.transform == rhs.transform && lhs.resources == rhs.resources
@@ -79,6 +141,68 @@ public struct Template: Sendable, Hashable {
     hasher.combine(formatVersion)
     hasher.combine(description)
     hasher.combine(resources)
+  }
+
+  /// The storage, copied first when another template shares it.
+  private var writableStorage: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      return storage
+    }
+  }
+
+  /// The sections of a template. Changed only through `writableStorage`, that is only while
+  /// one template holds it, which is what makes sharing it between threads safe.
+  private final class Storage: @unchecked Sendable {
+    var formatVersion: String?
+    var description: String?
+    var metadata: OrderedMap<Value>?
+    var parameters: OrderedMap<Parameter>
+    var rules: OrderedMap<Value>
+    var mappings: OrderedMap<Value>
+    var conditions: OrderedMap<Value>
+    var transform: Value?
+    var resources: OrderedMap<Resource>
+    var outputs: OrderedMap<Output>
+    var unknownSections: OrderedMap<Value>
+    var sectionLocations: [String: SourceLocation] = [:]
+    var file: String? = nil
+    var document: Value? = nil
+    var expansionNotes: [ExpansionNote] = []
+    var isExpanded = false
+
+    init(
+      formatVersion: String?, description: String?, metadata: OrderedMap<Value>?,
+      parameters: OrderedMap<Parameter>, rules: OrderedMap<Value>, mappings: OrderedMap<Value>,
+      conditions: OrderedMap<Value>, transform: Value?, resources: OrderedMap<Resource>,
+      outputs: OrderedMap<Output>, unknownSections: OrderedMap<Value>
+    ) {
+      self.formatVersion = formatVersion
+      self.description = description
+      self.metadata = metadata
+      self.parameters = parameters
+      self.rules = rules
+      self.mappings = mappings
+      self.conditions = conditions
+      self.transform = transform
+      self.resources = resources
+      self.outputs = outputs
+      self.unknownSections = unknownSections
+    }
+
+    func copy() -> Storage {
+      let copy = Storage(
+        formatVersion: formatVersion, description: description, metadata: metadata,
+        parameters: parameters, rules: rules, mappings: mappings, conditions: conditions,
+        transform: transform, resources: resources, outputs: outputs,
+        unknownSections: unknownSections)
+      copy.sectionLocations = sectionLocations
+      copy.file = file
+      copy.document = document
+      copy.expansionNotes = expansionNotes
+      copy.isExpanded = isExpanded
+      return copy
+    }
   }
 }
 
