@@ -13,4 +13,10 @@ extension Template {
       types.isEmpty || types.contains(entry.value.type ?? "") ? entry.key : nil
     }
   }
+
+  /// The resource's property `name` as written; read in place, without copying the resource
+  /// (see `OrderedMap.reading`).
+  package func property(_ name: String, of logicalID: String) -> Value? {
+    resources.reading(logicalID) { $0.properties[name] } ?? nil
+  }
 }

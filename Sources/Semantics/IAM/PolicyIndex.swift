@@ -57,7 +57,7 @@ public struct PolicyIndex: Sendable {
     principals = template.logicalIDs(ofTypes: Array(Self.principalTypes.union(Self.samPrincipalTypes)))
       .filter { id in
         !Self.samPrincipalTypes.contains(resolver.type(of: id) ?? "")
-          || template.resources[id]?.properties["Role"] == nil
+          || template.property("Role", of: id) == nil
       }
     collect()
     buildLookups()

@@ -176,8 +176,12 @@ public struct Resolver: Sendable {
   /// A resource's property at a dotted path, resolved (see `lookup`); `.absent` when the
   /// resource or the property is not there.
   public func property(_ path: String, of logicalID: String) -> [Resolved] {
-    guard let resource = template.resources[logicalID] else { return [Resolved(.absent)] }
-    return property(path, of: resource)
+    guard
+      let properties = template.resources.reading(logicalID, {
+        Value(.map($0.properties), at: $0.propertiesLocation ?? $0.location)
+      })
+    else { return [Resolved(.absent)] }
+    return lookup(path, in: properties)
   }
 
   /// A resource's property at a dotted path, resolved (see `lookup`).

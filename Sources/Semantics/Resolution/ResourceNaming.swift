@@ -173,7 +173,7 @@ extension Resolver {
     // not looked up at all.
     guard depth < 8, let type = type(of: logicalID),
       let property = ResourceNaming.conventions[type]?.nameProperty,
-      let value = template.resources[logicalID]?.properties[property]
+      let value = template.property(property, of: logicalID)
     else { return fallback }
     let options = resolveString(value)
     guard let first = options.first?.string, first.isFullyKnown,
@@ -266,7 +266,7 @@ extension Resolver {
 
   /// An IAM resource's `Path` (default `/`), as it appears in its ARN.
   private func iamPath(of id: String) -> SymbolicString {
-    guard let value = template.resources[id]?.properties["Path"] else { return "/" }
+    guard let value = template.property("Path", of: id) else { return "/" }
     let options = resolveString(value)
     if options.count == 1, let path = options[0].string, path.isFullyKnown { return path }
     return SymbolicString([
@@ -290,7 +290,7 @@ extension Resolver {
       if physical.plain == wanted { return true }
       // A name built from a parameter without a default or an import is not spelled out,
       // but the same spelling names the same thing: `!Sub ${AppName}-logs` on both sides.
-      guard let value = template.resources[logicalID]?.properties[property] else {
+      guard let value = template.property(property, of: logicalID) else {
         return false
       }
       let options = resolveString(value)

@@ -11,7 +11,7 @@ extension DeployForecast {
       "Decide Object Lock before the first deployment and suppress this finding with the reason; keep VersioningConfiguration Enabled on locked buckets; never plan to go back to an unversioned bucket."
   ) { context in
     context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
-      guard let properties = context.template.resources[logicalID]?.properties else { return [] }
+      guard let properties = context.template.resources.reading(logicalID, \.properties) else { return [] }
       var findings: [Finding] = []
       let versioning = properties["VersioningConfiguration"]?["Status"]
       if let lock = properties["ObjectLockEnabled"], lock.boolValue == true || lock.stringValue == "true" {

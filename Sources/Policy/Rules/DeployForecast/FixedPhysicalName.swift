@@ -15,7 +15,7 @@ extension DeployForecast {
     return context.inspectedLogicalIDs.compactMap { logicalID -> Finding? in
       guard let type = context.resourceType(logicalID), type != "AWS::S3::Bucket",
         let property = nameProperties[type],
-        let name = context.template.resources[logicalID]?.properties[property],
+        let name = context.template.property(property, of: logicalID),
         referencedNames(in: name).isDisjoint(with: distinguishing)
       else { return nil }
       return context.finding(

@@ -12,7 +12,7 @@ extension DeployForecast {
   ) { context in
     let unique: Set<String> = ["AWS::AccountId", "AWS::StackId"]
     return context.inspectedLogicalIDs.compactMap { logicalID -> Finding? in
-      guard let name = context.template.resources[logicalID]?.properties["BucketName"],
+      guard let name = context.template.property("BucketName", of: logicalID),
         referencedNames(in: name).isDisjoint(with: unique)
       else { return nil }
       return context.finding(

@@ -11,7 +11,7 @@ extension DeployForecast {
       "Leave ReservedConcurrentExecutions out unless the function must be throttled or guaranteed capacity, check the target accounts' quota (aws lambda get-account-settings) before reserving, and keep the template's total under the quota minus 100."
   ) { context in
     let reservations = context.inspectedLogicalIDs.compactMap { logicalID -> (String, Value, Int)? in
-      guard let value = context.template.resources[logicalID]?.properties["ReservedConcurrentExecutions"],
+      guard let value = context.template.property("ReservedConcurrentExecutions", of: logicalID),
         let count = value.numberValue?.intValue, count > 0
       else { return nil }
       return (logicalID, value, count)
