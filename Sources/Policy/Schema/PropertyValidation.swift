@@ -228,7 +228,10 @@ struct PropertyValidation {
     }
     for group in node.groups {
       let met = group.options.filter { option in option.allSatisfy { map.contains($0) } }
-      let described = group.options.map { $0.joined(separator: " and ") }.joined(separator: ", ")
+      // Spelled only for a group that is not met: most are.
+      var described: String {
+        group.options.map { $0.joined(separator: " and ") }.joined(separator: ", ")
+      }
       if met.isEmpty {
         let which = group.kind == .one ? "exactly one" : "at least one"
         issues.append(

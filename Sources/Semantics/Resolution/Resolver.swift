@@ -150,12 +150,23 @@ public struct Resolver: Sendable {
   /// anywhere on the way gives one result per branch.
   public func lookup(_ path: String, in value: Value) -> [Resolved] {
     var current = resolve(value)
-    for step in path.split(separator: ".", omittingEmptySubsequences: true) {
+    // The steps are cut from the path's bytes as they are reached: the rules look paths up
+    // for nearly every value they judge, and splitting each into an array cost more than
+    // following a short one.
+    var rest = Substring(path)
+    while !rest.isEmpty {
+      let dot = rest.utf8.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
+      let step = rest[..<dot]
+      rest = dot == rest.endIndex ? "" : rest[rest.utf8.index(after: dot)...]
+      if step.isEmpty { continue }
+      let isEveryElement = step == "*"
+      let position = Int(step)
+      let key = String(step)
       var next: [Resolved] = []
       for item in current {
-        if step == "*" {
+        if isEveryElement {
           next += item.list != nil ? elements(of: item) : [item]
-        } else if let index = Int(step), let list = item.list {
+        } else if let index = position, let list = item.list {
           if index >= 0, index < list.count {
             next += inheriting(item, resolve(list[index]))
           } else {
@@ -165,7 +176,7 @@ public struct Resolver: Sendable {
                 location: item.location))
           }
         } else {
-          next += member(String(step), of: item)
+          next += member(key, of: item)
         }
       }
       current = capped(next)

@@ -192,12 +192,16 @@ extension Resolver {
   }
 
   private func canonical(_ string: SymbolicString, depth: Int) -> SymbolicString {
-    guard string.parts.contains(where: { if case .symbol = $0 { true } else { false } }) else {
-      return string
-    }
+    guard
+      string.parts.contains(where: {
+        if case .symbol(let symbol) = $0 { symbol.logicalID != nil } else { false }
+      })
+    else { return string }
     var parts: [SymbolicString.Part] = []
+    parts.reserveCapacity(string.parts.count + 4)
     for part in string.parts {
-      guard case .symbol(let symbol) = part else {
+      // Pseudo parameters and imports stay as they are (see `expand`): no memo to consult.
+      guard case .symbol(let symbol) = part, symbol.logicalID != nil else {
         parts.append(part)
         continue
       }
