@@ -87,6 +87,8 @@ final class CheckStore: TemplateDerivation, Sendable {
   /// counts as type `""`), every resource when `types` is empty; in template order.
   func logicalIDs(ofTypes types: [String]) -> [String] {
     if types.isEmpty { return logicalIDs }
+    // Most rules judge one type: its positions are already in order.
+    if types.count == 1 { return positionsByType[types[0]]?.map { logicalIDs[$0] } ?? [] }
     var found: [Int] = []
     for type in Set(types) { found += positionsByType[type] ?? [] }
     if types.count > 1 { found.sort() }
