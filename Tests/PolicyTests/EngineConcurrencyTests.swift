@@ -58,3 +58,31 @@ import Testing
     #expect(engine.check(templates) == sequential)
   }
 }
+
+/// `releaseInBackground` frees what it is handed, and not on the caller's thread.
+@Suite struct BackgroundReleaseTests {
+  final class Witness: @unchecked Sendable {
+    let freed: DispatchSemaphore
+    let callersThread: pthread_t
+    nonisolated(unsafe) static var freedOnCallersThread: Bool?
+
+    init(freed: DispatchSemaphore) {
+      self.freed = freed
+      callersThread = pthread_self()
+    }
+
+    deinit {
+      Self.freedOnCallersThread = pthread_equal(pthread_self(), callersThread) != 0
+      freed.signal()
+    }
+  }
+
+  @Test func theValueIsFreedOnAnotherThread() {
+    let freed = DispatchSemaphore(value: 0)
+    var values = [Witness(freed: freed)]
+    releaseInBackground(consume values)
+    values = []
+    #expect(freed.wait(timeout: .now() + 10) == .success)
+    #expect(Witness.freedOnCallersThread == false)
+  }
+}
