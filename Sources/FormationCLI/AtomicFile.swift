@@ -126,16 +126,8 @@ public enum AtomicFile {
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String)
     throws(AtomicFileError)
   {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { buffer in
-        systemWrite(descriptor, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw AtomicFileError(path: path, reason: lastError())
-      }
-      offset += written
+    if let failure = bytes.withUnsafeBytes({ FormationCLI.writeAll($0, to: descriptor) }) {
+      throw AtomicFileError(path: path, reason: String(cString: strerror(failure)))
     }
   }
 
@@ -211,10 +203,4 @@ public struct AtomicFileError: Error, Sendable, Hashable, CustomStringConvertibl
 /// `signal(2)` back to the default action, named apart from the `signal` parameters above.
 private func setDefaultHandler(_ number: Int32) {
   _ = signal(number, SIG_DFL)
-}
-
-/// `write(2)`, named apart from `AtomicFile.write` so the call inside it reaches the C function.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
-  guard let base = buffer.baseAddress else { return 0 }
-  return write(descriptor, base, buffer.count)
 }

@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import Template
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The inputs every template-checking command takes: paths and an output format.
 ///
 /// Shared with `@OptionGroup` by `formation validate` and `formation lint`, so both accept the
@@ -89,17 +83,7 @@ public struct CommandResult: Sendable, Hashable {
 /// folder prints megabytes.
 func writeToStandardOutput(_ text: String) {
   var text = text
-  text.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count, let base = bytes.baseAddress {
-      let written = write(STDOUT_FILENO, base + offset, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
+  _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
 }
 
 /// Writes messages for a person to standard error. They quote paths, names and endpoint

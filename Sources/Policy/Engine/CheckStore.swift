@@ -16,13 +16,13 @@ final class CheckStore: TemplateDerivation, Sendable {
   private let logicalIDs: [String]
   /// The positions of the resources of each type, in template order.
   private let positionsByType: [String: [Int]]
-  /// Each resource's `Properties`, where its logical id is written and where the resource
-  /// itself is, by position: the rules read them for nearly every finding, from every core at
-  /// once, and copying the whole resource out of the shared template for each read cost more
-  /// than the rest of the read.
+  /// Each resource's `Properties`, where its logical id is written, and its location (the
+  /// logical id's, else the resource's), by position: the rules read them for nearly every
+  /// finding, from every core at once, and copying the whole resource out of the shared
+  /// template for each read cost more than the rest of the read.
   private let properties: [OrderedMap<Value>]
   private let keyLocations: [SourceLocation?]
-  private let valueLocations: [SourceLocation?]
+  private let locations: [SourceLocation?]
 
   init(deriving memo: TemplateMemo) {
     let entries = memo.template.resources.entries
@@ -31,22 +31,22 @@ final class CheckStore: TemplateDerivation, Sendable {
     var positionsByType: [String: [Int]] = [:]
     var properties: [OrderedMap<Value>] = []
     var keyLocations: [SourceLocation?] = []
-    var valueLocations: [SourceLocation?] = []
+    var locations: [SourceLocation?] = []
     properties.reserveCapacity(entries.count)
     keyLocations.reserveCapacity(entries.count)
-    valueLocations.reserveCapacity(entries.count)
+    locations.reserveCapacity(entries.count)
     for (position, entry) in entries.enumerated() {
       positions[entry.key] = positions[entry.key] ?? position
       positionsByType[entry.value.type ?? "", default: []].append(position)
       properties.append(entry.value.properties)
       keyLocations.append(entry.keyLocation)
-      valueLocations.append(entry.value.location)
+      locations.append(entry.keyLocation ?? entry.value.location)
     }
     self.positions = positions
     self.positionsByType = positionsByType
     self.properties = properties
     self.keyLocations = keyLocations
-    self.valueLocations = valueLocations
+    self.locations = locations
     logicalIDs = entries.map(\.key)
     resolver = Resolver(memo.template, memo: memo.value(ResolverMemo.self))
     exports = memo.exports
@@ -61,7 +61,7 @@ final class CheckStore: TemplateDerivation, Sendable {
     positionsByType = [:]
     properties = []
     keyLocations = []
-    valueLocations = []
+    locations = []
   }
 
   /// The resource `logicalID` with where its logical id is written, looked up by position.
@@ -72,7 +72,7 @@ final class CheckStore: TemplateDerivation, Sendable {
   /// The resource's `Properties` and where it is (its logical id's location, else the
   /// resource's), without copying the resource.
   func properties(of logicalID: String) -> (properties: OrderedMap<Value>, location: SourceLocation?)? {
-    positions[logicalID].map { (properties[$0], keyLocations[$0] ?? valueLocations[$0]) }
+    positions[logicalID].map { (properties[$0], locations[$0]) }
   }
 
   /// Where the resource's logical id is written.
