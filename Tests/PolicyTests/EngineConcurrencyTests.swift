@@ -86,3 +86,16 @@ import Testing
     #expect(Witness.freedOnCallersThread == false)
   }
 }
+
+/// Which shared values a run derives ahead of its rules, each on a core of its own.
+@Suite struct SharedDerivationTests {
+  @Test func validateReadsThePolicyDocumentsAndLintTheIndexThatBuildsOnThem() {
+    let validate = SharedDerivation.wanted(by: Catalogue.correctness).map(\.name)
+    #expect(validate.contains("(policy documents)"))
+    #expect(!validate.contains("(policy index)"))
+    // The index derives the documents itself: a second core waiting for them would idle.
+    let lint = SharedDerivation.wanted(by: Catalogue.all).map(\.name)
+    #expect(lint.contains("(policy index)"))
+    #expect(!lint.contains("(policy documents)"))
+  }
+}

@@ -8,15 +8,22 @@ public struct SharedDerivation: Sendable {
   public var name: String
   /// The families whose rules use the value; a run without them does not derive it.
   public var families: Set<Rule.Family>
+  /// The families whose run derives the value as part of another listed here: the run then
+  /// leaves it to that one rather than wait for it on a second core.
+  public var derivedWithin: Set<Rule.Family> = []
   public var derive: @Sendable (TemplateMemo) -> Void
 
   /// The costliest first, so that each starts on a core of its own. The schema findings build
   /// on the correctness facts' index: the core that takes them derives both, while another
-  /// reads the policies (SCH019 judges those too, so `validate` wants the index as well).
+  /// reads the policies. `validate` reads the documents as written for SCH019; `lint` wants
+  /// the index, which spells them out.
   public static let all: [SharedDerivation] = [
     SharedDerivation(
-      name: "(policy index)", families: [.policy, .correctness],
+      name: "(policy index)", families: [.policy],
       derive: { _ = $0.value(PolicyIndex.self) }),
+    SharedDerivation(
+      name: "(policy documents)", families: [.correctness], derivedWithin: [.policy],
+      derive: { _ = $0.value(PolicyDocuments.self) }),
     SharedDerivation(
       name: "(schema findings)", families: [.correctness],
       derive: { _ = $0.value(SchemaFacts.self) }),
@@ -28,6 +35,8 @@ public struct SharedDerivation: Sendable {
   /// The shared values `rules` use, the costliest first.
   public static func wanted(by rules: [Rule]) -> [SharedDerivation] {
     let families = Set(rules.map(\.family))
-    return all.filter { !$0.families.isDisjoint(with: families) }
+    return all.filter {
+      !$0.families.isDisjoint(with: families) && $0.derivedWithin.isDisjoint(with: families)
+    }
   }
 }

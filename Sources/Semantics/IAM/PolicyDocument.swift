@@ -26,6 +26,27 @@ public struct PolicyDocument: Sendable, Hashable {
   }
 }
 
+extension PolicyDocument {
+  /// The document with the resources and principals of every statement spelled out by
+  /// `resolver` (see `Resolver.canonical`): the form `PolicyIndex` evaluates.
+  public func spelledOut(by resolver: Resolver) -> PolicyDocument {
+    var document = self
+    for index in document.statements.indices {
+      document.statements[index].resources?.elements.spellOut { $0.spelledOut(by: resolver) }
+      document.statements[index].principals?.elements.spellOut { $0.spelledOut(by: resolver) }
+    }
+    return document
+  }
+}
+
+extension Array {
+  /// Replaces each element's content with `spell(content)`.
+  fileprivate mutating func spellOut<Content>(_ spell: (Content) -> Content)
+  where Element == PolicyElement<Content> {
+    for index in indices { self[index].content = spell(self[index].content) }
+  }
+}
+
 /// `Allow` or `Deny`.
 public enum Effect: String, Sendable, Hashable {
   case allow = "Allow"
@@ -180,13 +201,31 @@ public struct ActionPattern: Sendable, Hashable, CustomStringConvertible, Expres
 public struct ResourcePattern: Sendable, Hashable, CustomStringConvertible {
   public let written: SymbolicString
   public let canonical: SymbolicString
-  /// `canonical` compiled for matching, once.
-  package let compiled: Glob.Compiled
+  /// `canonical` compiled for matching, once; `nil` for a pattern read as written, which
+  /// nothing matches against before it is spelled out.
+  private let compiledOnce: Glob.Compiled?
 
   public init(written: SymbolicString, canonical: SymbolicString? = nil) {
     self.written = written
     self.canonical = canonical ?? written
-    self.compiled = Glob.Compiled(canonical ?? written, isPattern: true, ignoringCase: false)
+    self.compiledOnce = Glob.Compiled(canonical ?? written, isPattern: true, ignoringCase: false)
+  }
+
+  /// The pattern as written, neither spelled out nor compiled (see `PolicyDocuments`).
+  public init(asWritten written: SymbolicString) {
+    self.written = written
+    self.canonical = written
+    self.compiledOnce = nil
+  }
+
+  /// `canonical` compiled for matching.
+  package var compiled: Glob.Compiled {
+    compiledOnce ?? Glob.Compiled(canonical, isPattern: true, ignoringCase: false)
+  }
+
+  /// The pattern with the resources it names spelled out by `resolver`, compiled.
+  public func spelledOut(by resolver: Resolver) -> ResourcePattern {
+    ResourcePattern(written: written, canonical: resolver.canonical(written))
   }
 
   public static func == (lhs: ResourcePattern, rhs: ResourcePattern) -> Bool {
@@ -226,6 +265,11 @@ public struct PrincipalEntry: Sendable, Hashable, CustomStringConvertible {
     self.kind = kind
     self.value = value
     self.canonical = canonical ?? value
+  }
+
+  /// The entry with the resources its value names spelled out by `resolver`.
+  public func spelledOut(by resolver: Resolver) -> PrincipalEntry {
+    PrincipalEntry(kind: kind, value: value, canonical: resolver.canonical(value))
   }
 
   /// `"*"` or `{AWS: "*"}`: anyone at all.

@@ -7,15 +7,21 @@ extension PolicyDocument {
   /// branch in its `assumptions`. Shapes IAM accepts all work (Statement as a mapping or a
   /// list, Action/Resource/Principal values as a string or a list); anything else is a
   /// `PolicyProblem` with the location of the offending value.
-  public init(parsing value: Value, resolver: Resolver) {
-    self.init(parsing: resolver.resolve(value), resolver: resolver, location: value.location)
+  ///
+  /// With `spellingOutNames` false, resources and principals are left as written: their
+  /// `canonical` form is the written one until `spelledOut(by:)`.
+  public init(parsing value: Value, resolver: Resolver, spellingOutNames: Bool = true) {
+    self.init(
+      parsing: resolver.resolve(value), resolver: resolver, spellingOutNames: spellingOutNames,
+      location: value.location)
   }
 
   /// Reads a policy document from its possible values (already resolved, e.g. by `Resolver.lookup`).
   public init(
-    parsing possibilities: [Resolved], resolver: Resolver, location: SourceLocation? = nil
+    parsing possibilities: [Resolved], resolver: Resolver, spellingOutNames: Bool = true,
+    location: SourceLocation? = nil
   ) {
-    var reader = PolicyReader(resolver: resolver)
+    var reader = PolicyReader(resolver: resolver, spellingOutNames: spellingOutNames)
     for possibility in possibilities { reader.document(possibility) }
     self.init(
       version: reader.version, statements: reader.statements, problems: reader.problems,
@@ -26,11 +32,16 @@ extension PolicyDocument {
 /// The parsing state of one document: statements and problems found so far.
 package struct PolicyReader {
   package let resolver: Resolver
+  /// Whether resources and principals are spelled out as they are read (see `Resolver.canonical`).
+  package let spellingOutNames: Bool
   package var version: String?
   package var statements: [Statement] = []
   package var problems: [PolicyProblem] = []
 
-  package init(resolver: Resolver) { self.resolver = resolver }
+  package init(resolver: Resolver, spellingOutNames: Bool = true) {
+    self.resolver = resolver
+    self.spellingOutNames = spellingOutNames
+  }
 
   package mutating func problem(_ message: String, _ at: Resolved, kind: PolicyProblem.Kind = .malformed) {
     problems.append(
@@ -159,14 +170,16 @@ package struct PolicyReader {
     let actions = elements(
       found.action, found.notAction, of: statement, index: index, keys: ("Action", "NotAction"),
       required: true, make: { ActionPattern($0) })
-    let resolver = self.resolver
+    let (resolver, spellingOutNames) = (self.resolver, self.spellingOutNames)
     let resources = elements(
       found.resource, found.notResource, of: statement, index: index,
       keys: ("Resource", "NotResource"),
       required: false,
       make: {
         let written = $0.importsAsSymbols
-        return ResourcePattern(written: written, canonical: resolver.canonical(written))
+        return spellingOutNames
+          ? ResourcePattern(written: written, canonical: resolver.canonical(written))
+          : ResourcePattern(asWritten: written)
       })
     let principals = principalElements(
       found.principal, found.notPrincipal, of: statement, index: index)
@@ -338,7 +351,7 @@ package struct PolicyReader {
               PolicyElement(
                 PrincipalEntry(
                   kind: kind, value: item.text.importsAsSymbols,
-                  canonical: resolver.canonical(item.text.importsAsSymbols)),
+                  canonical: spellingOutNames ? resolver.canonical(item.text.importsAsSymbols) : nil),
                 assumptions: item.assumptions, parameters: item.parameters, location: item.location)
             )
           }

@@ -6,7 +6,7 @@ extension Rule {
   /// SCH019: a policy document that IAM (or the service holding a resource policy) rejects.
   ///
   /// The resource schemas type a policy document as "an object": its grammar is IAM's, not
-  /// CloudFormation's, so it is checked here from the documents `PolicyIndex` reads.
+  /// CloudFormation's, so it is checked here from the documents as written (`PolicyDocuments`).
   public static let policyGrammar = Rule(
     id: "SCH019", title: "Policy document breaks the IAM policy grammar", severity: .error,
     family: .correctness, theme: "schema",
@@ -17,7 +17,7 @@ extension Rule {
       "Write the document as the message says: Version \"2012-10-17\", statements with Effect, Action (or NotAction) and, in identity policies, Resource (or NotResource) as ARNs; a Principal only in trust and resource policies."
   ) { context in
     var grammar = PolicyGrammar(context: context)
-    for source in context.policies.sources where !source.path.isEmpty {
+    for source in context.policyDocuments.sources where !source.path.isEmpty {
       grammar.check(source)
     }
     return grammar.findings

@@ -41,6 +41,10 @@ extension RuleContext {
   /// Every policy of the template, read once per check and shared by its rules.
   var policies: PolicyIndex { memo.value(PolicyIndex.self) }
 
+  /// The template's policy documents as written, which the index builds on: for rules that
+  /// judge how a document is written rather than what it allows.
+  var policyDocuments: PolicyDocuments { memo.value(PolicyDocuments.self) }
+
   /// A finding about one statement (or one element of it) of a policy: located at the element
   /// when given, else at the statement; the message gets the branch it depends on; the
   /// finding is scoped to the statement (and action) so a suppression can accept exactly it.
