@@ -207,6 +207,9 @@ import Testing
         "47:20: error SCH019 ReportsPolicy: statement 1 (Sid Read) of PolicyDocument: the AWS principal 'reports-reader' is neither '*', an account number, a unique id nor an ARN",
         "48:13: error SCH019 ReportsPolicy: policy PolicyDocument: statement 1 has both Principal and NotPrincipal",
         "50:13: error SCH019 ReportsPolicy: statement 2 of the AWS::S3::BucketPolicy policy has no Principal; a resource policy must name who it applies to",
+        "57:45: error SCH019 Deployer: policy AssumeRolePolicyDocument has Version '2012-10-71'; IAM knows only 2012-10-17 and 2008-10-17 (when condition Legacy is false)",
+        // A document written as a JSON string is judged too; the finding points at the string.
+        "65:27: error SCH019 Deployer: policy Policies.0.PolicyDocument has Version '2012-17-10'; IAM knows only 2012-10-17 and 2008-10-17",
       ])
   }
 

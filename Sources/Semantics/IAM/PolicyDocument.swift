@@ -8,6 +8,9 @@ import Template
 /// located `PolicyProblem`, never a crash and never a silently dropped statement.
 public struct PolicyDocument: Sendable, Hashable {
   public var version: String?
+  /// Every possibility of `Version` as written, with its branches and location (none when the
+  /// document has no `Version`): what the policy grammar judges.
+  public var versions: [Resolved] = []
   public var statements: [Statement]
   /// What could not be read, with locations: a document that is a string, a statement that is
   /// neither a mapping nor a list, a missing Effect...

@@ -26,6 +26,7 @@ extension PolicyDocument {
     self.init(
       version: reader.version, statements: reader.statements, problems: reader.problems,
       location: location ?? possibilities.first?.location)
+    versions = reader.versions
   }
 }
 
@@ -35,6 +36,7 @@ package struct PolicyReader {
   /// Whether resources and principals are spelled out as they are read (see `Resolver.canonical`).
   package let spellingOutNames: Bool
   package var version: String?
+  package var versions: [Resolved] = []
   package var statements: [Statement] = []
   package var problems: [PolicyProblem] = []
 
@@ -72,7 +74,9 @@ package struct PolicyReader {
       inner.shape = .map(Self.relocated(parsed, to: possibility.location).mapValue ?? [:])
       document(inner)
     case .map:
-      if let text = resolver.member("Version", of: possibility).first?.literal { version = text }
+      let written = resolver.member("Version", of: possibility)
+      if let text = written.first?.literal { version = text }
+      versions += written.filter { !$0.isAbsent }
       for statement in resolver.member("Statement", of: possibility) {
         statementBlock(statement)
       }

@@ -63,7 +63,7 @@ struct LaunchTemplateLookup {
 
   func find(_ identifier: Resolved) -> String? {
     if let id = context.referencedResource(identifier),
-      context.template.resources[id]?.type == "AWS::EC2::LaunchTemplate"
+      context.resolver.type(of: id) == "AWS::EC2::LaunchTemplate"
     {
       return id
     }

@@ -18,7 +18,7 @@ extension BatchAndEvents {
         let function = arns.lazy.compactMap { arn -> String? in
           if let id = context.referencedResource(arn),
             ["AWS::Lambda::Function", "AWS::Lambda::Alias", "AWS::Lambda::Version"].contains(
-              context.template.resources[id]?.type ?? "")
+              context.resolver.type(of: id) ?? "")
           {
             return id
           }

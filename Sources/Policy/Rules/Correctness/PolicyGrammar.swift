@@ -76,8 +76,7 @@ struct PolicyGrammar {
 
   /// `Version` is one of the two IAM knows, when the template spells it out.
   mutating func version(of source: PolicySource) {
-    for possibility in context.resolver.property("\(source.path).Version", of: source.logicalID)
-    where possibility.parameters.isEmpty {
+    for possibility in source.document.versions where possibility.parameters.isEmpty {
       guard let text = possibility.text, !Self.versions.contains(text),
         !DynamicReference.appears(in: text)
       else { continue }

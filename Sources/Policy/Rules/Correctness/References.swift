@@ -170,7 +170,9 @@ enum References {
 
   /// `Resource.Attribute.Part` split at the first dot, or `nil` without a dot.
   static func splitAttribute(_ name: String) -> (String, String)? {
-    guard let dot = name.firstIndex(of: ".") else { return nil }
+    // Searched in UTF-8: `firstIndex(of:)` over characters breaks graphemes on every step,
+    // and SCH010 splits every `${Resource.Attribute}` of every `Fn::Sub`.
+    guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
     return (String(name[..<dot]), String(name[name.index(after: dot)...]))
   }
 

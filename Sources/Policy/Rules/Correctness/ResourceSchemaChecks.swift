@@ -125,7 +125,7 @@ extension Rule {
     guard !index.hasMacroTransform else { return [] }
     var findings: [Finding] = []
     func check(_ resource: String, _ attribute: String, _ use: IntrinsicUse) {
-      guard let type = context.template.resources[resource]?.type, !SchemaFacts.isUnchecked(type),
+      guard let type = context.resolver.type(of: resource), !SchemaFacts.isUnchecked(type),
         let schema = ResourceSchemas.shipped[type], !attribute.isEmpty,
         !schema.hasAttribute(attribute)
       else { return }

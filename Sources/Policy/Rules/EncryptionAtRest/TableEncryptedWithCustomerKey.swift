@@ -13,7 +13,7 @@ extension EncryptionAtRest {
   ) { context in
     context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
       // A SAM SimpleTable takes SSEEnabled alone: it cannot name a customer-managed key.
-      if context.template.resources[logicalID]?.type == "AWS::Serverless::SimpleTable" {
+      if context.resolver.type(of: logicalID) == "AWS::Serverless::SimpleTable" {
         return [
           context.finding(
             "a SAM SimpleTable cannot use a customer-managed key (its SSESpecification takes SSEEnabled alone); declare an AWS::DynamoDB::Table with SSESpecification.KMSMasterKeyId",

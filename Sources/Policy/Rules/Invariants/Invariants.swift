@@ -64,13 +64,13 @@ public enum Invariants {
         of: bucket
       ).compactMap { $0.string?.resourceReference?.logicalID }
       for id in ids {
-        switch context.template.resources[id]?.type {
+        switch context.resolver.type(of: id) {
         case "AWS::KMS::Key": result.append(id)
         case "AWS::KMS::Alias":
           result += resolver.property("TargetKeyId", of: id).compactMap {
             $0.string?.resourceReference?.logicalID
           }
-          .filter { context.template.resources[$0]?.type == "AWS::KMS::Key" }
+          .filter { context.resolver.type(of: $0) == "AWS::KMS::Key" }
         default: continue
         }
       }

@@ -20,7 +20,7 @@ extension Logging {
       }
       if hasDestination { return [] }
       // SAM spells them DeadLetterQueue and EventInvokeConfig on the function itself.
-      if context.template.resources[logicalID]?.type == "AWS::Serverless::Function" {
+      if context.resolver.type(of: logicalID) == "AWS::Serverless::Function" {
         let onFailure = context.property(
           logicalID, "EventInvokeConfig", "DestinationConfig", "OnFailure", "Type")
         if onFailure.possibilities.contains(where: { !$0.isAbsent }) { return [] }

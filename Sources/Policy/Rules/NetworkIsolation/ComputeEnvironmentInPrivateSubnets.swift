@@ -70,7 +70,7 @@ struct RouteTableReading {
     guard let value else { return nil }
     for possibility in context.resolver.resolve(value) {
       if let id = context.referencedResource(possibility),
-        context.template.resources[id]?.type == "AWS::EC2::InternetGateway"
+        context.resolver.type(of: id) == "AWS::EC2::InternetGateway"
       {
         return id
       }
