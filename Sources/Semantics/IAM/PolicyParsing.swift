@@ -323,7 +323,8 @@ package struct PolicyReader {
     else { return nil }
     var list = ElementList<PrincipalEntry>(
       isNegated: plain == nil, elements: [], location: entry.keyLocation)
-    let what = "\(entry.key) of statement \(index + 1)"
+    // Spelled out only for a message: most principals are read without one.
+    func what() -> String { "\(entry.key) of statement \(index + 1)" }
     for possibility in possibilities(entry.value, in: statement) {
       switch possibility.shape {
       case .absent: continue
@@ -335,7 +336,7 @@ package struct PolicyReader {
               parameters: possibility.parameters, location: possibility.location))
         } else {
           problem(
-            "\(what) is the string \(string); only \"*\" may be written without AWS, Service or Federated",
+            "\(what()) is the string \(string); only \"*\" may be written without AWS, Service or Federated",
             possibility)
         }
       case .map(let principals):
@@ -343,13 +344,13 @@ package struct PolicyReader {
           guard let kind = PrincipalEntry.Kind(rawValue: principal.key), kind != .everyone else {
             problems.append(
               PolicyProblem(
-                "\(what) has an unknown principal type \(principal.key); expected AWS, Service, Federated or CanonicalUser",
+                "\(what()) has an unknown principal type \(principal.key); expected AWS, Service, Federated or CanonicalUser",
                 at: principal.keyLocation, assumptions: possibility.assumptions))
             continue
           }
           // The entry's own value: what `member(principal.key, of:)` would look up again.
           for item in strings(
-            possibilities(principal.value, in: possibility), what: "\(what).\(principal.key)")
+            possibilities(principal.value, in: possibility), what: "\(what()).\(principal.key)")
           {
             list.elements.append(
               PolicyElement(
@@ -368,7 +369,7 @@ package struct PolicyReader {
             parameters: possibility.parameters, location: possibility.location))
       default:
         problem(
-          "\(what) is \(resolver.describe(possibility.shape)); expected \"*\" or a mapping",
+          "\(what()) is \(resolver.describe(possibility.shape)); expected \"*\" or a mapping",
           possibility)
       }
     }
