@@ -78,7 +78,8 @@ import Testing
     let (_, index, _) = try read()
     let raw: SymbolicString = "arn:aws:s3:::genexomics-raw/run1.bam"
     #expect(
-      index.evaluate(principal: "Reader", action: "s3:GetObject", resource: raw).outcome == .allowed)
+      index.evaluate(principal: "Reader", action: "s3:GetObject", resource: raw).outcome == .allowed
+    )
     #expect(
       index.evaluate(principal: "Reader", action: "s3:PutObject", resource: raw).outcome
         == .notAllowed)

@@ -1,6 +1,5 @@
 import Semantics
 
-
 /// The derived values that many rules share: the engine derives them first, side by side,
 /// when it runs the rules of one template on every core, and the benchmark times them apart
 /// from the rules that use them (`benchmark rules FILE`).

@@ -22,9 +22,10 @@ public struct PolicyDocuments: Sendable {
 
   /// `arn:${AWS::Partition}:iam::aws:policy/NAME`, the ARN SAM gives a managed policy name.
   package static func awsManagedPolicyARN(_ name: String) -> SymbolicString {
-    SymbolicString([.text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":iam::aws:policy/\(name)")])
+    SymbolicString([
+      .text("arn:"), .symbol(.pseudo("AWS::Partition")), .text(":iam::aws:policy/\(name)"),
+    ])
   }
-
 
   private mutating func collect() {
     var attachedByRole: [String: [String]] = [:]  // managed policy logical id -> principals
@@ -61,7 +62,8 @@ public struct PolicyDocuments: Sendable {
           ?? "AWS::IAM::Group"
         add(
           .identity, id, type, "PolicyDocument",
-          targets: resolver.principals(in: resolver.property(key, of: id), type: kind), of: resource)
+          targets: resolver.principals(in: resolver.property(key, of: id), type: kind), of: resource
+        )
       case "AWS::Logs::ResourcePolicy":
         // The property is a JSON string by definition: reading it is not worth a warning.
         add(
@@ -74,7 +76,9 @@ public struct PolicyDocuments: Sendable {
         lambdaPermission(id, resource)
       default:
         // The resource policies read alike (a bucket's, a key's, a queue's...).
-        guard let (property, targetPath) = PolicyIndex.resourcePolicyProperties[type] else { continue }
+        guard let (property, targetPath) = PolicyIndex.resourcePolicyProperties[type] else {
+          continue
+        }
         var targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
         if type == "AWS::S3::BucketPolicy", targets.isEmpty {
           // A bucket named by its literal or `!Sub` name rather than a reference.
@@ -135,7 +139,8 @@ public struct PolicyDocuments: Sendable {
               kind: .identity, logicalID: id, resourceType: type,
               path: "Policies.\(index).PolicyDocument",
               document: PolicyDocument(
-                parsing: possibilities, resolver: resolver, spellingOutNames: false, location: location),
+                parsing: possibilities, resolver: resolver, spellingOutNames: false,
+                location: location),
               targets: [id], location: location))
         }
       }
@@ -188,7 +193,8 @@ public struct PolicyDocuments: Sendable {
       appendSource(
         PolicySource(
           kind: .identity, logicalID: id, resourceType: type, path: path,
-          document: PolicyDocument(parsing: [policy], resolver: resolver, spellingOutNames: false, location: location),
+          document: PolicyDocument(
+            parsing: [policy], resolver: resolver, spellingOutNames: false, location: location),
           targets: [id], location: location))
       return
     }
@@ -237,7 +243,8 @@ public struct PolicyDocuments: Sendable {
     let targets = referenced(resolver.property("EventBusName", of: id))
     if let statement = resource.properties["Statement"] {
       let document = PolicyDocument(
-        parsing: Value(.map(["Statement": statement]), at: statement.location), resolver: resolver, spellingOutNames: false)
+        parsing: Value(.map(["Statement": statement]), at: statement.location), resolver: resolver,
+        spellingOutNames: false)
       appendSource(
         PolicySource(
           kind: .resource, logicalID: id, resourceType: "AWS::Events::EventBusPolicy",

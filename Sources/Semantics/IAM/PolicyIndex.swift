@@ -32,6 +32,10 @@ public struct PolicySource: Sendable {
 /// (by `Roles`, or by the role's `ManagedPolicyArns`), its groups' policies for users, and the
 /// AWS managed policies Formation knows (see `ManagedPolicies`; others make the answer unknown).
 /// Attachments are taken from every `Fn::If` branch: a policy attached in one branch counts.
+///
+/// The index is built on `PolicyDocuments`, the documents as written, with the resources and
+/// principals they name spelled out (`Resolver.canonical`) so that `!GetAtt Raw.Arn` and
+/// `arn:aws:s3:::genexomics-raw` meet.
 public struct PolicyIndex: Sendable {
   public let resolver: Resolver
   public private(set) var sources: [PolicySource] = []
@@ -58,11 +62,13 @@ public struct PolicyIndex: Sendable {
     roles = template.logicalIDs(ofType: "AWS::IAM::Role")
     // A SAM function or state machine without `Role` gets a role SAM makes from its
     // `Policies`: the resource stands for that role.
-    principals = template.logicalIDs(ofTypes: Array(Self.principalTypes.union(Self.samPrincipalTypes)))
-      .filter { id in
-        !Self.samPrincipalTypes.contains(resolver.type(of: id) ?? "")
-          || template.property("Role", of: id) == nil
-      }
+    principals = template.logicalIDs(
+      ofTypes: Array(Self.principalTypes.union(Self.samPrincipalTypes))
+    )
+    .filter { id in
+      !Self.samPrincipalTypes.contains(resolver.type(of: id) ?? "")
+        || template.property("Role", of: id) == nil
+    }
     sources = documents.sources.map { source in
       var source = source
       source.document = source.document.spelledOut(by: resolver)

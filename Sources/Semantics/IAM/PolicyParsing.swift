@@ -45,7 +45,9 @@ package struct PolicyReader {
     self.spellingOutNames = spellingOutNames
   }
 
-  package mutating func problem(_ message: String, _ at: Resolved, kind: PolicyProblem.Kind = .malformed) {
+  package mutating func problem(
+    _ message: String, _ at: Resolved, kind: PolicyProblem.Kind = .malformed
+  ) {
     problems.append(
       PolicyProblem(message, at: at.location, kind: kind, assumptions: at.assumptions))
   }
@@ -356,7 +358,8 @@ package struct PolicyReader {
               PolicyElement(
                 PrincipalEntry(
                   kind: kind, value: item.text.importsAsSymbols,
-                  canonical: spellingOutNames ? resolver.canonical(item.text.importsAsSymbols) : nil),
+                  canonical: spellingOutNames ? resolver.canonical(item.text.importsAsSymbols) : nil
+                ),
                 assumptions: item.assumptions, parameters: item.parameters, location: item.location)
             )
           }

@@ -1,5 +1,5 @@
-import Semantics
 import Schemas
+import Semantics
 import Template
 
 extension Rule {
