@@ -54,8 +54,10 @@ let package = Package(
       ]
     ),
     // formation-https makes diff --stack's HTTP requests, so that formation itself does not load
-    // FoundationNetworking (see SubprocessTransport); formation depends on it to build it alongside.
-    .executableTarget(name: "formation", dependencies: ["FormationCLI", "formation-https"]),
+    // FoundationNetworking (see SubprocessTransport). `swift build` builds both; formation does
+    // not depend on it, so that scripts/install.sh can link formation as a static executable
+    // while the helper, which needs the shared libcurl, is linked on its own.
+    .executableTarget(name: "formation", dependencies: ["FormationCLI"]),
     .executableTarget(name: "formation-https", dependencies: ["AWSClient"]),
     .executableTarget(name: "render", dependencies: ["FormationCLI", "Blueprints"]),
     .executableTarget(name: "benchmark", dependencies: ["CYAML", "Template", "Semantics", "Policy", "TemplateDiff"], path: "Benchmarks/benchmark"),

@@ -24,9 +24,13 @@ bin="$work/prefix/bin/formation"
 
 # Nothing from the toolchain is loaded: no libswift*, no libFoundation*, nothing under the
 # toolchain's folder. (libyaml is linked statically when its archive exists.)
-libraries=$(ldd "$bin" "$work/prefix/bin/formation-https" || true)
+libraries=$(ldd "$bin" "$work/prefix/bin/formation-https" 2>&1 || true)
 if grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|/opt/swift|not found' <<<"$libraries"; then
   fail "the installed binaries load toolchain libraries"
+fi
+# formation itself loads nothing at all on Linux: a static executable starts without the loader.
+if [[ "$(uname)" == Linux ]] && ! grep -q 'not a dynamic executable' <<<"$(ldd "$bin" 2>&1 || true)"; then
+  fail "the installed formation is not a static executable"
 fi
 
 # The build folder out of reach: a copy that looked up resources there would fail now.

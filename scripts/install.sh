@@ -2,10 +2,11 @@
 # Builds `formation` for release and installs it as PREFIX/bin/formation (with its HTTP helper,
 # PREFIX/bin/formation-https, which `diff --stack` runs from the same folder).
 #
-# The Swift standard library and Foundation are linked in statically and the rule and
-# replacement data are part of the binary, so the installed copy runs on a machine without a
-# Swift toolchain: it needs glibc, and formation-https libcurl. Building needs libyaml-dev
-# (linked statically) and libcurl4-openssl-dev (FoundationNetworking links it).
+# On Linux `formation` is a static executable: the Swift runtime, Foundation, libyaml, glibc and
+# the rule and replacement data are all in the one file, so it runs on a machine without a Swift
+# toolchain or any library. formation-https links the Swift runtime and Foundation statically
+# and needs libcurl. Building needs libyaml-dev (linked statically) and libcurl4-openssl-dev
+# (FoundationNetworking links it).
 #
 #   scripts/install.sh /usr/local          # or ~/.local
 #   SWIFT_SCRATCH=/tmp/b scripts/install.sh PREFIX   # build elsewhere than .build
@@ -14,14 +15,19 @@ prefix="${1:?usage: scripts/install.sh PREFIX}"
 cd "$(dirname "$0")/.."
 
 flags=(-c release --static-swift-stdlib)
-# A position-dependent executable on Linux: a PIE's loader rewrites about 88,000 pointers in the
-# Swift metadata of the static runtime and Foundation at every start, copying some 350 pages,
-# which is 2-3 ms of each run (a run on one template takes 20-30 ms). The trade is address-space
-# randomisation of the executable's own image, as with a Go binary; libraries and the heap stay
-# randomised.
-if [[ "$(uname)" == Linux ]]; then flags+=(-Xlinker -no-pie); fi
 scratch="${SWIFT_SCRATCH:-.build}"
 if [[ -n "${SWIFT_SCRATCH:-}" ]]; then flags+=(--scratch-path "$SWIFT_SCRATCH"); fi
+# formation as a static executable on Linux. A dynamically linked one spends 5-6 ms of every
+# run in the loader: mapping libstdc++ and libc, resolving their symbols and, for a
+# position-independent executable, rewriting about 88,000 pointers in the Swift metadata (some
+# 350 pages copied). A run on one template takes 20-30 ms in all. The trade is address-space
+# randomisation of the executable's own image, as with a Go binary; the stack and the heap stay
+# randomised. Its own build folder, because every module is compiled with the flag.
+formation_flags=("${flags[@]}")
+if [[ "$(uname)" == Linux ]]; then
+  formation_flags=(-c release --static-swift-stdlib -Xswiftc -static-executable
+    --scratch-path "$scratch/static-executable")
+fi
 # libyaml statically when its archive is there: SwiftPM links what pkg-config says, so a copy
 # of yaml-0.1.pc whose libdir holds only libyaml.a makes -lyaml find the archive.
 if [[ "$(uname)" == Linux ]] && pcdir=$(pkg-config --variable=pcfiledir yaml-0.1 2>/dev/null); then
@@ -34,9 +40,11 @@ if [[ "$(uname)" == Linux ]] && pcdir=$(pkg-config --variable=pcfiledir yaml-0.1
   fi
 fi
 
-swift build "${flags[@]}" --product formation
-bin="$(swift build "${flags[@]}" --show-bin-path)"
+swift build "${flags[@]}" --product formation-https
+swift build "${formation_flags[@]}" --product formation
+helper="$(swift build "${flags[@]}" --show-bin-path)/formation-https"
+bin="$(swift build "${formation_flags[@]}" --show-bin-path)"
 install -d "$prefix/bin"
 # Stripped: the symbols and debug information are four fifths of the file.
-install -s -m 0755 "$bin/formation" "$bin/formation-https" "$prefix/bin/"
+install -s -m 0755 "$bin/formation" "$helper" "$prefix/bin/"
 echo "installed $prefix/bin/formation ($("$prefix/bin/formation" --version))"
