@@ -20,3 +20,11 @@ extension Template {
     resources.reading(logicalID) { $0.properties[name] } ?? nil
   }
 }
+
+extension Resource {
+  /// `Properties` as one value, located where the mapping is written (else at the resource):
+  /// what a path lookup starts from (`Resolver.lookup`).
+  package var propertiesValue: Value {
+    Value(.map(properties), at: propertiesLocation ?? location)
+  }
+}

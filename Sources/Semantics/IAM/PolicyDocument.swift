@@ -7,6 +7,8 @@ import Template
 /// single statement or a list, strings or lists everywhere); what cannot be read becomes a
 /// located `PolicyProblem`, never a crash and never a silently dropped statement.
 public struct PolicyDocument: Sendable, Hashable {
+  /// The `Version` a document read from a template names first, when it is literal; what a
+  /// document built in code declares.
   public var version: String?
   /// Every possibility of `Version` as written, with its branches and location (none when the
   /// document has no `Version`): what the policy grammar judges.

@@ -283,7 +283,7 @@ public struct PolicyDocuments: Sendable {
   /// `AWS::Lambda::Permission` as the one-statement resource policy it adds to the function.
   private mutating func lambdaPermission(_ id: String, _ resource: Resource) {
     let location = resource.location
-    let properties = Value(.map(resource.properties), at: resource.propertiesLocation ?? location)
+    let properties = resource.propertiesValue
     let statements = Statement.lambdaPermission(properties, resolver: resolver, at: location)
     let targets = referenced(resolver.lookup("FunctionName", in: properties))
     appendSource(

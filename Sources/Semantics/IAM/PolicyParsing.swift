@@ -24,7 +24,8 @@ extension PolicyDocument {
     var reader = PolicyReader(resolver: resolver, spellingOutNames: spellingOutNames)
     for possibility in possibilities { reader.document(possibility) }
     self.init(
-      version: reader.version, statements: reader.statements, problems: reader.problems,
+      version: reader.versions.first?.literal, statements: reader.statements,
+      problems: reader.problems,
       location: location ?? possibilities.first?.location)
     versions = reader.versions
   }
@@ -35,7 +36,7 @@ package struct PolicyReader {
   package let resolver: Resolver
   /// Whether resources and principals are spelled out as they are read (see `Resolver.canonical`).
   package let spellingOutNames: Bool
-  package var version: String?
+  /// Every possibility of `Version` read so far (see `PolicyDocument.versions`).
   package var versions: [Resolved] = []
   package var statements: [Statement] = []
   package var problems: [PolicyProblem] = []
@@ -76,9 +77,7 @@ package struct PolicyReader {
       inner.shape = .map(Self.relocated(parsed, to: possibility.location).mapValue ?? [:])
       document(inner)
     case .map:
-      let written = resolver.member("Version", of: possibility)
-      if let text = written.first?.literal { version = text }
-      versions += written.filter { !$0.isAbsent }
+      versions += resolver.member("Version", of: possibility).filter { !$0.isAbsent }
       for statement in resolver.member("Statement", of: possibility) {
         statementBlock(statement)
       }

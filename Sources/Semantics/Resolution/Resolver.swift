@@ -187,19 +187,15 @@ public struct Resolver: Sendable {
   /// A resource's property at a dotted path, resolved (see `lookup`); `.absent` when the
   /// resource or the property is not there.
   public func property(_ path: String, of logicalID: String) -> [Resolved] {
-    guard
-      let properties = template.resources.reading(logicalID, {
-        Value(.map($0.properties), at: $0.propertiesLocation ?? $0.location)
-      })
-    else { return [Resolved(.absent)] }
+    guard let properties = template.resources.reading(logicalID, \.propertiesValue) else {
+      return [Resolved(.absent)]
+    }
     return lookup(path, in: properties)
   }
 
   /// A resource's property at a dotted path, resolved (see `lookup`).
   public func property(_ path: String, of resource: Resource) -> [Resolved] {
-    lookup(
-      path,
-      in: Value(.map(resource.properties), at: resource.propertiesLocation ?? resource.location))
+    lookup(path, in: resource.propertiesValue)
   }
 
   // MARK: - Resolution

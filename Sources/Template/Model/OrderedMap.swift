@@ -139,7 +139,6 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
     return OrderedMap<T>(checkedEntries: result, index: index.isEmpty ? nil : index)
   }
 
-  /// The position of `key`: a linear scan for small maps, the index for large ones.
   /// What `read` takes from the element for `key`, read in place: `resources.reading(id) {
   /// $0.properties }` copies the properties, where `resources[id]?.properties` would copy the
   /// whole resource first (a dozen retains, on values every core of a check reads).
@@ -148,6 +147,7 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
     return read(storage[position].value)
   }
 
+  /// The position of `key`: a linear scan for small maps, the index for large ones.
   @inlinable func position(of key: String) -> Int? {
     if storage.count > Self.indexThreshold { return index[key] }
     for position in storage.indices where storage[position].key == key { return position }

@@ -18,94 +18,94 @@ public struct Template: Sendable, Hashable {
 
   /// `AWSTemplateFormatVersion`; CloudFormation knows only `2010-09-09`.
   public var formatVersion: String? {
-    get { storage.formatVersion }
-    _modify { yield &writableStorage.formatVersion }
+    get { storage.sections.formatVersion }
+    _modify { yield &writableStorage.sections.formatVersion }
   }
 
   public var description: String? {
-    get { storage.description }
-    _modify { yield &writableStorage.description }
+    get { storage.sections.description }
+    _modify { yield &writableStorage.sections.description }
   }
 
   public var metadata: OrderedMap<Value>? {
-    get { storage.metadata }
-    _modify { yield &writableStorage.metadata }
+    get { storage.sections.metadata }
+    _modify { yield &writableStorage.sections.metadata }
   }
 
   public var parameters: OrderedMap<Parameter> {
-    get { storage.parameters }
-    _modify { yield &writableStorage.parameters }
+    get { storage.sections.parameters }
+    _modify { yield &writableStorage.sections.parameters }
   }
 
   public var rules: OrderedMap<Value> {
-    get { storage.rules }
-    _modify { yield &writableStorage.rules }
+    get { storage.sections.rules }
+    _modify { yield &writableStorage.sections.rules }
   }
 
   public var mappings: OrderedMap<Value> {
-    get { storage.mappings }
-    _modify { yield &writableStorage.mappings }
+    get { storage.sections.mappings }
+    _modify { yield &writableStorage.sections.mappings }
   }
 
   public var conditions: OrderedMap<Value> {
-    get { storage.conditions }
-    _modify { yield &writableStorage.conditions }
+    get { storage.sections.conditions }
+    _modify { yield &writableStorage.sections.conditions }
   }
 
   /// `Transform`: a macro name, or a list of them (`AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`).
   public var transform: Value? {
-    get { storage.transform }
-    _modify { yield &writableStorage.transform }
+    get { storage.sections.transform }
+    _modify { yield &writableStorage.sections.transform }
   }
 
   public var resources: OrderedMap<Resource> {
-    get { storage.resources }
-    _modify { yield &writableStorage.resources }
+    get { storage.sections.resources }
+    _modify { yield &writableStorage.sections.resources }
   }
 
   public var outputs: OrderedMap<Output> {
-    get { storage.outputs }
-    _modify { yield &writableStorage.outputs }
+    get { storage.sections.outputs }
+    _modify { yield &writableStorage.sections.outputs }
   }
 
   /// Top-level keys CloudFormation does not document. Kept, so `validate` can point at
   /// them and a round trip loses nothing.
   public var unknownSections: OrderedMap<Value> {
-    get { storage.unknownSections }
-    _modify { yield &writableStorage.unknownSections }
+    get { storage.sections.unknownSections }
+    _modify { yield &writableStorage.sections.unknownSections }
   }
 
   /// Where each section's key was written, by section name.
   public var sectionLocations: [String: SourceLocation] {
-    get { storage.sectionLocations }
-    _modify { yield &writableStorage.sectionLocations }
+    get { storage.sections.sectionLocations }
+    _modify { yield &writableStorage.sections.sectionLocations }
   }
 
   /// The file this template was read from, when it was read from one.
   public var file: String? {
-    get { storage.file }
-    _modify { yield &writableStorage.file }
+    get { storage.sections.file }
+    _modify { yield &writableStorage.sections.file }
   }
 
   /// The document as read, kept only for a template that declares `AWS::LanguageExtensions`:
   /// its expansion for checking starts from what was written, every location intact.
   var document: Value? {
-    get { storage.document }
-    _modify { yield &writableStorage.document }
+    get { storage.sections.document }
+    _modify { yield &writableStorage.sections.document }
   }
 
   /// What expanding `AWS::LanguageExtensions` assumed or could not do (a loop over a
   /// parameter's default, a collection known only at deployment); empty for a template read
   /// as written.
   public var expansionNotes: [ExpansionNote] {
-    get { storage.expansionNotes }
-    _modify { yield &writableStorage.expansionNotes }
+    get { storage.sections.expansionNotes }
+    _modify { yield &writableStorage.sections.expansionNotes }
   }
 
   /// True for the result of `expandingLanguageExtensions`: expanding it again changes nothing.
   public internal(set) var isExpanded: Bool {
-    get { storage.isExpanded }
-    _modify { yield &writableStorage.isExpanded }
+    get { storage.sections.isExpanded }
+    _modify { yield &writableStorage.sections.isExpanded }
   }
 
   public init(
@@ -122,10 +122,11 @@ public struct Template: Sendable, Hashable {
     unknownSections: OrderedMap<Value> = [:]
   ) {
     storage = Storage(
-      formatVersion: formatVersion, description: description, metadata: metadata,
-      parameters: parameters, rules: rules, mappings: mappings, conditions: conditions,
-      transform: transform, resources: resources, outputs: outputs,
-      unknownSections: unknownSections)
+      Sections(
+        formatVersion: formatVersion, description: description, metadata: metadata,
+        parameters: parameters, rules: rules, mappings: mappings, conditions: conditions,
+        transform: transform, resources: resources, outputs: outputs,
+        unknownSections: unknownSections))
   }
 
   public static func == (lhs: Template, rhs: Template) -> Bool {
@@ -146,14 +147,13 @@ public struct Template: Sendable, Hashable {
   /// The storage, copied first when another template shares it.
   private var writableStorage: Storage {
     mutating get {
-      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.sections) }
       return storage
     }
   }
 
-  /// The sections of a template. Changed only through `writableStorage`, that is only while
-  /// one template holds it, which is what makes sharing it between threads safe.
-  private final class Storage: @unchecked Sendable {
+  /// The sections of a template, as a value.
+  private struct Sections {
     var formatVersion: String?
     var description: String?
     var metadata: OrderedMap<Value>?
@@ -170,39 +170,13 @@ public struct Template: Sendable, Hashable {
     var document: Value? = nil
     var expansionNotes: [ExpansionNote] = []
     var isExpanded = false
+  }
 
-    init(
-      formatVersion: String?, description: String?, metadata: OrderedMap<Value>?,
-      parameters: OrderedMap<Parameter>, rules: OrderedMap<Value>, mappings: OrderedMap<Value>,
-      conditions: OrderedMap<Value>, transform: Value?, resources: OrderedMap<Resource>,
-      outputs: OrderedMap<Output>, unknownSections: OrderedMap<Value>
-    ) {
-      self.formatVersion = formatVersion
-      self.description = description
-      self.metadata = metadata
-      self.parameters = parameters
-      self.rules = rules
-      self.mappings = mappings
-      self.conditions = conditions
-      self.transform = transform
-      self.resources = resources
-      self.outputs = outputs
-      self.unknownSections = unknownSections
-    }
-
-    func copy() -> Storage {
-      let copy = Storage(
-        formatVersion: formatVersion, description: description, metadata: metadata,
-        parameters: parameters, rules: rules, mappings: mappings, conditions: conditions,
-        transform: transform, resources: resources, outputs: outputs,
-        unknownSections: unknownSections)
-      copy.sectionLocations = sectionLocations
-      copy.file = file
-      copy.document = document
-      copy.expansionNotes = expansionNotes
-      copy.isExpanded = isExpanded
-      return copy
-    }
+  /// The sections behind one reference. Changed only through `writableStorage`, that is only
+  /// while one template holds it, which is what makes sharing it between threads safe.
+  private final class Storage: @unchecked Sendable {
+    var sections: Sections
+    init(_ sections: Sections) { self.sections = sections }
   }
 }
 
