@@ -1,6 +1,7 @@
 internal import CYAML
 
-/// Reads a YAML document into a `Value` through libyaml's event parser.
+/// Reads a YAML document into a `Value`: with `BlockYAMLReader` when the file is written in
+/// the forms it reads (most templates), else through libyaml's event parser.
 ///
 /// This file holds every libyaml parser call in Formation. libyaml is event based and keeps
 /// its own state on the heap, so it does not recurse on nesting; the Swift side builds values
@@ -25,6 +26,16 @@ struct YAMLReader {
   }
 
   func read(_ input: UnsafeBufferPointer<UInt8>) throws(TemplateError) -> Value {
+    let fileID = SourceFiles.shared.id(of: file)
+    if let value = BlockYAMLReader.read(input, fileID: fileID, maxDepth: limits.maxDepth) {
+      return value
+    }
+    return try readEvents(input)
+  }
+
+  /// Reads `input` through libyaml's events: any YAML, and every error with libyaml's account
+  /// of it.
+  func readEvents(_ input: UnsafeBufferPointer<UInt8>) throws(TemplateError) -> Value {
     let parser = EventParser(input)
     var builder = ValueBuilder(maxDepth: limits.maxDepth)
     let strings = StringTable()
@@ -63,16 +74,8 @@ struct YAMLReader {
           }
           continue loop
         }
-        let value: Value
-        if let tag {
-          value = try Self.tagged(
-            tag, text: strings.string(bytes), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-            at: at)
-        } else if scalar.style == YAML_PLAIN_SCALAR_STYLE {
-          value = Value(PlainScalar.resolve(bytes) { strings.string(bytes) }, at: at)
-        } else {
-          value = Value(.string(strings.string(bytes)), at: at)
-        }
+        let value = try Self.scalar(
+          bytes, tag: tag, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: at, strings: strings)
         if documents == 1, builder.depth == 0, tag == nil, bytes.isEmpty,
           scalar.style == YAML_PLAIN_SCALAR_STYLE
         {
@@ -97,15 +100,8 @@ struct YAMLReader {
             .complexKey, "a mapping key must be a scalar, not a \(isMapping ? "mapping" : "list")",
             at: at)
         }
-        var function: String?
         let tag = rawTag.map { String(cString: $0) }
-        if let tag {
-          if let name = IntrinsicDecoding.functionName(forTag: tag) {
-            function = name
-          } else if tag != "!" && tag != (isMapping ? Self.mapTag : Self.seqTag) {
-            throw Self.unknownTag(tag, at: at)
-          }
-        }
+        let function = try Self.function(ofCollectionTag: tag, mapping: isMapping, at: at)
         try builder.open(
           mapping: isMapping, at: at, function: function, tag: tag,
           anchor: rawAnchor.map { String(cString: $0) })
@@ -182,6 +178,32 @@ struct YAMLReader {
   static let mapTag = "tag:yaml.org,2002:map"
 
   private static func isStringTag(_ tag: String) -> Bool { tag == "!" || tag == strTag }
+
+  /// A scalar in value position, as both YAML sources hand it over: tagged (a short-form
+  /// function or a standard tag), plain (typed: `5`, `true`, `null`) or quoted (a string).
+  static func scalar(
+    _ bytes: UnsafeBufferPointer<UInt8>, tag: String?, plain: Bool, at location: SourceLocation,
+    strings: StringTable
+  ) throws(TemplateError) -> Value {
+    if let tag {
+      return try tagged(tag, text: strings.string(bytes), plain: plain, at: location)
+    }
+    if plain { return Value(PlainScalar.resolve(bytes) { strings.string(bytes) }, at: location) }
+    return Value(.string(strings.string(bytes)), at: location)
+  }
+
+  /// The long-form function a list's or mapping's tag applies (`!If` → `Fn::If`), `nil` for
+  /// none or a standard tag of its kind; any other tag is an error.
+  static func function(ofCollectionTag tag: String?, mapping: Bool, at location: SourceLocation)
+    throws(TemplateError) -> String?
+  {
+    guard let tag else { return nil }
+    if let name = IntrinsicDecoding.functionName(forTag: tag) { return name }
+    guard tag == "!" || tag == (mapping ? mapTag : seqTag) else {
+      throw unknownTag(tag, at: location)
+    }
+    return nil
+  }
 
   /// A tagged scalar: a short-form function (`!Ref X`), or a YAML standard tag.
   private static func tagged(_ tag: String, text: String, plain: Bool, at location: SourceLocation)
