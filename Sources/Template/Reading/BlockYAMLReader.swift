@@ -646,24 +646,22 @@ struct BlockYAMLReader {
     while true {
       let byte = byte(at: offset)
       guard !isBreakOrEnd(offset) else { throw Unsupported() }
+      // Two bytes that stand for one: `''` in a single-quoted scalar, an escape in a
+      // double-quoted one.
+      var pair: UInt8?
       if byte == quote {
-        // `''` is a quote in a single-quoted scalar.
         guard quote == UInt8(ascii: "'"), self.byte(at: offset + 1) == quote else { break }
-        if !escaped {
-          text.append(contentsOf: UnsafeBufferPointer(start: base + start, count: offset - start))
-        }
-        escaped = true
-        text.append(quote)
-        offset += 2
-        continue
-      }
-      if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
+        pair = quote
+      } else if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
         guard let unescaped = Self.escape(self.byte(at: offset + 1)) else { throw Unsupported() }
+        pair = unescaped
+      }
+      if let pair {
         if !escaped {
           text.append(contentsOf: UnsafeBufferPointer(start: base + start, count: offset - start))
         }
         escaped = true
-        text.append(unescaped)
+        text.append(pair)
         offset += 2
         continue
       }
