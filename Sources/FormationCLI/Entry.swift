@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Policy
 
 #if canImport(Glibc)
   import Glibc
@@ -29,6 +30,9 @@ extension ParsableCommand {
   {
     do {
       var command = try parseAsRoot()
+      // The process ends when the command has printed: what a run drops at the end (the
+      // templates read, the findings) is left for the exit to take back.
+      keepReleasedValuesUntilExit()
       try body(&command)
       Glibc.exit(0)
     } catch {

@@ -101,6 +101,7 @@ import Testing
     "A: !!str x\n", "? A\n: x\n", "- a\n", "A: x\n...\n", "A: 'multi\n  line'\n",
     "A: |2\n   x\n", "A: |\n\n  x\n", "A: [a, ]\n", "A: {a: }\n", "A: x\rB: y\n",
     "A: \u{85}\n", "A: a: b\n", "A: !Rain::Embed x\n", "A: !Ref\nB: x\n",
+    "A: x\n--- B: y\n", "A: x\n... B: y\n",
   ])
   func leavesTheRestToLibYAML(_ text: String) {
     #expect(Self.bothReaders(Array(text.utf8)).block == nil)
@@ -198,14 +199,16 @@ import Testing
 
   /// Extra folders to compare on, from `FORMATION_READER_CORPUS` (colon-separated): the
   /// peers' test templates, kept out of the repository; each file also in
-  /// `FORMATION_READER_MUTATIONS` changed copies.
+  /// `FORMATION_READER_MUTATIONS` changed copies, from `FORMATION_READER_SEED`.
   @Test func agreesWithLibYAMLOnTheCorpusNamedInTheEnvironment() throws {
     let folders =
       ProcessInfo.processInfo.environment["FORMATION_READER_CORPUS"]?
       .split(separator: ":").map(String.init) ?? []
     let mutations =
       Int(ProcessInfo.processInfo.environment["FORMATION_READER_MUTATIONS"] ?? "") ?? 0
-    var generator = RoundTripValueGenerator(seed: 0xC0FFEE)
+    let seed =
+      UInt64(ProcessInfo.processInfo.environment["FORMATION_READER_SEED"] ?? "") ?? 0xC0FFEE
+    var generator = RoundTripValueGenerator(seed: seed)
     var (files, read) = (0, 0)
     for folder in folders {
       let enumerator = FileManager.default.enumerator(

@@ -20,6 +20,8 @@ struct BlockYAMLReader {
 
   private let base: UnsafePointer<UInt8>
   private let count: Int
+  /// True when every byte is ASCII: a column is then the byte's offset in its line.
+  private let isASCII: Bool
   private let fileID: UInt32
   private var builder: ValueBuilder
   private let strings = StringTable()
@@ -38,14 +40,18 @@ struct BlockYAMLReader {
 
   /// The template's value, or `nil` when libyaml must read it.
   static func read(_ input: UnsafeBufferPointer<UInt8>, fileID: UInt32, maxDepth: Int) -> Value? {
-    guard let base = input.baseAddress, isPlainText(input) else { return nil }
-    var reader = BlockYAMLReader(base: base, count: input.count, fileID: fileID, maxDepth: maxDepth)
+    guard let base = input.baseAddress, let isASCII = isASCIIPlainText(input) else { return nil }
+    var reader = BlockYAMLReader(
+      base: base, count: input.count, isASCII: isASCII, fileID: fileID, maxDepth: maxDepth)
     return try? reader.document()
   }
 
-  private init(base: UnsafePointer<UInt8>, count: Int, fileID: UInt32, maxDepth: Int) {
+  private init(
+    base: UnsafePointer<UInt8>, count: Int, isASCII: Bool, fileID: UInt32, maxDepth: Int
+  ) {
     self.base = base
     self.count = count
+    self.isASCII = isASCII
     self.fileID = fileID
     builder = ValueBuilder(maxDepth: maxDepth)
   }
@@ -60,12 +66,14 @@ struct BlockYAMLReader {
   private static let dash = UInt8(ascii: "-")
   private static let comma = UInt8(ascii: ",")
 
-  /// True when the input has no character libyaml treats specially or rejects: control
-  /// characters (a tab included) other than line feeds and CRLF pairs, C1 controls (NEL among
-  /// them), the line and paragraph separators, byte order marks and the two non-characters.
-  private static func isPlainText(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = input.baseAddress else { return false }
+  /// Whether the input is all ASCII, when it has no character libyaml treats specially or
+  /// rejects (`nil` if it does): control characters (a tab included) other than line feeds
+  /// and CRLF pairs, C1 controls (NEL among them), the line and paragraph separators, byte
+  /// order marks and the two non-characters.
+  private static func isASCIIPlainText(_ input: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard let base = input.baseAddress else { return nil }
     let count = input.count
+    var isASCII = true
     var index = 0
     while index < count {
       if index + 8 <= count {
@@ -84,34 +92,38 @@ struct BlockYAMLReader {
       case newline, 0x20..<0x7F:
         index += 1
       case carriageReturn:
-        guard index + 1 < count, base[index + 1] == newline else { return false }
+        guard index + 1 < count, base[index + 1] == newline else { return nil }
         index += 2
       case 0xC2:
+        isASCII = false
         // U+0080 to U+009F: C1 controls, NEL (a line break to libyaml) among them.
-        guard index + 1 < count, base[index + 1] >= 0xA0 else { return false }
+        guard index + 1 < count, base[index + 1] >= 0xA0 else { return nil }
         index += 2
       case 0xE2:
+        isASCII = false
         // U+2028 and U+2029, which libyaml takes as line breaks.
         if index + 2 < count, base[index + 1] == 0x80, base[index + 2] & 0xFE == 0xA8 {
-          return false
+          return nil
         }
         index += 1
       case 0xEF:
+        isASCII = false
         // U+FEFF (a byte order mark) and U+FFFE, U+FFFF.
         if index + 2 < count,
           (base[index + 1] == 0xBB && base[index + 2] == 0xBF)
             || (base[index + 1] == 0xBF && base[index + 2] >= 0xBE)
         {
-          return false
+          return nil
         }
         index += 1
       case 0x80...:
+        isASCII = false
         index += 1
       default:
-        return false
+        return nil
       }
     }
-    return true
+    return isASCII
   }
 
   private func byte(at offset: Int) -> UInt8 { offset < count ? base[offset] : 0 }
@@ -135,7 +147,9 @@ struct BlockYAMLReader {
   /// libyaml's do.
   private func location(_ offset: Int) -> SourceLocation {
     var column = offset - lineStart
-    for index in lineStart..<offset where base[index] & 0xC0 == 0x80 { column -= 1 }
+    if !isASCII {
+      for index in lineStart..<offset where base[index] & 0xC0 == 0x80 { column -= 1 }
+    }
     return SourceLocation(fileID: fileID, line: line + 1, column: column + 1)
   }
 
@@ -251,6 +265,13 @@ struct BlockYAMLReader {
   /// True when the current line, from the current position, is `key:` followed by a blank:
   /// a plain or quoted key on one line.
   private func isKeyLine() -> Bool {
+    // `--- a: b` or `... a: b` at the start of a line is a document marker, then a node.
+    if position == lineStart, current == Self.dash || current == UInt8(ascii: "."),
+      byte(at: position + 1) == current, byte(at: position + 2) == current,
+      isBlankOrEnd(position + 3)
+    {
+      return false
+    }
     var offset = position
     let first = byte(at: offset)
     if first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") {
