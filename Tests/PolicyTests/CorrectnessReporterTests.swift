@@ -64,6 +64,29 @@ import Testing
     #expect(reporter.report(findings) { _ in false } == "")
   }
 
+  /// Lines written byte by byte (plain ASCII, no suppression) and lines made as strings
+  /// (a suppression, a character to escape, a character beyond ASCII) mix in one report
+  /// exactly as `line(for:)` writes each, in both styles.
+  @Test(arguments: [TextReporter.Style.compact, .logicalID])
+  func reportWritesEachLineAsLineForDoes(_ style: TextReporter.Style) {
+    let messages = ["plain", "caf\u{E9}", "bell\u{07}", "line\nbreak", "", "x: \"q\" 'a'"]
+    let findings = (0..<600).map { index in
+      var finding = Finding(
+        ruleID: index % 7 == 0 ? "SCH001" : "ENC001", severity: index % 2 == 0 ? .error : .info,
+        message: messages[index % messages.count] + " \(index)",
+        logicalID: index % 5 == 0 ? nil : index % 11 == 0 ? "Odd\u{1b}Id" : "R\(index)",
+        location: SourceLocation(
+          file: index % 13 == 0 ? "dir/\u{E9}t\u{E9}.yaml" : "dir/t\(index / 100).yaml",
+          line: index * 97 + 1, column: index % 120 + 1))
+      if index % 9 == 0 {
+        finding.suppression = Suppression(ruleID: "ENC001", reason: "why \(index)", source: .formation)
+      }
+      return finding
+    }
+    let reporter = TextReporter(style: style)
+    #expect(reporter.report(findings) == findings.map { reporter.line(for: $0) + "\n" }.joined())
+  }
+
   /// A finding's strings are shared between copies until one of them changes.
   @Test func changingACopyLeavesTheOriginal() {
     let original = Self.findings[0]

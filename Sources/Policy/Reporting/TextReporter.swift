@@ -48,7 +48,8 @@ public struct TextReporter: Sendable {
     line += finding.message
     if let suppression = finding.suppression {
       let source = suppression.source.rawValue
-      line += " [suppressed (\(suppression.foreignID.map { "\(source) \($0)" } ?? source)): \(suppression.reason)]"
+      line +=
+        " [suppressed (\(suppression.foreignID.map { "\(source) \($0)" } ?? source)): \(suppression.reason)]"
     }
     // Nearly every line is printable ASCII: one scan answers for both rewrites.
     guard line.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F }) else { return line }
@@ -58,9 +59,11 @@ public struct TextReporter: Sendable {
   /// Every finding that `includes` on its own line, each ending in a newline; empty for none.
   ///
   /// A large run prints tens of thousands of lines: they are formatted in pieces on every
-  /// core, each piece into one string, and a file's name is looked up once per run of
-  /// findings in that file (findings come sorted by location).
-  public func report(_ findings: [Finding], including includes: @Sendable (Finding) -> Bool = { _ in true })
+  /// core, each piece straight into one string sized first (`PlainLine`), and a file's name
+  /// is looked up once per run of findings in that file (findings come sorted by location).
+  public func report(
+    _ findings: [Finding], including includes: @Sendable (Finding) -> Bool = { _ in true }
+  )
     -> String
   {
     let pieceSize = 2_000
@@ -68,17 +71,41 @@ public struct TextReporter: Sendable {
       $0..<min($0 + pieceSize, findings.count)
     }
     let texts = pieces.concurrentMap { range in
-      var text = ""
+      // First the lines' sizes: most are plain ASCII and are written byte by byte below;
+      // a line with a suppression or a character to escape is made as a `String`.
+      var lines: [(plain: PlainLine?, text: String?)] = []
+      lines.reserveCapacity(range.count)
+      var size = 0
       var file: (location: SourceLocation, name: String)?
       for index in range where includes(findings[index]) {
-        let location = findings[index].location
-        if file.map({ !$0.location.isInSameFile(as: location) }) ?? true {
-          file = (location, location.file)
+        let finding = findings[index]
+        if file.map({ !$0.location.isInSameFile(as: finding.location) }) ?? true {
+          file = (finding.location, finding.location.file)
         }
-        text += line(for: findings[index], file: file?.name ?? location.file)
-        text += "\n"
+        let name = file?.name ?? finding.location.file
+        if let plain = PlainLine(finding, file: name, style: style) {
+          size += plain.size
+          lines.append((plain, nil))
+        } else {
+          let text = line(for: finding, file: name) + "\n"
+          size += text.utf8.count
+          lines.append((nil, text))
+        }
       }
-      return text
+      return String(unsafeUninitializedCapacity: size) { buffer in
+        var at = 0
+        for (plain, text) in lines {
+          if let plain {
+            plain.write(into: buffer, at: &at)
+          } else if let text {
+            for byte in text.utf8 {
+              buffer[at] = byte
+              at += 1
+            }
+          }
+        }
+        return at
+      }
     }
     // Appended into one string sized first: `joined()` took ten times as long on megabytes.
     var report = ""
@@ -137,5 +164,88 @@ extension String {
       contains(where: \.isNewline)
     else { return self }
     return String(map { $0.isNewline ? " " : $0 })
+  }
+}
+
+/// A finding's line, with its newline, when every part of it is printable ASCII and it has
+/// no suppression: what `TextReporter.line(for:)` makes of it, written byte by byte.
+private struct PlainLine {
+  let finding: Finding
+  let file: String
+  let logicalID: String?
+  /// The line's length in bytes, newline included.
+  let size: Int
+
+  init?(_ finding: Finding, file: String, style: TextReporter.Style) {
+    guard finding.suppression == nil else { return nil }
+    let logicalID = style == .logicalID ? finding.logicalID : nil
+    func isPrintable(_ text: String) -> Bool {
+      !text.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F })
+    }
+    guard isPrintable(file), isPrintable(finding.message), logicalID.map(isPrintable) ?? true
+    else { return nil }
+    self.finding = finding
+    self.file = file
+    self.logicalID = logicalID
+    // `file:line:column: severity RULE[ logicalID]: message\n`: eight bytes of punctuation.
+    size =
+      file.utf8.count + Self.digits(finding.location.line) + Self.digits(finding.location.column)
+      + finding.severity.rawValue.utf8.count + finding.ruleID.utf8.count
+      + (logicalID.map { $0.utf8.count + 1 } ?? 0) + finding.message.utf8.count + 8
+  }
+
+  func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
+    precondition(offset + size <= buffer.count, "the line does not fit the space sized for it")
+    let start = offset
+    defer { precondition(offset - start == size, "the line is not the size it was sized at") }
+    func put(_ text: String) {
+      var text = text
+      text.withUTF8 { bytes in
+        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+        (target + offset).initialize(from: source, count: bytes.count)
+        offset += bytes.count
+      }
+    }
+    func put(_ byte: UInt8) {
+      buffer[offset] = byte
+      offset += 1
+    }
+    func put(_ number: Int) {
+      let count = Self.digits(number)
+      var rest = number
+      for position in stride(from: offset + count - 1, through: offset, by: -1) {
+        buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      }
+      offset += count
+    }
+    put(file)
+    put(UInt8(ascii: ":"))
+    put(finding.location.line)
+    put(UInt8(ascii: ":"))
+    put(finding.location.column)
+    put(UInt8(ascii: ":"))
+    put(UInt8(ascii: " "))
+    put(finding.severity.rawValue)
+    put(UInt8(ascii: " "))
+    put(finding.ruleID)
+    if let logicalID {
+      put(UInt8(ascii: " "))
+      put(logicalID)
+    }
+    put(UInt8(ascii: ":"))
+    put(UInt8(ascii: " "))
+    put(finding.message)
+    put(UInt8(ascii: "\n"))
+  }
+
+  /// The decimal digits of a line or column number (never negative).
+  static func digits(_ number: Int) -> Int {
+    var (count, rest) = (1, number / 10)
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    return count
   }
 }
