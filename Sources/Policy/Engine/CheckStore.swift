@@ -35,12 +35,14 @@ final class CheckStore: TemplateDerivation, Sendable {
     properties.reserveCapacity(entries.count)
     keyLocations.reserveCapacity(entries.count)
     locations.reserveCapacity(entries.count)
-    for (position, entry) in entries.enumerated() {
-      positions[entry.key] = positions[entry.key] ?? position
-      positionsByType[entry.value.type ?? "", default: []].append(position)
-      properties.append(entry.value.properties)
-      keyLocations.append(entry.keyLocation)
-      locations.append(entry.keyLocation ?? entry.value.location)
+    // By position: a loop variable would copy each whole resource to read four of its parts.
+    for position in entries.indices {
+      let key = entries[position].key
+      positions[key] = positions[key] ?? position
+      positionsByType[entries[position].value.type ?? "", default: []].append(position)
+      properties.append(entries[position].value.properties)
+      keyLocations.append(entries[position].keyLocation)
+      locations.append(entries[position].keyLocation ?? entries[position].value.location)
     }
     self.positions = positions
     self.positionsByType = positionsByType
@@ -71,7 +73,9 @@ final class CheckStore: TemplateDerivation, Sendable {
 
   /// The resource's `Properties` and where it is (its logical id's location, else the
   /// resource's), without copying the resource.
-  func properties(of logicalID: String) -> (properties: OrderedMap<Value>, location: SourceLocation?)? {
+  func properties(of logicalID: String) -> (
+    properties: OrderedMap<Value>, location: SourceLocation?
+  )? {
     positions[logicalID].map { (properties[$0], locations[$0]) }
   }
 
@@ -82,6 +86,9 @@ final class CheckStore: TemplateDerivation, Sendable {
 
   /// Whether the template declares a resource of `type`.
   func declares(_ type: String) -> Bool { positionsByType[type] != nil }
+
+  /// The types the template declares (`""` for a resource without one), in no order.
+  var types: Dictionary<String, [Int]>.Keys { positionsByType.keys }
 
   /// The logical ids of the resources whose type is one of `types` (a resource without a type
   /// counts as type `""`), every resource when `types` is empty; in template order.

@@ -13,7 +13,20 @@ public struct Engine: Sendable {
     self.options = options
     reportsCoverage = rules.contains { $0.id == CoverageRules.unchecked.id }
     coveredTypes = Coverage.coveredTypes(by: rules)
+    var rulesByType: [String: [Int]] = [:]
+    for (position, rule) in rules.enumerated()
+    where !rule.resourceTypes.isEmpty
+      && !rule.judgesBeyondItsTypes
+    {
+      for type in Set(rule.resourceTypes) { rulesByType[type, default: []].append(position) }
+    }
+    self.rulesByType = rulesByType
   }
+
+  /// The positions in `rules` of the rules that judge only resources of a type, by type: a
+  /// template's few types find the rules that apply to it, instead of every rule asking
+  /// whether the template declares one of its types.
+  private let rulesByType: [String: [Int]]
 
   /// The types the policy rules judge, for `Coverage`: the same for every template checked
   /// with every rule.
@@ -61,15 +74,18 @@ public struct Engine: Sendable {
     let memo = memo ?? TemplateMemo(template, exports: exports)
     // Checks a macro makes blind are not run (TPL030 says which, once).
     let skipped = MacroOutput.skippedChecks(for: template)
-    let rules = skipped.isEmpty ? rules : rules.filter { !skipped.contains($0.id) }
     // A rule about resource types the template does not declare has nothing to judge and is
     // not run: on a folder of templates, most of the catalogue is about types a given
     // template lacks (see `Rule.judgesBeyondItsTypes` for the rules that always run).
     let store = memo.value(CheckStore.self)
-    let applicable = rules.filter { rule in
-      rule.resourceTypes.isEmpty || rule.judgesBeyondItsTypes
-        || rule.resourceTypes.contains(where: store.declares)
+    var applies = self.rules.map { $0.resourceTypes.isEmpty || $0.judgesBeyondItsTypes }
+    for type in store.types {
+      for position in rulesByType[type] ?? [] { applies[position] = true }
     }
+    let applicable = self.rules.indices.compactMap { position in
+      applies[position] && !skipped.contains(self.rules[position].id) ? self.rules[position] : nil
+    }
+    let rules = skipped.isEmpty ? rules : rules.filter { !skipped.contains($0.id) }
     let run = { @Sendable (rule: Rule) in
       rule.check(RuleContext(template: template, rule: rule, memo: memo))
     }
@@ -97,7 +113,8 @@ public struct Engine: Sendable {
     for part in findings { all += part }
     if reportsCoverage {
       let coverage =
-        skipped.isEmpty ? Coverage(template, covered: coveredTypes) : Coverage(template, rules: rules)
+        skipped.isEmpty
+        ? Coverage(template, covered: coveredTypes) : Coverage(template, rules: rules)
       all += coverage.findings(
         severity: options.requireCoverage ? .error : CoverageRules.unchecked.severity)
     }

@@ -152,22 +152,24 @@ package struct PolicyReader {
   package mutating func statement(_ statement: Resolved, index: Int) {
     guard case .map(let map) = statement.shape else { return }
     var found = StatementEntries()
-    for entry in map.entries {
-      switch entry.key {
-      case "Sid": found.sid = entry
-      case "Effect": found.effect = entry
-      case "Action": found.action = entry
-      case "NotAction": found.notAction = entry
-      case "Resource": found.resource = entry
-      case "NotResource": found.notResource = entry
-      case "Principal": found.principal = entry
-      case "NotPrincipal": found.notPrincipal = entry
-      case "Condition": found.condition = entry
+    // By position: a loop variable would copy each entry once more.
+    let entries = map.entries
+    for position in entries.indices {
+      switch entries[position].key {
+      case "Sid": found.sid = entries[position]
+      case "Effect": found.effect = entries[position]
+      case "Action": found.action = entries[position]
+      case "NotAction": found.notAction = entries[position]
+      case "Resource": found.resource = entries[position]
+      case "NotResource": found.notResource = entries[position]
+      case "Principal": found.principal = entries[position]
+      case "NotPrincipal": found.notPrincipal = entries[position]
+      case "Condition": found.condition = entries[position]
       default:
         problems.append(
           PolicyProblem(
-            "statement \(index + 1) has an unknown key \(entry.key)",
-            at: entry.keyLocation ?? entry.value.location,
+            "statement \(index + 1) has an unknown key \(entries[position].key)",
+            at: entries[position].keyLocation ?? entries[position].value.location,
             assumptions: statement.assumptions))
       }
     }
