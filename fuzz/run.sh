@@ -18,7 +18,8 @@ mkdir -p "$build" fuzz/corpus fuzz/artifacts
 
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
   -module-name ReaderFuzzer -I Sources/CYAML -lyaml \
-  Sources/Template/Model/*.swift Sources/Template/Reading/*.swift fuzz/ReaderFuzzer.swift \
+  Sources/Template/Model/*.swift Sources/Template/Reading/*.swift Sources/Template/Expansion/*.swift Sources/Template/Writing/*.swift \
+  fuzz/ReaderFuzzer.swift \
   -o "$build/reader-fuzzer" 2>&1 | grep -v "Cannot export local symbol" || true
 test -x "$build/reader-fuzzer"
 
