@@ -3,7 +3,7 @@
 /// files for timing the release binary.
 enum AdversarialShape: String, CaseIterable, Sendable {
   case deepConditions, wideJoin, wideSubIf, longWildcard, manyStatements, manySubVariables
-  case unbalancedSub, longDependsOn, bigCycle
+  case unbalancedSub, longDependsOn, bigCycle, longFlowLine
 
   /// The template of this shape at size `n`.
   func template(_ n: Int) -> String {
@@ -60,6 +60,11 @@ enum AdversarialShape: String, CaseIterable, Sendable {
         resources: (0..<n).map {
           #""R\#($0)": {"Type": "AWS::SNS::Topic", "DependsOn": "R\#(($0 + 1) % n)"}"#
         }.joined(separator: ",\n"))
+    case .longFlowLine:
+      // YAML: one line holding a flow list of names beyond ASCII, every one of them located
+      // (a column counts characters, not bytes).
+      let names = (0..<n).map { "\u{E9}t\u{E9}\($0)" }.joined(separator: ", ")
+      return "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Metadata:\n      Names: [\(names)]\n"
     }
   }
 

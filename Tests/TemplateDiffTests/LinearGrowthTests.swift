@@ -17,7 +17,7 @@ import Testing
   static let sizes: [(AdversarialShape, Int)] = [
     (.deepConditions, 300), (.wideJoin, 200), (.wideSubIf, 200), (.longWildcard, 100),
     (.manyStatements, 100), (.manySubVariables, 400), (.unbalancedSub, 2_000),
-    (.longDependsOn, 300), (.bigCycle, 300),
+    (.longDependsOn, 300), (.bigCycle, 300), (.longFlowLine, 2_000),
   ]
 
   /// The stages of the commands: read, validate, lint, diff against a changed copy, convert.

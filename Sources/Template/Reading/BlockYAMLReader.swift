@@ -144,14 +144,25 @@ struct BlockYAMLReader {
   private var column: Int { position - lineStart }
 
   /// The 1-based location of `offset` on the current line; columns count characters, as
-  /// libyaml's do.
-  private func location(_ offset: Int) -> SourceLocation {
-    var column = offset - lineStart
-    if !isASCII {
-      for index in lineStart..<offset where base[index] & 0xC0 == 0x80 { column -= 1 }
+  /// libyaml's do. In a file with characters beyond ASCII, the characters are counted from
+  /// the last location asked for on the line (locations come left to right), so a long line
+  /// of many nodes is counted once, not once per node.
+  private mutating func location(_ offset: Int) -> SourceLocation {
+    guard !isASCII else {
+      return SourceLocation(fileID: fileID, line: line + 1, column: offset - lineStart + 1)
     }
+    var (from, column) = (lineStart, 0)
+    if counted.line == line, counted.offset <= offset {
+      (from, column) = (counted.offset, counted.column)
+    }
+    for index in from..<offset where base[index] & 0xC0 != 0x80 { column += 1 }
+    counted = (line, offset, column)
     return SourceLocation(fileID: fileID, line: line + 1, column: column + 1)
   }
+
+  /// The last location's line, offset and 0-based column, for `location` in a file with
+  /// characters beyond ASCII.
+  private var counted = (line: -1, offset: 0, column: 0)
 
   private mutating func skipSpaces() {
     while current == Self.space { position += 1 }
