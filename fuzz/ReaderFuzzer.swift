@@ -28,8 +28,7 @@ public func readerFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int)
 /// The block reader reads `bytes` as libyaml does, or gives up.
 private func checkReadersAgree(_ bytes: [UInt8]) {
   bytes.withUnsafeBufferPointer { whole in
-    let input = UnsafeBufferPointer(
-      rebasing: whole[(whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
+    let input = SourceText.withoutByteOrderMark(whole)
     guard (try? SourceText.validateUTF8(input, file: "fuzz.yaml")) != nil,
       let block = BlockYAMLReader.read(
         input, fileID: SourceFiles.shared.id(of: "fuzz.yaml"), maxDepth: 512)

@@ -41,8 +41,7 @@ import Testing
     bytes.withUnsafeBufferPointer { whole in
       // As `Value.parse` hands a file to the YAML reader: without a byte order mark, and only
       // once it is valid UTF-8.
-      let input = UnsafeBufferPointer(
-        rebasing: whole[(whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
+      let input = SourceText.withoutByteOrderMark(whole)
       do throws(TemplateError) {
         try SourceText.validateUTF8(input, file: file)
       } catch {

@@ -267,52 +267,47 @@ struct BlockYAMLReader {
       guard current == Self.hash || isBreakOrEnd(position) else { throw Unsupported() }
       skipToContent()
     }
-    guard position < count, column == 0, isKeyLine() else { throw Unsupported() }
-    try blockMapping(indent: 0, tag: nil)
+    guard position < count, column == 0, let first = keyAhead() else { throw Unsupported() }
+    try blockMapping(indent: 0, first: first, tag: nil)
     guard position == count, let root = builder.root else { throw Unsupported() }
     return root
   }
 
-  /// True when the current line, from the current position, is `key:` followed by a blank:
-  /// a plain or quoted key on one line.
-  private func isKeyLine() -> Bool {
+  /// A mapping key on one line at the current position, followed by `:` and a blank: its
+  /// bytes (a plain key, or a quoted one without escapes, whose text is the input itself) and
+  /// where its `:` is; `nil` when the line does not start with such a key.
+  private func keyAhead() -> (text: Range<Int>, colon: Int)? {
     // `--- a: b` or `... a: b` at the start of a line is a document marker, then a node.
     if position == lineStart, current == Self.dash || current == UInt8(ascii: "."),
       byte(at: position + 1) == current, byte(at: position + 2) == current,
       isBlankOrEnd(position + 3)
     {
-      return false
+      return nil
     }
-    var offset = position
-    let first = byte(at: offset)
-    if first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") {
-      offset += 1
-      while true {
-        let byte = byte(at: offset)
-        if isBreakOrEnd(offset) { return false }
+    let text: Range<Int>
+    var offset: Int
+    let quote = current
+    if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") {
+      offset = position + 1
+      while byte(at: offset) != quote {
+        // An escape, or a key over lines: left to libyaml.
+        guard !isBreakOrEnd(offset), byte(at: offset) != UInt8(ascii: "\\") else { return nil }
         offset += 1
-        if byte == first {
-          if first == UInt8(ascii: "'"), self.byte(at: offset) == first {
-            offset += 1
-            continue
-          }
-          break
-        }
-        if byte == UInt8(ascii: "\\"), first == UInt8(ascii: "\"") { offset += 1 }
       }
-      while byte(at: offset) == Self.space { offset += 1 }
-      return byte(at: offset) == Self.colon && isBlankOrEnd(offset + 1)
-    }
-    guard Self.startsPlainScalar(first, next: byte(at: offset + 1), flow: false) else {
-      return false
-    }
-    while !isBreakOrEnd(offset) {
-      let byte = byte(at: offset)
-      if byte == Self.colon, isBlankOrEnd(offset + 1) { return true }
-      if byte == Self.space, self.byte(at: offset + 1) == Self.hash { return false }
+      // `''` inside a single-quoted key: left to libyaml.
+      guard byte(at: offset + 1) != quote else { return nil }
+      text = position + 1..<offset
       offset += 1
+    } else {
+      guard Self.startsPlainScalar(quote, next: byte(at: position + 1), flow: false),
+        let end = try? plainScalarEnd(from: position, flow: false)
+      else { return nil }
+      text = position..<end
+      offset = end
     }
-    return false
+    while byte(at: offset) == Self.space { offset += 1 }
+    guard byte(at: offset) == Self.colon, isBlankOrEnd(offset + 1) else { return nil }
+    return (text, offset)
   }
 
   /// True when `first` (followed by `next`) starts a plain scalar. Stricter than libyaml,
@@ -335,43 +330,24 @@ struct BlockYAMLReader {
     }
   }
 
-  /// A block mapping whose keys are at column `indent`; the current position is its first key.
-  private mutating func blockMapping(indent: Int, tag: Tag?) throws(Unsupported) {
+  /// A block mapping whose keys are at column `indent`; `first` is its first key, at the
+  /// current position.
+  private mutating func blockMapping(
+    indent: Int, first: (text: Range<Int>, colon: Int), tag: Tag?
+  ) throws(Unsupported) {
     try open(mapping: true, at: location(position), tag: tag)
+    var next = first
     while true {
+      guard next.colon - next.text.lowerBound < Self.longestKey else { throw Unsupported() }
       let keyLocation = location(position)
-      let range = try keyText()
-      skipSpaces()
-      guard current == Self.colon, isBlankOrEnd(position + 1),
-        position - range.lowerBound < Self.longestKey
-      else { throw Unsupported() }
-      position += 1
-      try key(range, at: keyLocation)
+      position = next.colon + 1
+      try key(next.text, at: keyLocation)
       try blockValue(indent: indent, inMapping: true)
       if position == count || column < indent { break }
-      guard column == indent, isKeyLine() else { throw Unsupported() }
+      guard column == indent, let key = keyAhead() else { throw Unsupported() }
+      next = key
     }
     try close()
-  }
-
-  /// A key's bytes: a plain scalar, or a quoted one without escapes (the key's text is the
-  /// input itself).
-  private mutating func keyText() throws(Unsupported) -> Range<Int> {
-    let first = current
-    if first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") {
-      let start = position + 1
-      var offset = start
-      while byte(at: offset) != first {
-        let byte = byte(at: offset)
-        guard !isBreakOrEnd(offset), byte != UInt8(ascii: "\\") else { throw Unsupported() }
-        offset += 1
-      }
-      // `''` inside a single-quoted key: left to libyaml.
-      guard byte(at: offset + 1) != first else { throw Unsupported() }
-      position = offset + 1
-      return start..<offset
-    }
-    return try plainScalar(flow: false)
   }
 
   /// The value after a mapping's `:` or a list's `-` (the current position), in a block
@@ -407,8 +383,8 @@ struct BlockYAMLReader {
   private mutating func blockNode(indent: Int, tag: Tag?) throws(Unsupported) {
     if current == Self.dash, isBlankOrEnd(position + 1) {
       try blockList(indent: indent, indentless: false, tag: tag)
-    } else if isKeyLine() {
-      try blockMapping(indent: indent, tag: tag)
+    } else if let first = keyAhead() {
+      try blockMapping(indent: indent, first: first, tag: tag)
     } else {
       throw Unsupported()
     }
@@ -422,8 +398,8 @@ struct BlockYAMLReader {
       position += 1
       let afterDash = position
       skipSpaces()
-      if !isBreakOrEnd(position), current != Self.hash, isKeyLine() {
-        try blockMapping(indent: column, tag: nil)
+      if !isBreakOrEnd(position), current != Self.hash, let first = keyAhead() {
+        try blockMapping(indent: column, first: first, tag: nil)
       } else {
         position = afterDash
         try blockValue(indent: indent, inMapping: false)
@@ -462,8 +438,14 @@ struct BlockYAMLReader {
   /// Trailing spaces are not part of it.
   private mutating func plainScalar(flow: Bool) throws(Unsupported) -> Range<Int> {
     let start = position
-    var end = position
-    var offset = position
+    position = try plainScalarEnd(from: start, flow: flow)
+    return start..<position
+  }
+
+  /// Where the plain scalar starting at `start` ends (see `plainScalar`), without moving.
+  private func plainScalarEnd(from start: Int, flow: Bool) throws(Unsupported) -> Int {
+    var end = start
+    var offset = start
     scan: while true {
       let runStart = offset
       while true {
@@ -486,8 +468,7 @@ struct BlockYAMLReader {
       while byte(at: offset) == Self.space { offset += 1 }
       if isBreakOrEnd(offset) || byte(at: offset) == Self.hash { break scan }
     }
-    position = end
-    return start..<end
+    return end
   }
 
   private static func isLetterOrDigit(_ byte: UInt8) -> Bool {

@@ -31,8 +31,7 @@ extension Value {
         bytes.count, limits: limits, at: SourceLocation(file: file, line: 1, column: 1))
     }
     let result: Result<Value, TemplateError> = bytes.withUnsafeBufferPointer { whole in
-      let start = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      let input = UnsafeBufferPointer(rebasing: whole[start...])
+      let input = SourceText.withoutByteOrderMark(whole)
       do throws(TemplateError) {
         try SourceText.validateUTF8(input, file: file)
         if input.isEmpty {
@@ -59,6 +58,13 @@ extension Value {
 /// Columns count characters (Unicode scalars), not bytes, the way libyaml counts them, so a
 /// YAML and a JSON location agree on the same line.
 enum SourceText {
+  /// The text of a file: what follows its UTF-8 byte order mark, when it has one.
+  static func withoutByteOrderMark(_ whole: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<
+    UInt8
+  > {
+    UnsafeBufferPointer(rebasing: whole[(whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
+  }
+
   /// Throws `invalidEncoding` at the first byte that is not valid UTF-8. ASCII runs are
   /// checked eight bytes at a time.
   static func validateUTF8(_ input: UnsafeBufferPointer<UInt8>, file: String) throws(TemplateError)
