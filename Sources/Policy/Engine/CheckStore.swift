@@ -94,11 +94,18 @@ final class CheckStore: TemplateDerivation, Sendable {
   /// counts as type `""`), every resource when `types` is empty; in template order.
   func logicalIDs(ofTypes types: [String]) -> [String] {
     if types.isEmpty { return logicalIDs }
+    return positions(ofTypes: types).map { logicalIDs[$0] }
+  }
+
+  /// The positions in the template's resources of those whose type is one of `types` (see
+  /// `logicalIDs(ofTypes:)`), in template order.
+  func positions(ofTypes types: [String]) -> [Int] {
+    if types.isEmpty { return Array(logicalIDs.indices) }
     // Most rules judge one type: its positions are already in order.
-    if types.count == 1 { return positionsByType[types[0]]?.map { logicalIDs[$0] } ?? [] }
+    if types.count == 1 { return positionsByType[types[0]] ?? [] }
     var found: [Int] = []
     for type in Set(types) { found += positionsByType[type] ?? [] }
-    if types.count > 1 { found.sort() }
-    return found.map { logicalIDs[$0] }
+    found.sort()
+    return found
   }
 }
