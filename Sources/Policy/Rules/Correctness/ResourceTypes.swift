@@ -99,7 +99,8 @@ enum ResourceTypeName {
     var index = start
     while index != bytes.endIndex {
       let next = bytes.index(after: index)
-      if bytes[index] == UInt8(ascii: ":"), next != bytes.endIndex, bytes[next] == UInt8(ascii: ":") {
+      if bytes[index] == UInt8(ascii: ":"), next != bytes.endIndex, bytes[next] == UInt8(ascii: ":")
+      {
         parts.append(type[start..<index])
         index = bytes.index(after: next)
         start = index
