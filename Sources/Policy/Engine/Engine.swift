@@ -118,6 +118,13 @@ public struct Engine: Sendable {
       all += coverage.findings(
         severity: options.requireCoverage ? .error : CoverageRules.unchecked.severity)
     }
+    // What a check of one template derived (the policy index, the facts, the tables) is as
+    // large as the template: dropped here it would be freed node by node on this core before
+    // the findings can be reported. Handed over, it is freed in the background, or at exit by
+    // a run of the command line (see `keepReleasedValuesUntilExit`). A check among many frees
+    // its memo where it is: the next template's check reuses that memory, where keeping every
+    // memo doubled a folder's pages.
+    if rulesConcurrently { releaseInBackground(memo) }
     // Findings are large values: their positions are sorted, and each is copied once.
     return all.indices.sorted { Finding.stableOrder(all[$0], all[$1]) }.map { all[$0] }
   }

@@ -66,7 +66,9 @@ public struct TextReporter: Sendable {
   )
     -> String
   {
-    let pieceSize = 2_000
+    // Pieces of a few hundred lines: a template of 500 resources (about 1,200 findings) is
+    // then written on every core too, not only a folder's tens of thousands.
+    let pieceSize = 400
     let pieces = stride(from: 0, to: findings.count, by: pieceSize).map {
       $0..<min($0 + pieceSize, findings.count)
     }

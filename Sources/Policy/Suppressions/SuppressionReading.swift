@@ -18,8 +18,8 @@ public struct SuppressionReading: Sendable {
   /// Reads every resource of `template`; `knownRules` are the ids a suppression may name.
   public init(_ template: Template, knownRules: Set<String>) {
     let fallback = SourceLocation(file: template.file ?? "<template>", line: 1, column: 1)
-    for entry in template.resources.entries {
-      guard let metadata = entry.value.metadata?.mapValue else { continue }
+    template.resources.forEachEntry { entry in
+      guard let metadata = entry.value.metadata?.mapValue else { return }
       let resourceLocation = entry.keyLocation ?? entry.value.location ?? fallback
       if let formation = metadata["formation"]?["suppress"] {
         readFormation(formation, logicalID: entry.key, knownRules: knownRules, at: resourceLocation)

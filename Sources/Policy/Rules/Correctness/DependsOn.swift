@@ -15,8 +15,8 @@ extension Rule {
     let index = context.facts.index
     var budget = SuggestionBudget()
     var findings: [Finding] = []
-    for entry in context.template.resources.entries
-    where !TemplateIndex.isExpansion(entry.key) {
+    context.template.resources.forEachEntry { entry in
+      guard !TemplateIndex.isExpansion(entry.key) else { return }
       for (position, dependency) in entry.value.dependsOn.enumerated() {
         let location = dependency.location ?? entry.value.location ?? entry.keyLocation
         let path = entry.value.dependsOnIsScalar ? "DependsOn" : "DependsOn[\(position)]"

@@ -12,7 +12,8 @@ extension Rule {
     remediation: "Write one of Delete, Retain, RetainExceptOnCreate, Snapshot."
   ) { context in
     var findings: [Finding] = []
-    for entry in context.template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
+    context.template.resources.forEachEntry { entry in
+      guard !TemplateIndex.isExpansion(entry.key) else { return }
       for (name, value) in [
         ("DeletionPolicy", entry.value.deletionPolicy),
         ("UpdateReplacePolicy", entry.value.updateReplacePolicy),
@@ -46,8 +47,8 @@ extension Rule {
     remediation: "Move the policy into the module's own template, on the resource it applies to."
   ) { context in
     var findings: [Finding] = []
-    for entry in context.template.resources.entries {
-      guard entry.value.type?.hasSuffix("::MODULE") == true else { continue }
+    context.template.resources.forEachEntry { entry in
+      guard entry.value.type?.hasSuffix("::MODULE") == true else { return }
       for (name, value) in [
         ("CreationPolicy", entry.value.creationPolicy), ("UpdatePolicy", entry.value.updatePolicy),
       ] {

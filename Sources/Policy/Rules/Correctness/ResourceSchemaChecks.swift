@@ -19,8 +19,8 @@ extension Rule {
     var findings: [Finding] = []
     // A template repeats a few types many times: each is judged once.
     var isUnknown: [String: Bool] = [:]
-    for entry in context.template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
-      guard let type = entry.value.type else { continue }
+    context.template.resources.forEachEntry { entry in
+      guard !TemplateIndex.isExpansion(entry.key), let type = entry.value.type else { return }
       let unknown =
         isUnknown[type]
         ?? {
@@ -30,7 +30,7 @@ extension Rule {
           isUnknown[type] = unknown
           return unknown
         }()
-      guard unknown else { continue }
+      guard unknown else { return }
       let hint = budget.phrase(for: type, in: schemas.typeNames)
       findings.append(
         context.finding(
