@@ -18,23 +18,27 @@ public struct SuppressionReading: Sendable {
   /// Reads every resource of `template`; `knownRules` are the ids a suppression may name.
   public init(_ template: Template, knownRules: Set<String>) {
     let fallback = SourceLocation(file: template.file ?? "<template>", line: 1, column: 1)
-    template.resources.forEachEntry { entry in
-      guard let metadata = entry.value.metadata?.mapValue else { return }
-      let resourceLocation = entry.keyLocation ?? entry.value.location ?? fallback
+    // By position: a loop variable would copy each whole resource to read its Metadata.
+    let entries = template.resources.entries
+    for position in entries.indices {
+      guard let metadata = entries[position].value.metadata?.mapValue else { continue }
+      let logicalID = entries[position].key
+      let resourceLocation =
+        entries[position].keyLocation ?? entries[position].value.location ?? fallback
       if let formation = metadata["formation"]?["suppress"] {
-        readFormation(formation, logicalID: entry.key, knownRules: knownRules, at: resourceLocation)
+        readFormation(formation, logicalID: logicalID, knownRules: knownRules, at: resourceLocation)
       }
       if let cfnNag = metadata["cfn_nag"]?["rules_to_suppress"] {
         readForeign(
-          cfnNag, source: .cfnNag, reasonKey: "reason", logicalID: entry.key, at: resourceLocation)
+          cfnNag, source: .cfnNag, reasonKey: "reason", logicalID: logicalID, at: resourceLocation)
       }
       if let checkov = metadata["checkov"]?["skip"] {
         readForeign(
-          checkov, source: .checkov, reasonKey: "comment", logicalID: entry.key,
+          checkov, source: .checkov, reasonKey: "comment", logicalID: logicalID,
           at: resourceLocation)
       }
       if let guardRules = metadata["guard"]?["SuppressedRules"] {
-        readGuard(guardRules, logicalID: entry.key, at: resourceLocation)
+        readGuard(guardRules, logicalID: logicalID, at: resourceLocation)
       }
     }
   }

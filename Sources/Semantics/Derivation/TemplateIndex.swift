@@ -70,13 +70,11 @@ public struct TemplateIndex: Sendable {
     var serverless: [String] = []
     var modules: [String] = []
     var expansions = false
-    var position = 0
-    template.resources.forEachEntry { entry in
+    for (position, entry) in template.resources.entries.enumerated() {
       order[entry.key] = position
-      position += 1
       if entry.value.type?.hasPrefix("AWS::Serverless::") == true { serverless.append(entry.key) }
       if entry.value.type?.hasSuffix("::MODULE") == true { modules.append(entry.key) }
-      guard Self.isExpansion(entry.key) else { return }
+      guard Self.isExpansion(entry.key) else { continue }
       if let loop = entry.value.loop, let names = Self.expandedKeys(of: loop) {
         generated.formUnion(names)
       } else {

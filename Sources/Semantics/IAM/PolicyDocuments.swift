@@ -29,10 +29,65 @@ public struct PolicyDocuments: Sendable {
 
   private mutating func collect() {
     var attachedByRole: [String: [String]] = [:]  // managed policy logical id -> principals
-    // Each resource is lent to `collect`, which hands it to `add` rather than looking it up
-    // again by logical id.
-    template.resources.forEachEntry { entry in
-      collect(entry.key, entry.value, attachedByRole: &attachedByRole)
+    // Each resource is handed to `add` rather than looked up again by logical id.
+    for entry in template.resources.entries {
+      let (id, resource) = (entry.key, entry.value)
+      guard let type = resource.type else { continue }
+      switch type {
+      case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
+        if type == "AWS::IAM::Role" {
+          add(.trust, id, type, "AssumeRolePolicyDocument", targets: [id], of: resource)
+        }
+        inlinePolicies(of: id, type: type, resource: resource)
+        for arn in resolver.property("ManagedPolicyArns", of: resource).flatMap({
+          resolver.elements(of: $0)
+        }) {
+          if let target = arn.string?.resourceReference?.logicalID,
+            resolver.type(of: target) == "AWS::IAM::ManagedPolicy"
+          {
+            attachedByRole[target, default: []].append(id)
+          } else if !arn.isAbsent {
+            managedPolicyArns[id, default: []].append(arn)
+          }
+        }
+      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
+        let targets = attachments(of: id) + (attachedByRole[id] ?? [])
+        add(.identity, id, type, "PolicyDocument", targets: targets, of: resource)
+      case "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
+        let key =
+          ["AWS::IAM::RolePolicy": "RoleName", "AWS::IAM::UserPolicy": "UserName"][type]
+          ?? "GroupName"
+        let kind =
+          ["AWS::IAM::RolePolicy": "AWS::IAM::Role", "AWS::IAM::UserPolicy": "AWS::IAM::User"][type]
+          ?? "AWS::IAM::Group"
+        add(
+          .identity, id, type, "PolicyDocument",
+          targets: resolver.principals(in: resolver.property(key, of: id), type: kind), of: resource
+        )
+      case "AWS::Logs::ResourcePolicy":
+        // The property is a JSON string by definition: reading it is not worth a warning.
+        add(
+          .resource, id, type, "PolicyDocument", targets: [], stringIsExpected: true, of: resource)
+      case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
+        samPolicies(of: id, type: type, resource: resource)
+      case "AWS::Events::EventBusPolicy":
+        eventBusPolicy(id, resource)
+      case "AWS::Lambda::Permission":
+        lambdaPermission(id, resource)
+      default:
+        // The resource policies read alike (a bucket's, a key's, a queue's...).
+        guard let (property, targetPath) = PolicyIndex.resourcePolicyProperties[type] else {
+          continue
+        }
+        var targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
+        if type == "AWS::S3::BucketPolicy", targets.isEmpty {
+          // A bucket named by its literal or `!Sub` name rather than a reference.
+          targets = resolver.property("Bucket", of: id).compactMap(\.string).flatMap {
+            resolver.resources(ofType: "AWS::S3::Bucket", named: $0)
+          }
+        }
+        add(.resource, id, type, property, targets: targets, of: resource)
+      }
     }
     // Managed policies attached by a role's ManagedPolicyArns after the policy was read.
     for index in sources.indices where sources[index].resourceType == "AWS::IAM::ManagedPolicy" {
@@ -40,69 +95,6 @@ public struct PolicyDocuments: Sendable {
       where !sources[index].targets.contains(principal) {
         sources[index].targets.append(principal)
       }
-    }
-  }
-
-  /// Reads the policies of one resource; notes the principals a role's `ManagedPolicyArns`
-  /// attach to a managed policy of the template in `attachedByRole`.
-  private mutating func collect(
-    _ id: String, _ resource: Resource, attachedByRole: inout [String: [String]]
-  ) {
-    guard let type = resource.type else { return }
-    switch type {
-    case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
-      if type == "AWS::IAM::Role" {
-        add(.trust, id, type, "AssumeRolePolicyDocument", targets: [id], of: resource)
-      }
-      inlinePolicies(of: id, type: type, resource: resource)
-      for arn in resolver.property("ManagedPolicyArns", of: resource).flatMap({
-        resolver.elements(of: $0)
-      }) {
-        if let target = arn.string?.resourceReference?.logicalID,
-          resolver.type(of: target) == "AWS::IAM::ManagedPolicy"
-        {
-          attachedByRole[target, default: []].append(id)
-        } else if !arn.isAbsent {
-          managedPolicyArns[id, default: []].append(arn)
-        }
-      }
-    case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
-      let targets = attachments(of: id) + (attachedByRole[id] ?? [])
-      add(.identity, id, type, "PolicyDocument", targets: targets, of: resource)
-    case "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
-      let key =
-        ["AWS::IAM::RolePolicy": "RoleName", "AWS::IAM::UserPolicy": "UserName"][type]
-        ?? "GroupName"
-      let kind =
-        ["AWS::IAM::RolePolicy": "AWS::IAM::Role", "AWS::IAM::UserPolicy": "AWS::IAM::User"][type]
-        ?? "AWS::IAM::Group"
-      add(
-        .identity, id, type, "PolicyDocument",
-        targets: resolver.principals(in: resolver.property(key, of: id), type: kind), of: resource
-      )
-    case "AWS::Logs::ResourcePolicy":
-      // The property is a JSON string by definition: reading it is not worth a warning.
-      add(
-        .resource, id, type, "PolicyDocument", targets: [], stringIsExpected: true, of: resource)
-    case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
-      samPolicies(of: id, type: type, resource: resource)
-    case "AWS::Events::EventBusPolicy":
-      eventBusPolicy(id, resource)
-    case "AWS::Lambda::Permission":
-      lambdaPermission(id, resource)
-    default:
-      // The resource policies read alike (a bucket's, a key's, a queue's...).
-      guard let (property, targetPath) = PolicyIndex.resourcePolicyProperties[type] else {
-        return
-      }
-      var targets = targetPath.map { referenced(resolver.property($0, of: id)) } ?? [id]
-      if type == "AWS::S3::BucketPolicy", targets.isEmpty {
-        // A bucket named by its literal or `!Sub` name rather than a reference.
-        targets = resolver.property("Bucket", of: id).compactMap(\.string).flatMap {
-          resolver.resources(ofType: "AWS::S3::Bucket", named: $0)
-        }
-      }
-      add(.resource, id, type, property, targets: targets, of: resource)
     }
   }
 

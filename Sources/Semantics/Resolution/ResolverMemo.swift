@@ -38,7 +38,7 @@ package final class ResolverMemo: TemplateDerivation, @unchecked Sendable {
   private static func typeTable(of template: Template) -> [String: String] {
     var types: [String: String] = [:]
     types.reserveCapacity(template.resources.count)
-    template.resources.forEachEntry { entry in
+    for entry in template.resources.entries {
       if let type = entry.value.type { types[entry.key] = type }
     }
     return types

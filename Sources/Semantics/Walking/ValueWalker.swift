@@ -109,7 +109,7 @@ public enum ValueWalker {
     for entry in template.conditions.entries {
       roots.append((entry.value, scope(.conditions, entry.key)))
     }
-    template.resources.forEachEntry { entry in
+    for entry in template.resources.entries {
       appendRoots(of: entry.value, logicalID: entry.key, to: &roots)
     }
     for entry in template.outputs.entries {

@@ -147,16 +147,6 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
     return read(storage[position].value)
   }
 
-  /// Calls `body` with each entry in order, lent rather than copied. A loop variable over
-  /// `entries` is a copy of each entry: for a resource, a dozen strings and collections
-  /// retained and released again, on walks the rules make over every resource of every
-  /// template.
-  @inlinable public func forEachEntry(_ body: (Entry) throws -> Void) rethrows {
-    try storage.withUnsafeBufferPointer { entries in
-      for position in entries.indices { try body(entries[position]) }
-    }
-  }
-
   /// The position of `key`: a linear scan for small maps, the index for large ones.
   @inlinable func position(of key: String) -> Int? {
     if storage.count > Self.indexThreshold { return index[key] }

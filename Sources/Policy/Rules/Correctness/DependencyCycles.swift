@@ -66,7 +66,7 @@ struct DependencyGraph: Sendable {
       }
     }
     var source = 0
-    template.resources.forEachEntry { entry in
+    for entry in template.resources.entries {
       for dependency in entry.value.dependsOn where dependency.value != entry.key {
         add(Substring(dependency.value), from: source)
       }

@@ -12,8 +12,14 @@ extension Rule {
     remediation: "Write one of Delete, Retain, RetainExceptOnCreate, Snapshot."
   ) { context in
     var findings: [Finding] = []
-    context.template.resources.forEachEntry { entry in
-      guard !TemplateIndex.isExpansion(entry.key) else { return }
+    // By position: a loop variable would copy each whole resource; few have a policy to judge.
+    let entries = context.template.resources.entries
+    for position in entries.indices where !TemplateIndex.isExpansion(entries[position].key) {
+      guard
+        entries[position].value.deletionPolicy != nil
+          || entries[position].value.updateReplacePolicy != nil
+      else { continue }
+      let entry = entries[position]
       for (name, value) in [
         ("DeletionPolicy", entry.value.deletionPolicy),
         ("UpdateReplacePolicy", entry.value.updateReplacePolicy),
@@ -47,8 +53,11 @@ extension Rule {
     remediation: "Move the policy into the module's own template, on the resource it applies to."
   ) { context in
     var findings: [Finding] = []
-    context.template.resources.forEachEntry { entry in
-      guard entry.value.type?.hasSuffix("::MODULE") == true else { return }
+    // By position: a loop variable would copy each whole resource to read its type.
+    let entries = context.template.resources.entries
+    for position in entries.indices {
+      guard entries[position].value.type?.hasSuffix("::MODULE") == true else { continue }
+      let entry = entries[position]
       for (name, value) in [
         ("CreationPolicy", entry.value.creationPolicy), ("UpdatePolicy", entry.value.updatePolicy),
       ] {

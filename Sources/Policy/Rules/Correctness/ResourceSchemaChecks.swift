@@ -19,8 +19,10 @@ extension Rule {
     var findings: [Finding] = []
     // A template repeats a few types many times: each is judged once.
     var isUnknown: [String: Bool] = [:]
-    context.template.resources.forEachEntry { entry in
-      guard !TemplateIndex.isExpansion(entry.key), let type = entry.value.type else { return }
+    // By position: a loop variable would copy each whole resource to read its type.
+    let entries = context.template.resources.entries
+    for position in entries.indices where !TemplateIndex.isExpansion(entries[position].key) {
+      guard let type = entries[position].value.type else { continue }
       let unknown =
         isUnknown[type]
         ?? {
@@ -30,8 +32,9 @@ extension Rule {
           isUnknown[type] = unknown
           return unknown
         }()
-      guard unknown else { return }
+      guard unknown else { continue }
       let hint = budget.phrase(for: type, in: schemas.typeNames)
+      let entry = entries[position]
       findings.append(
         context.finding(
           "resource '\(entry.key)' has type '\(type)', which is not a CloudFormation resource type\(hint)",

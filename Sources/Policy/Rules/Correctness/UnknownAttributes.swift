@@ -14,8 +14,7 @@ extension Rule {
   ) { context in
     let index = context.facts.index
     var findings: [Finding] = []
-    context.template.resources.forEachEntry { entry in
-      guard !TemplateIndex.isExpansion(entry.key) else { return }
+    for entry in context.template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
       for attribute in entry.value.unknownAttributes.entries {
         if index.isServerless
           && UnknownAttributes.serverlessResourceAttributes.contains(attribute.key)

@@ -70,8 +70,8 @@ struct UsedNames: Sendable {
       default: break
       }
     }
-    template.resources.forEachEntry { entry in
-      if let condition = entry.value.condition { conditions.insert(condition.value) }
+    for resource in template.resources.values {
+      if let condition = resource.condition { conditions.insert(condition.value) }
     }
     for output in template.outputs.values {
       if let condition = output.condition { conditions.insert(condition.value) }

@@ -14,10 +14,10 @@ extension Logging {
     // The buckets other buckets log to, found without copying any bucket (most have no
     // LoggingConfiguration, and nothing to resolve).
     var logTargets: Set<String> = []
-    context.template.resources.forEachEntry { entry in
-      guard entry.value.type == "AWS::S3::Bucket",
-        let logging = entry.value.properties["LoggingConfiguration"]
-      else { return }
+    for resource in context.template.resources.values {
+      guard resource.type == "AWS::S3::Bucket",
+        let logging = resource.properties["LoggingConfiguration"]
+      else { continue }
       logTargets.formUnion(context.referencedResources(logging["DestinationBucketName"]))
     }
     return context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in

@@ -20,10 +20,10 @@ struct PublicLoadBalancerGroups {
 
   init(_ context: RuleContext) {
     var attached: [String: [String]] = [:]
-    context.template.resources.forEachEntry { entry in
-      guard Self.balancerTypes.contains(entry.value.type ?? "") else { return }
+    for entry in context.template.resources.entries
+    where Self.balancerTypes.contains(entry.value.type ?? "") {
       let schemes = context.property(entry.key, "Scheme").possibilities
-      guard schemes.allSatisfy({ $0.isAbsent || $0.literal == "internet-facing" }) else { return }
+      guard schemes.allSatisfy({ $0.isAbsent || $0.literal == "internet-facing" }) else { continue }
       for possibility in context.property(entry.key, "SecurityGroups").items().possibilities {
         if let group = context.referencedResource(possibility) {
           attached[group, default: []].append(entry.key)
