@@ -29,7 +29,7 @@ extension ParsableCommand {
     -> Never
   {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRootShorteningPaths(Array(CommandLine.arguments.dropFirst()))
       // The process ends when the command has printed: what a run drops at the end (the
       // templates read, the findings) is left for the exit to take back.
       keepReleasedValuesUntilExit()
