@@ -5,15 +5,18 @@ import Template
 /// A finding is copied many times on its way out (merged per template, suppressed, sorted,
 /// filtered, listed), tens of thousands of them on a large run; its strings therefore live
 /// behind one reference (`Text`), so a copy costs one retain rather than one per string.
+///
+/// What every finding is asked on the way (its rule id and whether it is suppressed: the sort,
+/// the suppressions, the summary) is kept in the value itself. Read through `Text`, each was a
+/// cache miss per finding: the texts are made on every core and lie all over the heap.
 public struct Finding: Sendable, Hashable {
   public var severity: Severity
   public var location: SourceLocation
+  /// A rule id is short enough to be stored in the string itself: copying it retains nothing.
+  public var ruleID: String
+  /// Set when a suppression covers this finding (see `suppression`).
+  public private(set) var isSuppressed = false
   private var text: Text
-
-  public var ruleID: String {
-    get { text.fields.ruleID }
-    set { fields.ruleID = newValue }
-  }
 
   public var message: String {
     get { text.fields.message }
@@ -35,7 +38,10 @@ public struct Finding: Sendable, Hashable {
   /// Set when a suppression in the resource's Metadata covers this finding.
   public var suppression: Suppression? {
     get { text.fields.suppression }
-    set { fields.suppression = newValue }
+    set {
+      fields.suppression = newValue
+      isSuppressed = newValue != nil
+    }
   }
 
   /// What a suppression may narrow itself to, besides `path`: `action` (`s3:DeleteObject`),
@@ -52,13 +58,12 @@ public struct Finding: Sendable, Hashable {
   ) {
     self.severity = severity
     self.location = location
+    self.ruleID = ruleID
+    isSuppressed = suppression != nil
     text = Text(
-      Fields(
-        ruleID: ruleID, message: message, logicalID: logicalID, path: path,
-        suppression: suppression))
+      Fields(message: message, logicalID: logicalID, path: path, suppression: suppression))
   }
 
-  public var isSuppressed: Bool { text.fields.suppression != nil }
 
   /// The strings, changed by replacing the shared `Text` with a new one: findings are changed
   /// rarely (a suppression, a scope) and copied often.
@@ -68,7 +73,6 @@ public struct Finding: Sendable, Hashable {
   }
 
   private struct Fields: Sendable, Hashable {
-    var ruleID: String
     var message: String
     var logicalID: String?
     var path: String?
