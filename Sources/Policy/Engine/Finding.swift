@@ -64,7 +64,6 @@ public struct Finding: Sendable, Hashable {
       Fields(message: message, logicalID: logicalID, path: path, suppression: suppression))
   }
 
-
   /// The strings, changed by replacing the shared `Text` with a new one: findings are changed
   /// rarely (a suppression, a scope) and copied often.
   private var fields: Fields {
