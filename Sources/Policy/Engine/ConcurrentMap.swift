@@ -21,7 +21,8 @@ extension Array where Element: Sendable {
   }
 }
 
-/// A pointer handed to the iterations of `concurrentPerform`, each writing a different element.
-private struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
+/// A pointer handed to the iterations of `concurrentPerform`, each writing a different element
+/// (or a different part of one buffer).
+struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
   var address: UnsafeMutablePointer<Pointee>
 }
