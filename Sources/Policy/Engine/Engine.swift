@@ -125,8 +125,12 @@ public struct Engine: Sendable {
     // its memo where it is: the next template's check reuses that memory, where keeping every
     // memo doubled a folder's pages.
     if rulesConcurrently { releaseInBackground(memo) }
-    // Findings are large values: their positions are sorted, and each is copied once.
-    return all.indices.sorted { Finding.stableOrder(all[$0], all[$1]) }.map { all[$0] }
+    // Findings are large values: their positions are sorted, and each is copied once. The
+    // comparisons read the findings in place: a copy for each retained its shared text.
+    let order = all.withUnsafeBufferPointer { findings in
+      findings.indices.sorted { Finding.stableOrder(findings[$0], findings[$1]) }
+    }
+    return order.map { all[$0] }
   }
 }
 

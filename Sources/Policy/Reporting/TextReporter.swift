@@ -81,17 +81,18 @@ public struct TextReporter: Sendable {
       lines.reserveCapacity(range.count)
       var size = 0
       var file: (location: SourceLocation, name: String)?
+      // Each finding is read in place: a copy retained its shared text, once per line.
       for index in range where includes(findings[index]) {
-        let finding = findings[index]
-        if file.map({ !$0.location.isInSameFile(as: finding.location) }) ?? true {
-          file = (finding.location, finding.location.file)
+        let location = findings[index].location
+        if file.map({ !$0.location.isInSameFile(as: location) }) ?? true {
+          file = (location, location.file)
         }
-        let name = file?.name ?? finding.location.file
-        if let plain = PlainLine(finding, file: name, style: style) {
+        let name = file?.name ?? location.file
+        if let plain = PlainLine(findings[index], file: name, style: style) {
           size += plain.size
           lines.append(.plain(plain))
         } else {
-          let text = line(for: finding, file: name) + "\n"
+          let text = line(for: findings[index], file: name) + "\n"
           size += text.utf8.count
           lines.append(.text(text))
         }
