@@ -79,6 +79,11 @@ final class CheckStore: TemplateDerivation, Sendable {
     positions[logicalID].map { (properties[$0], locations[$0]) }
   }
 
+  /// The resource's location: its logical id's, else the resource's.
+  func location(of logicalID: String) -> SourceLocation? {
+    positions[logicalID].flatMap { locations[$0] }
+  }
+
   /// Where the resource's logical id is written.
   func keyLocation(of logicalID: String) -> SourceLocation? {
     positions[logicalID].flatMap { keyLocations[$0] }

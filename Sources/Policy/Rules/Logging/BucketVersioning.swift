@@ -11,16 +11,16 @@ extension Logging {
     remediation:
       "Set VersioningConfiguration.Status: Enabled, with a lifecycle rule expiring noncurrent versions."
   ) { context in
-    // The buckets other buckets log to, found without copying any bucket (most have no
-    // LoggingConfiguration, and nothing to resolve).
+    // The buckets other buckets log to, found from the buckets' properties as written, without
+    // copying any bucket (most have no LoggingConfiguration, and nothing to resolve).
+    let buckets = context.inspectedLogicalIDs
     var logTargets: Set<String> = []
-    for resource in context.template.resources.values {
-      guard resource.type == "AWS::S3::Bucket",
-        let logging = resource.properties["LoggingConfiguration"]
+    for logicalID in buckets {
+      guard let logging = context.store.properties(of: logicalID)?.properties["LoggingConfiguration"]
       else { continue }
       logTargets.formUnion(context.referencedResources(logging["DestinationBucketName"]))
     }
-    return context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
+    return buckets.flatMap { logicalID -> [Finding] in
       let logDelivery = context.property(logicalID, "AccessControl").possibilities.contains {
         $0.text == "LogDeliveryWrite"
       }

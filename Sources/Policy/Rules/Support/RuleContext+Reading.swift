@@ -134,7 +134,7 @@ extension RuleContext {
 
   /// The resource's location: where its logical id is written.
   public func location(of logicalID: String) -> SourceLocation? {
-    store.properties(of: logicalID)?.location
+    store.location(of: logicalID)
   }
 }
 
