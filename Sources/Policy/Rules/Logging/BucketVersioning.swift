@@ -16,7 +16,8 @@ extension Logging {
     let buckets = context.inspectedLogicalIDs
     var logTargets: Set<String> = []
     for logicalID in buckets {
-      guard let logging = context.store.properties(of: logicalID)?.properties["LoggingConfiguration"]
+      guard
+        let logging = context.store.properties(of: logicalID)?.properties["LoggingConfiguration"]
       else { continue }
       logTargets.formUnion(context.referencedResources(logging["DestinationBucketName"]))
     }
