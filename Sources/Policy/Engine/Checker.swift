@@ -96,7 +96,9 @@ public struct Checker: Sendable {
     let findings = Engine(rules: rules, options: options).check(
       templates.map(\.template), exports: exports)
     return Array(zip(templates, findings)).concurrentMap { parsed, findings in
-      suppressions.apply(to: parsed.warnings.map(Finding.init) + findings, of: parsed.template)
+      suppressions.apply(
+        to: parsed.warnings.isEmpty ? findings : parsed.warnings.map(Finding.init) + findings,
+        of: parsed.template)
     }
   }
 

@@ -22,6 +22,11 @@ public struct SuppressionPass: Sendable {
   /// The findings with suppressions applied, plus SUP001/SUP002 findings, in stable order.
   public func apply(to findings: [Finding], of template: Template) -> [Finding] {
     let reading = SuppressionReading(template, knownRules: knownRules)
+    // Most templates suppress nothing: their findings are taken as they are, not copied one
+    // by one into a new list.
+    if reading.suppressions.isEmpty && reading.problems.isEmpty {
+      return Self.inStableOrder(findings)
+    }
     var byResource: [String: [Int]] = [:]
     for (index, suppression) in reading.suppressions.enumerated() {
       byResource[suppression.logicalID, default: []].append(index)
@@ -71,6 +76,18 @@ public struct SuppressionPass: Sendable {
             logicalID: problem.logicalID, location: problem.location, path: "Metadata"))
       }
     }
-    return result.sorted(by: Finding.stableOrder)
+    return Self.inStableOrder(result)
+  }
+
+  /// `findings` sorted by `Finding.stableOrder`; as they are when they already are (the
+  /// engine's findings are, and a template's reader warnings and suppression findings are
+  /// few), which is checked by reading them in place rather than by sorting a copy.
+  private static func inStableOrder(_ findings: [Finding]) -> [Finding] {
+    let isSorted = findings.withUnsafeBufferPointer { findings in
+      findings.indices.dropFirst().allSatisfy {
+        !Finding.stableOrder(findings[$0], findings[$0 - 1])
+      }
+    }
+    return isSorted ? findings : findings.sorted(by: Finding.stableOrder)
   }
 }
