@@ -33,11 +33,15 @@ if [[ "$(uname)" == Linux ]] && ! grep -q 'not a dynamic executable' <<<"$(ldd "
   fail "the installed formation is not a static executable"
 fi
 
-# jemalloc is its allocator when libjemalloc-dev is installed: jemalloc prints its statistics at
-# exit when MALLOC_CONF asks, and glibc's malloc ignores the variable.
-if [[ "$(uname)" == Linux && -f "$(pkg-config --variable=libdir jemalloc 2>/dev/null || true)/libjemalloc.a" ]] \
-  && ! MALLOC_CONF=stats_print:true "$bin" --version 2>&1 | grep -q 'jemalloc statistics'; then
-  fail "libjemalloc.a is installed but the installed formation does not allocate through it"
+# jemalloc is its allocator when libjemalloc-dev is installed, with the settings of
+# scripts/jemalloc-conf.c: jemalloc prints its statistics and options at exit when MALLOC_CONF
+# asks, and glibc's malloc ignores the variable.
+if [[ "$(uname)" == Linux && -f "$(pkg-config --variable=libdir jemalloc 2>/dev/null || true)/libjemalloc.a" ]]; then
+  statistics=$(MALLOC_CONF=stats_print:true "$bin" --version 2>&1)
+  grep -q 'jemalloc statistics' <<<"$statistics" \
+    || fail "libjemalloc.a is installed but the installed formation does not allocate through it"
+  grep -q 'opt.thp: "always"' <<<"$statistics" \
+    || fail "the installed formation's jemalloc lacks the settings of scripts/jemalloc-conf.c"
 fi
 
 # The build folder out of reach: a copy that looked up resources there would fail now.

@@ -48,7 +48,12 @@ fi
 if [[ "$(uname)" == Linux ]]; then
   jemalloc="$(pkg-config --variable=libdir jemalloc 2>/dev/null || true)/libjemalloc.a"
   if [[ -f "$jemalloc" ]]; then
-    formation_flags+=(-Xlinker "$jemalloc")
+    # Its settings (scripts/jemalloc-conf.c), compiled with the toolchain's clang; named by the
+    # source's checksum, so that changed settings change the link line and relink.
+    sum="$(cksum <scripts/jemalloc-conf.c | cut -d' ' -f1)"
+    conf="$(mkdir -p "$scratch" && cd "$scratch" && pwd)/jemalloc-conf-$sum.o"
+    "${CC:-clang}" -c -O2 -o "$conf" scripts/jemalloc-conf.c
+    formation_flags+=(-Xlinker "$jemalloc" -Xlinker "$conf")
   else
     echo "install: no libjemalloc.a (apt-get install libjemalloc-dev): formation uses glibc's malloc, about 10% slower" >&2
   fi
