@@ -154,7 +154,7 @@ public struct LintCommand: ParsableCommand {
       reading: { (path: String) throws(TemplateError) in
         try LintInput(path: path, parameters: parametersByPath[path] ?? nil).read()
       })
-    var findings = outcomes.flatMap(\.findings)
+    var findings = outcomes.findings
     var baselineReport = ""
     var baselineCounts: [(String, Int)] = []
     switch baseline.apply(to: findings, summary: TextReporter.summary(findings, files: inputs.count))

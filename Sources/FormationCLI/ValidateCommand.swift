@@ -40,7 +40,7 @@ public struct ValidateCommand: ParsableCommand {
     let files = scan.files
     let outcomes = Checker(rules: Catalogue.correctness).check(
       files: files, reading: { (path: String) throws(TemplateError) in try TemplateSource.read(path) })
-    let findings = outcomes.flatMap(\.findings)
+    let findings = outcomes.findings
     let unreadable = outcomes.count(where: \.isUnreadable)
     let exitCode: Int32 =
       if unreadable > 0 { 2 } else if findings.contains(where: { !$0.isSuppressed && $0.severity == .error }) { 1 } else

@@ -114,3 +114,9 @@ public struct Checker: Sendable {
     return suppressions.apply(to: findings, of: template)
   }
 }
+
+extension Array where Element == Checker.Outcome {
+  /// The findings of every outcome, in order. A single outcome's list is shared rather than
+  /// copied: a copy retains each finding's text, on one core, before the report is written.
+  public var findings: [Finding] { count == 1 ? self[0].findings : flatMap(\.findings) }
+}

@@ -70,12 +70,17 @@ public struct TemplateIndex: Sendable {
     var serverless: [String] = []
     var modules: [String] = []
     var expansions = false
-    for (position, entry) in template.resources.entries.enumerated() {
-      order[entry.key] = position
-      if entry.value.type?.hasPrefix("AWS::Serverless::") == true { serverless.append(entry.key) }
-      if entry.value.type?.hasSuffix("::MODULE") == true { modules.append(entry.key) }
-      guard Self.isExpansion(entry.key) else { continue }
-      if let loop = entry.value.loop, let names = Self.expandedKeys(of: loop) {
+    // By position: a loop variable would copy each whole resource to read its type.
+    let resources = template.resources.entries
+    for position in resources.indices {
+      let key = resources[position].key
+      order[key] = position
+      if let type = resources[position].value.type {
+        if type.hasPrefix("AWS::Serverless::") { serverless.append(key) }
+        if type.hasSuffix("::MODULE") { modules.append(key) }
+      }
+      guard Self.isExpansion(key) else { continue }
+      if let loop = resources[position].value.loop, let names = Self.expandedKeys(of: loop) {
         generated.formUnion(names)
       } else {
         expansions = true
