@@ -108,22 +108,12 @@ final class CheckStore: TemplateDerivation, Sendable {
     if types.isEmpty { return Array(logicalIDs.indices) }
     // Most rules judge one type: its positions are already in order.
     if types.count == 1 { return positionsByType[types[0]] ?? [] }
-    // Whichever list is shorter is walked: a rule about the forty stateful types meets a
-    // template of four types. No set is made of `types`: it cost more than the walk.
+    // The template's few types are walked, each once (so no resource is listed twice), rather
+    // than a rule's list: the stateful rules list forty types, and a set made of them cost more
+    // than the walk.
     var found: [Int] = []
-    if types.count <= positionsByType.count {
-      for type in types { found += positionsByType[type] ?? [] }
-    } else {
-      for (type, positions) in positionsByType where types.contains(type) { found += positions }
-    }
+    for (type, positions) in positionsByType where types.contains(type) { found += positions }
     found.sort()
-    // A type listed twice would list its resources twice.
-    var unique = 0
-    for position in found.indices where position == 0 || found[position] != found[unique - 1] {
-      found[unique] = found[position]
-      unique += 1
-    }
-    found.removeLast(found.count - unique)
     return found
   }
 }

@@ -11,13 +11,10 @@ extension DataProtection {
     remediation:
       "Set DeletionPolicy: Retain (or RetainExceptOnCreate) on every resource that holds data: buckets, tables, keys, log groups, queues, streams, file systems, databases, secrets; Snapshot also keeps the data of a database, cache or volume."
   ) { context in
-    // The two parts it judges are read in place: handing each resource over copied it whole.
-    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
-      let (policy, type) =
-        context.template.resources.reading(logicalID) { ($0.deletionPolicy, $0.type) } ?? (nil, nil)
-      return judgeRetention(
-        policy, attribute: "DeletionPolicy", event: "with its stack",
-        logicalID: logicalID, type: type, in: context)
+    context.findingsPerResource { logicalID, resource in
+      judgeRetention(
+        resource.deletionPolicy, attribute: "DeletionPolicy", event: "with its stack",
+        logicalID: logicalID, type: resource.type, in: context)
     }
   }
 }

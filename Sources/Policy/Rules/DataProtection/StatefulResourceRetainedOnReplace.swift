@@ -11,16 +11,11 @@ extension DataProtection {
     remediation:
       "Set UpdateReplacePolicy: Retain (matching DeletionPolicy) on every resource that holds data: buckets, tables, keys, log groups, queues, streams, file systems, databases, secrets; Snapshot also keeps the data of a database, cache or volume."
   ) { context in
-    // The two parts it judges are read in place: handing each resource over copied it whole.
-    context.inspectedLogicalIDs.flatMap { logicalID -> [Finding] in
-      let (policy, type) =
-        context.template.resources.reading(logicalID) { ($0.updateReplacePolicy, $0.type) } ?? (
-          nil, nil
-        )
-      return judgeRetention(
-        policy, attribute: "UpdateReplacePolicy",
+    context.findingsPerResource { logicalID, resource in
+      judgeRetention(
+        resource.updateReplacePolicy, attribute: "UpdateReplacePolicy",
         event: "when an update replaces it",
-        logicalID: logicalID, type: type, in: context)
+        logicalID: logicalID, type: resource.type, in: context)
     }
   }
 }
