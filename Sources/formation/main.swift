@@ -1,3 +1,4 @@
 import FormationCLI
 
+DataPreloading.start(for: CommandLine.arguments.dropFirst())
 FormationCommand.runAsFormationCommand()

@@ -57,7 +57,7 @@ public struct Checker: Sendable {
     // The tables the rules load on first use are loaded on a core of their own while the
     // templates are read: a run of one template reads it on one core and would then load them.
     let loading = DispatchGroup()
-    DispatchQueue.global().async(group: loading) { [rules] in Self.loadTables(for: rules) }
+    DispatchQueue.global().async(group: loading) { [rules] in Self.loadData(for: rules) }
     let read = paths.concurrentMap { path -> Result<ParsedTemplate, TemplateError> in
       Result { () throws(TemplateError) in try reading(path) }
     }
@@ -75,8 +75,9 @@ public struct Checker: Sendable {
   }
 
   /// Loads what `rules` read from the executable's data: the resource schemas' index (the
-  /// correctness checks) and IAM's actions (the policy checks).
-  private static func loadTables(for rules: [Rule]) {
+  /// correctness checks) and IAM's actions (the policy checks). Each is loaded once; a call
+  /// while another loads waits for it.
+  public static func loadData(for rules: [Rule]) {
     let families = Set(rules.map(\.family))
     if families.contains(.correctness) { _ = ResourceSchemas.shipped }
     if families.contains(.policy) { _ = ActionKnowledge.table }

@@ -5,9 +5,8 @@ import Foundation
 /// `formation validate` runs the correctness family, `formation lint` all of it, and
 /// `--list-rules` / `explain` print these same values.
 public enum Catalogue {
-  public static var all: [Rule] {
-    (correctness + policy).sorted { $0.id < $1.id }
-  }
+  /// Made once: about 200 rules' values and a sort, which every command that checks needs.
+  public static let all: [Rule] = (correctness + policy).sorted { $0.id < $1.id }
 
   /// Structure and references (`formation validate`).
   public static var correctness: [Rule] { CorrectnessRules.all }

@@ -106,35 +106,52 @@ public enum ActionKnowledge {
   }
 
   /// The data file, split by service but not parsed further until a service is asked about:
-  /// loading costs one read and a line split, so a small template does not pay for ec2's
-  /// 800 actions.
+  /// loading finds the line of each service in the bytes compiled into the executable, so a
+  /// small template does not pay for ec2's 800 actions, nor for a copy of the file.
   package final class Table: @unchecked Sendable {
-    private let lines: [String: (scoped: Substring, unscoped: Substring)]
+    private let bytes: UnsafeRawBufferPointer
+    /// Each service's two lists, as byte ranges of `bytes`.
+    private let lines: [String: (scoped: Range<Int>, unscoped: Range<Int>)]
     private var parsed: [String: Entry] = [:]
     private let lock = NSLock()
 
-    package init(text: String) {
-      // Split on bytes: Character-level splitting of half a megabyte costs tens of milliseconds.
-      var lines: [String: (Substring, Substring)] = [:]
-      let utf8 = text.utf8
-      var lineStart = utf8.startIndex
-      while lineStart < utf8.endIndex {
-        let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
-        var tabs: [String.Index] = []
-        var cursor = lineStart
-        while cursor < lineEnd, tabs.count < 3 {
-          if utf8[cursor] == 9 { tabs.append(cursor) }
-          cursor = utf8.index(after: cursor)
+    /// Indexes `bytes` (a tab-separated file: service, scoped actions, unscoped actions;
+    /// `#` starts a comment line), which must outlive the table.
+    package init(bytes: UnsafeRawBufferPointer) {
+      self.bytes = bytes
+      var lines: [String: (Range<Int>, Range<Int>)] = [:]
+      var lineStart = 0
+      while lineStart < bytes.count {
+        let lineEnd = Self.offset(
+          of: UInt8(ascii: "\n"), in: bytes, from: lineStart, to: bytes.count)
+        if bytes[lineStart] != UInt8(ascii: "#") {
+          let firstTab = Self.offset(
+            of: UInt8(ascii: "\t"), in: bytes, from: lineStart, to: lineEnd)
+          let secondTab = Self.offset(
+            of: UInt8(ascii: "\t"), in: bytes, from: min(firstTab + 1, lineEnd), to: lineEnd)
+          if secondTab < lineEnd,
+            Self.offset(of: UInt8(ascii: "\t"), in: bytes, from: secondTab + 1, to: lineEnd)
+              == lineEnd
+          {
+            let service = String(
+              decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<firstTab]), as: UTF8.self
+            )
+            lines[service] = ((firstTab + 1)..<secondTab, (secondTab + 1)..<lineEnd)
+          }
         }
-        if utf8[lineStart] != UInt8(ascii: "#"), tabs.count == 2 {
-          let service = String(text[lineStart..<tabs[0]])
-          lines[service] = (
-            text[utf8.index(after: tabs[0])..<tabs[1]], text[utf8.index(after: tabs[1])..<lineEnd]
-          )
-        }
-        lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+        lineStart = lineEnd + 1
       }
       self.lines = lines
+    }
+
+    /// Where the first `byte` at or after `start` is, or `end` when there is none before it.
+    private static func offset(
+      of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int
+    ) -> Int {
+      guard start < end, let base = bytes.baseAddress,
+        let found = memchr(base + start, Int32(byte), end - start)
+      else { return end }
+      return UnsafeRawPointer(found) - base
     }
 
     package var services: [String] { Array(lines.keys) }
@@ -144,16 +161,25 @@ public enum ActionKnowledge {
       defer { lock.unlock() }
       if let entry = parsed[service] { return entry }
       guard let line = lines[service] else { return nil }
-      let scoped = line.scoped.split(separator: ",").map(String.init)
-      let unscoped = line.unscoped.split(separator: ",").map(String.init)
+      let scoped = names(in: line.scoped)
+      let unscoped = names(in: line.unscoped)
       let entry = Entry(
         scoped: Set(scoped), unscoped: Set(unscoped), all: (scoped + unscoped).sorted())
       parsed[service] = entry
       return entry
     }
+
+    /// The comma-separated names in `range`.
+    private func names(in range: Range<Int>) -> [String] {
+      UnsafeRawBufferPointer(rebasing: bytes[range]).split(separator: UInt8(ascii: ",")).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+    }
   }
 
-  package static let table = Table(text: EmbeddedData.text(of: "iam-actions.tsv"))
+  package static let table = Table(
+    bytes: EmbeddedData.contents(of: "iam-actions.tsv")
+      ?? UnsafeRawBufferPointer(start: nil, count: 0))
 
   package static func split(_ action: String) -> (service: String, name: String) {
     let lower = action.lowercased()
