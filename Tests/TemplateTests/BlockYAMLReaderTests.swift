@@ -198,7 +198,8 @@ import Testing
 
   /// Extra folders to compare on, from `FORMATION_READER_CORPUS` (colon-separated): the
   /// peers' test templates, kept out of the repository; each file also in
-  /// `FORMATION_READER_MUTATIONS` changed copies, from `FORMATION_READER_SEED`.
+  /// `FORMATION_READER_MUTATIONS` changed copies, from `FORMATION_READER_SEED`. Each is also
+  /// read in parts, cut before each of its resources (`ResourcesSplitTests`).
   @Test func agreesWithLibYAMLOnTheCorpusNamedInTheEnvironment() throws {
     let folders =
       ProcessInfo.processInfo.environment["FORMATION_READER_CORPUS"]?
@@ -221,9 +222,16 @@ import Testing
         if let problem = Self.disagreement(bytes, file: url.path) {
           Issue.record("\(url.path): \(problem)")
         }
+        for problem in ResourcesSplitTests.disagreements(bytes, file: url.path) {
+          Issue.record("\(url.path): \(problem)")
+        }
         if Self.bothReaders(bytes, file: url.path).block != nil { read += 1 }
         for _ in 0..<mutations where !bytes.isEmpty {
-          if let problem = Self.disagreement(Self.mutated(bytes, &generator), file: url.path) {
+          let changed = Self.mutated(bytes, &generator)
+          if let problem = Self.disagreement(changed, file: url.path) {
+            Issue.record("\(url.path), changed: \(problem)")
+          }
+          for problem in ResourcesSplitTests.disagreements(changed, file: url.path) {
             Issue.record("\(url.path), changed: \(problem)")
           }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the YAML that templates are written in straight from the bytes, without libyaml.
 ///
 /// Nearly every template is block mappings and lists of one-line scalars, with short-form
@@ -38,22 +40,70 @@ struct BlockYAMLReader {
   /// The bytes of a quoted scalar with escapes or a literal block, once unescaped.
   private var text: [UInt8] = []
 
-  /// The template's value, or `nil` when libyaml must read it.
+  /// The template's value, or `nil` when libyaml must read it. A large template is read in
+  /// parts on every core (see `ResourcesSplit`).
   static func read(_ input: UnsafeBufferPointer<UInt8>, fileID: UInt32, maxDepth: Int) -> Value? {
+    read(
+      input, fileID: fileID, maxDepth: maxDepth,
+      split: ResourcesSplit(input, count: ProcessInfo.processInfo.activeProcessorCount))
+  }
+
+  /// The template's value read in the parts of `split` (whole when it is `nil`, or when a part
+  /// does not read on its own), or `nil` when libyaml must read it.
+  static func read(
+    _ input: UnsafeBufferPointer<UInt8>, fileID: UInt32, maxDepth: Int, split: ResourcesSplit?
+  ) -> Value? {
     guard let base = input.baseAddress, let isASCII = isASCIIPlainText(input) else { return nil }
+    if let split,
+      let value = read(base, in: split, isASCII: isASCII, fileID: fileID, maxDepth: maxDepth)
+    {
+      return value
+    }
     var reader = BlockYAMLReader(
-      base: base, count: input.count, isASCII: isASCII, fileID: fileID, maxDepth: maxDepth)
+      base: base,
+      part: ResourcesSplit.Part(kind: .start, bytes: 0..<input.count, line: 0),
+      isASCII: isASCII, fileID: fileID, maxDepth: maxDepth)
     return try? reader.document()
   }
 
+  /// The template's value from the parts of `split`, each read on a core of its own; `nil`
+  /// when a part does not read on its own or the parts do not merge.
+  static func read(
+    _ base: UnsafePointer<UInt8>, in split: ResourcesSplit, isASCII: Bool, fileID: UInt32,
+    maxDepth: Int
+  ) -> Value? {
+    // The parts only read the bytes, which outlive them.
+    let bytes = UnsafeSendablePointer(address: UnsafeMutablePointer(mutating: base))
+    let values = split.parts.concurrentMap { part -> Value? in
+      var reader = BlockYAMLReader(
+        base: bytes.address, part: part, isASCII: isASCII, fileID: fileID, maxDepth: maxDepth)
+      return try? reader.value(of: part.kind)
+    }
+    let read = values.compactMap { $0 }
+    guard read.count == values.count else { return nil }
+    return ResourcesSplit.merged(read, of: split.parts)
+  }
+
+  /// A reader of `part` of the input at `base`; positions and lines count from the input's
+  /// start, so locations are the file's.
   private init(
-    base: UnsafePointer<UInt8>, count: Int, isASCII: Bool, fileID: UInt32, maxDepth: Int
+    base: UnsafePointer<UInt8>, part: ResourcesSplit.Part, isASCII: Bool, fileID: UInt32,
+    maxDepth: Int
   ) {
     self.base = base
-    self.count = count
+    self.count = part.bytes.upperBound
     self.isASCII = isASCII
     self.fileID = fileID
-    builder = ValueBuilder(maxDepth: maxDepth)
+    position = part.bytes.lowerBound
+    lineStart = part.bytes.lowerBound
+    line = part.line
+    if case .resources = part.kind {
+      // Its mapping is one level down in the template, inside the top-level one.
+      nesting = 1
+      builder = ValueBuilder(maxDepth: maxDepth - 1)
+    } else {
+      builder = ValueBuilder(maxDepth: maxDepth)
+    }
   }
 
   // MARK: - Characters
@@ -70,7 +120,7 @@ struct BlockYAMLReader {
   /// rejects (`nil` if it does): control characters (a tab included) other than line feeds
   /// and CRLF pairs, C1 controls (NEL among them), the line and paragraph separators, byte
   /// order marks and the two non-characters.
-  private static func isASCIIPlainText(_ input: UnsafeBufferPointer<UInt8>) -> Bool? {
+  static func isASCIIPlainText(_ input: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard let base = input.baseAddress else { return nil }
     let count = input.count
     var isASCII = true
@@ -269,6 +319,24 @@ struct BlockYAMLReader {
     }
     guard position < count, column == 0, let first = keyAhead() else { throw Unsupported() }
     try blockMapping(indent: 0, first: first, tag: nil)
+    guard position == count, let root = builder.root else { throw Unsupported() }
+    return root
+  }
+
+  /// The value of a part of a split template: the template up to the first cut, a run of
+  /// `Resources`' entries as a mapping, or the top-level keys after `Resources` as one.
+  private mutating func value(of kind: ResourcesSplit.Part.Kind) throws(Unsupported) -> Value {
+    let column: Int
+    switch kind {
+    case .start: return try document()
+    case .resources(let keys): column = keys
+    case .rest: column = 0
+    }
+    skipToContent()
+    guard position < count, self.column == column, let first = keyAhead() else {
+      throw Unsupported()
+    }
+    try blockMapping(indent: column, first: first, tag: nil)
     guard position == count, let root = builder.root else { throw Unsupported() }
     return root
   }

@@ -5,7 +5,8 @@ extension Array where Element: Sendable {
   /// of the elements, so output stays the same run to run whatever the scheduling.
   ///
   /// `lint` and `validate` use it for the templates of a run and for the rules of one large
-  /// template: each piece of work is independent and touches only values and `TemplateMemo`.
+  /// template, the YAML reader for the parts of one large file: each piece of work is
+  /// independent and touches only values and `TemplateMemo`.
   public func concurrentMap<Transformed: Sendable>(
     _ transform: @Sendable (Element) -> Transformed
   ) -> [Transformed] {
@@ -23,6 +24,10 @@ extension Array where Element: Sendable {
 
 /// A pointer handed to the iterations of `concurrentPerform`, each writing a different element
 /// (or a different part of one buffer).
-struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
-  var address: UnsafeMutablePointer<Pointee>
+package struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
+  package var address: UnsafeMutablePointer<Pointee>
+
+  package init(address: UnsafeMutablePointer<Pointee>) {
+    self.address = address
+  }
 }
