@@ -188,55 +188,118 @@ public struct Resource: Sendable, Hashable {
     "DeletionPolicy", "UpdateReplacePolicy",
   ]
 
+  /// The fields, behind one reference that copies share (copy on write), as `Template` keeps
+  /// its sections: a rule that takes a resource from the template, a walk handing one to a
+  /// closure, a lookup returning one, each copied a dozen references inline.
+  private var storage: Storage
+
   /// `AWS::S3::Bucket`, `Custom::Thing`, `AWS::Serverless::Function`; `nil` when the file has no `Type`.
-  public var type: String?
-  public var properties: OrderedMap<Value>
+  public var type: String? {
+    get { storage.fields.type }
+    _modify { yield &writableStorage.fields.type }
+  }
+
+  public var properties: OrderedMap<Value> {
+    get { storage.fields.properties }
+    _modify { yield &writableStorage.fields.properties }
+  }
+
   /// `DependsOn`, always as a list; each name keeps its location.
-  public var dependsOn: [Located<String>]
+  public var dependsOn: [Located<String>] {
+    get { storage.fields.dependsOn }
+    _modify { yield &writableStorage.fields.dependsOn }
+  }
+
   /// `Condition`: the name of a condition in the `Conditions` section.
-  public var condition: Located<String>?
+  public var condition: Located<String>? {
+    get { storage.fields.condition }
+    _modify { yield &writableStorage.fields.condition }
+  }
+
   /// `DeletionPolicy`: `Delete`, `Retain`, `RetainExceptOnCreate` or `Snapshot`.
-  public var deletionPolicy: Value?
-  public var updateReplacePolicy: Value?
-  public var updatePolicy: Value?
-  public var creationPolicy: Value?
-  public var metadata: Value?
+  public var deletionPolicy: Value? {
+    get { storage.fields.deletionPolicy }
+    _modify { yield &writableStorage.fields.deletionPolicy }
+  }
+
+  public var updateReplacePolicy: Value? {
+    get { storage.fields.updateReplacePolicy }
+    _modify { yield &writableStorage.fields.updateReplacePolicy }
+  }
+
+  public var updatePolicy: Value? {
+    get { storage.fields.updatePolicy }
+    _modify { yield &writableStorage.fields.updatePolicy }
+  }
+
+  public var creationPolicy: Value? {
+    get { storage.fields.creationPolicy }
+    _modify { yield &writableStorage.fields.creationPolicy }
+  }
+
+  public var metadata: Value? {
+    get { storage.fields.metadata }
+    _modify { yield &writableStorage.fields.metadata }
+  }
+
   /// Keys of the resource that are not documented attributes (`Propertes:`, `Version:`). Kept
   /// for `validate` to report.
-  public var unknownAttributes: OrderedMap<Value>
+  public var unknownAttributes: OrderedMap<Value> {
+    get { storage.fields.unknownAttributes }
+    _modify { yield &writableStorage.fields.unknownAttributes }
+  }
+
   /// Where the resource's logical id was written.
-  public var location: SourceLocation?
+  public var location: SourceLocation? {
+    get { storage.fields.location }
+    _modify { yield &writableStorage.fields.location }
+  }
+
   /// Where `Type`'s value was written.
-  public var typeLocation: SourceLocation?
+  public var typeLocation: SourceLocation? {
+    get { storage.fields.typeLocation }
+    _modify { yield &writableStorage.fields.typeLocation }
+  }
+
   /// Where `Properties:` was written.
-  public var propertiesLocation: SourceLocation?
+  public var propertiesLocation: SourceLocation? {
+    get { storage.fields.propertiesLocation }
+    _modify { yield &writableStorage.fields.propertiesLocation }
+  }
+
   /// `DependsOn` was written as a single string rather than a list; kept so the writer repeats the author's form.
-  public var dependsOnIsScalar: Bool
+  public var dependsOnIsScalar: Bool {
+    get { storage.fields.dependsOnIsScalar }
+    _modify { yield &writableStorage.fields.dependsOnIsScalar }
+  }
+
   /// The `[identifier, collection, template]` list of a `Fn::ForEach::Name` entry (the
   /// language extensions transform): such an entry is a loop CloudFormation expands into
   /// resources, not a resource, so `type` is nil and nothing else is set. `nil` for resources.
-  public var loop: Value? = nil
+  public var loop: Value? {
+    get { storage.fields.loop }
+    _modify { yield &writableStorage.fields.loop }
+  }
+
   /// `Properties` as written when it is a function rather than a mapping (`Properties: !If
   /// [UseKey, {...}, {...}]`). `properties` then holds the same properties spelled out one by
   /// one (each an `Fn::If` over the branches, `AWS::NoValue` where a branch lacks it), so
   /// every check reads both branches the way it reads a conditional property, the condition
   /// named; the writer writes this form back.
   public var propertiesFunction: Value? {
-    get { if case .properties(let value)? = writtenFunction { value } else { nil } }
-    set { writtenFunction = newValue.map(WrittenFunction.properties) }
+    get { if case .properties(let value)? = storage.fields.writtenFunction { value } else { nil } }
+    set { writableStorage.fields.writtenFunction = newValue.map(WrittenFunction.properties) }
   }
+
   /// The whole resource as written when it is an `Fn::If` (`Bucket: !If [Cond, {Type: ...},
   /// !Ref AWS::NoValue]`): the other fields hold its attributes spelled out the same way as
   /// `propertiesFunction`'s, and the writer writes this form back.
   public var bodyFunction: Value? {
-    get { if case .body(let value)? = writtenFunction { value } else { nil } }
-    set { writtenFunction = newValue.map(WrittenFunction.body) }
+    get { if case .body(let value)? = storage.fields.writtenFunction { value } else { nil } }
+    set { writableStorage.fields.writtenFunction = newValue.map(WrittenFunction.body) }
   }
-  /// One boxed field for both, which nearly every resource lacks: a resource stays as small
-  /// as before for the templates that have neither.
-  private var writtenFunction: WrittenFunction? = nil
 
-  private indirect enum WrittenFunction: Sendable, Hashable {
+  private enum WrittenFunction: Sendable, Hashable {
     case properties(Value)
     case body(Value)
   }
@@ -253,29 +316,24 @@ public struct Resource: Sendable, Hashable {
     metadata: Value? = nil,
     unknownAttributes: OrderedMap<Value> = [:]
   ) {
-    self.type = type
-    self.properties = properties
-    self.dependsOn = dependsOn.map { Located($0) }
-    self.condition = condition.map { Located($0) }
-    self.deletionPolicy = deletionPolicy
-    self.updateReplacePolicy = updateReplacePolicy
-    self.updatePolicy = updatePolicy
-    self.creationPolicy = creationPolicy
-    self.metadata = metadata
-    self.unknownAttributes = unknownAttributes
-    self.location = nil
-    self.typeLocation = nil
-    self.propertiesLocation = nil
-    self.dependsOnIsScalar = false
+    storage = Storage(
+      Fields(
+        type: type, properties: properties, dependsOn: dependsOn.map { Located($0) },
+        condition: condition.map { Located($0) }, deletionPolicy: deletionPolicy,
+        updateReplacePolicy: updateReplacePolicy, updatePolicy: updatePolicy,
+        creationPolicy: creationPolicy, metadata: metadata, unknownAttributes: unknownAttributes))
   }
 
   public static func == (lhs: Resource, rhs: Resource) -> Bool {
-    lhs.type == rhs.type && lhs.properties == rhs.properties && lhs.dependsOn == rhs.dependsOn
-      && lhs.condition == rhs.condition && lhs.deletionPolicy == rhs.deletionPolicy
-      && lhs.updateReplacePolicy == rhs.updateReplacePolicy && lhs.updatePolicy == rhs.updatePolicy
-      && lhs.creationPolicy == rhs.creationPolicy && lhs.metadata == rhs.metadata
-      && lhs.unknownAttributes == rhs.unknownAttributes && lhs.loop == rhs.loop
-      && lhs.writtenFunction == rhs.writtenFunction
+    if lhs.storage === rhs.storage { return true }
+    let (left, right) = (lhs.storage.fields, rhs.storage.fields)
+    return left.type == right.type && left.properties == right.properties
+      && left.dependsOn == right.dependsOn && left.condition == right.condition
+      && left.deletionPolicy == right.deletionPolicy
+      && left.updateReplacePolicy == right.updateReplacePolicy
+      && left.updatePolicy == right.updatePolicy && left.creationPolicy == right.creationPolicy
+      && left.metadata == right.metadata && left.unknownAttributes == right.unknownAttributes
+      && left.loop == right.loop && left.writtenFunction == right.writtenFunction
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -285,6 +343,42 @@ public struct Resource: Sendable, Hashable {
 
   /// The property under `name`, when present.
   public subscript(property name: String) -> Value? { properties[name] }
+
+  /// The storage, copied first when another resource shares it.
+  private var writableStorage: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+      return storage
+    }
+  }
+
+  /// The fields of a resource, as a value.
+  private struct Fields {
+    var type: String?
+    var properties: OrderedMap<Value>
+    var dependsOn: [Located<String>]
+    var condition: Located<String>?
+    var deletionPolicy: Value?
+    var updateReplacePolicy: Value?
+    var updatePolicy: Value?
+    var creationPolicy: Value?
+    var metadata: Value?
+    var unknownAttributes: OrderedMap<Value>
+    var location: SourceLocation? = nil
+    var typeLocation: SourceLocation? = nil
+    var propertiesLocation: SourceLocation? = nil
+    var dependsOnIsScalar = false
+    var loop: Value? = nil
+    /// `propertiesFunction` or `bodyFunction`, which nearly every resource lacks.
+    var writtenFunction: WrittenFunction? = nil
+  }
+
+  /// The fields behind one reference. Changed only through `writableStorage`, that is only
+  /// while one resource holds it, which is what makes sharing it between threads safe.
+  private final class Storage: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
 }
 
 /// A parameter: its `Type` and the rest of its definition (`Default`, `AllowedValues`, ...) in order.
