@@ -10,102 +10,99 @@ public struct Template: Sendable, Hashable {
     "Conditions", "Transform", "Resources", "Outputs",
   ]
 
-  /// The sections, behind one reference that copies are shared through (copy on write). A
-  /// template travels in every resolver, rule context and policy index of a check, copied
-  /// wherever those are, from every core at once: held inline, each copy retained every
-  /// section's storage.
-  private var storage: Storage
+  /// The sections, behind one reference that copies share (`CopyOnWrite`).
+  private var storage: CopyOnWrite<Sections>
 
   /// `AWSTemplateFormatVersion`; CloudFormation knows only `2010-09-09`.
   public var formatVersion: String? {
-    get { storage.sections.formatVersion }
-    _modify { yield &writableStorage.sections.formatVersion }
+    get { storage.contents.formatVersion }
+    _modify { yield &storage.contents.formatVersion }
   }
 
   public var description: String? {
-    get { storage.sections.description }
-    _modify { yield &writableStorage.sections.description }
+    get { storage.contents.description }
+    _modify { yield &storage.contents.description }
   }
 
   public var metadata: OrderedMap<Value>? {
-    get { storage.sections.metadata }
-    _modify { yield &writableStorage.sections.metadata }
+    get { storage.contents.metadata }
+    _modify { yield &storage.contents.metadata }
   }
 
   public var parameters: OrderedMap<Parameter> {
-    get { storage.sections.parameters }
-    _modify { yield &writableStorage.sections.parameters }
+    get { storage.contents.parameters }
+    _modify { yield &storage.contents.parameters }
   }
 
   public var rules: OrderedMap<Value> {
-    get { storage.sections.rules }
-    _modify { yield &writableStorage.sections.rules }
+    get { storage.contents.rules }
+    _modify { yield &storage.contents.rules }
   }
 
   public var mappings: OrderedMap<Value> {
-    get { storage.sections.mappings }
-    _modify { yield &writableStorage.sections.mappings }
+    get { storage.contents.mappings }
+    _modify { yield &storage.contents.mappings }
   }
 
   public var conditions: OrderedMap<Value> {
-    get { storage.sections.conditions }
-    _modify { yield &writableStorage.sections.conditions }
+    get { storage.contents.conditions }
+    _modify { yield &storage.contents.conditions }
   }
 
   /// `Transform`: a macro name, or a list of them (`AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`).
   public var transform: Value? {
-    get { storage.sections.transform }
-    _modify { yield &writableStorage.sections.transform }
+    get { storage.contents.transform }
+    _modify { yield &storage.contents.transform }
   }
 
   public var resources: OrderedMap<Resource> {
-    get { storage.sections.resources }
-    _modify { yield &writableStorage.sections.resources }
+    get { storage.contents.resources }
+    _modify { yield &storage.contents.resources }
   }
 
   public var outputs: OrderedMap<Output> {
-    get { storage.sections.outputs }
-    _modify { yield &writableStorage.sections.outputs }
+    get { storage.contents.outputs }
+    _modify { yield &storage.contents.outputs }
   }
 
   /// Top-level keys CloudFormation does not document. Kept, so `validate` can point at
   /// them and a round trip loses nothing.
   public var unknownSections: OrderedMap<Value> {
-    get { storage.sections.unknownSections }
-    _modify { yield &writableStorage.sections.unknownSections }
+    get { storage.contents.unknownSections }
+    _modify { yield &storage.contents.unknownSections }
   }
 
   /// Where each section's key was written, by section name.
   public var sectionLocations: [String: SourceLocation] {
-    get { storage.sections.sectionLocations }
-    _modify { yield &writableStorage.sections.sectionLocations }
+    get { storage.contents.sectionLocations }
+    _modify { yield &storage.contents.sectionLocations }
   }
 
   /// The file this template was read from, when it was read from one.
   public var file: String? {
-    get { storage.sections.file }
-    _modify { yield &writableStorage.sections.file }
+    get { storage.contents.file }
+    _modify { yield &storage.contents.file }
   }
 
   /// The document as read, kept only for a template that declares `AWS::LanguageExtensions`:
   /// its expansion for checking starts from what was written, every location intact.
   var document: Value? {
-    get { storage.sections.document }
-    _modify { yield &writableStorage.sections.document }
+    get { storage.contents.document }
+    _modify { yield &storage.contents.document }
   }
 
   /// What expanding `AWS::LanguageExtensions` assumed or could not do (a loop over a
   /// parameter's default, a collection known only at deployment); empty for a template read
   /// as written.
   public var expansionNotes: [ExpansionNote] {
-    get { storage.sections.expansionNotes }
-    _modify { yield &writableStorage.sections.expansionNotes }
+    get { storage.contents.expansionNotes }
+    _modify { yield &storage.contents.expansionNotes }
   }
 
   /// True for the result of `expandingLanguageExtensions`: expanding it again changes nothing.
   public internal(set) var isExpanded: Bool {
-    get { storage.sections.isExpanded }
-    _modify { yield &writableStorage.sections.isExpanded }
+    get { storage.contents.isExpanded }
+    _modify { yield &storage.contents.isExpanded }
   }
 
   public init(
@@ -121,7 +118,7 @@ public struct Template: Sendable, Hashable {
     outputs: OrderedMap<Output> = [:],
     unknownSections: OrderedMap<Value> = [:]
   ) {
-    storage = Storage(
+    storage = CopyOnWrite(
       Sections(
         formatVersion: formatVersion, description: description, metadata: metadata,
         parameters: parameters, rules: rules, mappings: mappings, conditions: conditions,
@@ -130,7 +127,7 @@ public struct Template: Sendable, Hashable {
   }
 
   public static func == (lhs: Template, rhs: Template) -> Bool {
-    if lhs.storage === rhs.storage { return true }
+    if lhs.storage.isShared(with: rhs.storage) { return true }
     return lhs.formatVersion == rhs.formatVersion && lhs.description == rhs.description
       && lhs.metadata == rhs.metadata && lhs.parameters == rhs.parameters && lhs.rules == rhs.rules
       && lhs.mappings == rhs.mappings && lhs.conditions == rhs.conditions
@@ -144,16 +141,8 @@ public struct Template: Sendable, Hashable {
     hasher.combine(resources)
   }
 
-  /// The storage, copied first when another template shares it.
-  private var writableStorage: Storage {
-    mutating get {
-      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.sections) }
-      return storage
-    }
-  }
-
   /// The sections of a template, as a value.
-  private struct Sections {
+  private struct Sections: Sendable {
     var formatVersion: String?
     var description: String?
     var metadata: OrderedMap<Value>?
@@ -171,13 +160,6 @@ public struct Template: Sendable, Hashable {
     var expansionNotes: [ExpansionNote] = []
     var isExpanded = false
   }
-
-  /// The sections behind one reference. Changed only through `writableStorage`, that is only
-  /// while one template holds it, which is what makes sharing it between threads safe.
-  private final class Storage: @unchecked Sendable {
-    var sections: Sections
-    init(_ sections: Sections) { self.sections = sections }
-  }
 }
 
 /// A resource: its type, properties and resource attributes.
@@ -188,97 +170,95 @@ public struct Resource: Sendable, Hashable {
     "DeletionPolicy", "UpdateReplacePolicy",
   ]
 
-  /// The fields, behind one reference that copies share (copy on write), as `Template` keeps
-  /// its sections: a rule that takes a resource from the template, a walk handing one to a
-  /// closure, a lookup returning one, each copied a dozen references inline.
-  private var storage: Storage
+  /// The fields, behind one reference that copies share (`CopyOnWrite`).
+  private var storage: CopyOnWrite<Fields>
 
   /// `AWS::S3::Bucket`, `Custom::Thing`, `AWS::Serverless::Function`; `nil` when the file has no `Type`.
   public var type: String? {
-    get { storage.fields.type }
-    _modify { yield &writableStorage.fields.type }
+    get { storage.contents.type }
+    _modify { yield &storage.contents.type }
   }
 
   public var properties: OrderedMap<Value> {
-    get { storage.fields.properties }
-    _modify { yield &writableStorage.fields.properties }
+    get { storage.contents.properties }
+    _modify { yield &storage.contents.properties }
   }
 
   /// `DependsOn`, always as a list; each name keeps its location.
   public var dependsOn: [Located<String>] {
-    get { storage.fields.dependsOn }
-    _modify { yield &writableStorage.fields.dependsOn }
+    get { storage.contents.dependsOn }
+    _modify { yield &storage.contents.dependsOn }
   }
 
   /// `Condition`: the name of a condition in the `Conditions` section.
   public var condition: Located<String>? {
-    get { storage.fields.condition }
-    _modify { yield &writableStorage.fields.condition }
+    get { storage.contents.condition }
+    _modify { yield &storage.contents.condition }
   }
 
   /// `DeletionPolicy`: `Delete`, `Retain`, `RetainExceptOnCreate` or `Snapshot`.
   public var deletionPolicy: Value? {
-    get { storage.fields.deletionPolicy }
-    _modify { yield &writableStorage.fields.deletionPolicy }
+    get { storage.contents.deletionPolicy }
+    _modify { yield &storage.contents.deletionPolicy }
   }
 
   public var updateReplacePolicy: Value? {
-    get { storage.fields.updateReplacePolicy }
-    _modify { yield &writableStorage.fields.updateReplacePolicy }
+    get { storage.contents.updateReplacePolicy }
+    _modify { yield &storage.contents.updateReplacePolicy }
   }
 
   public var updatePolicy: Value? {
-    get { storage.fields.updatePolicy }
-    _modify { yield &writableStorage.fields.updatePolicy }
+    get { storage.contents.updatePolicy }
+    _modify { yield &storage.contents.updatePolicy }
   }
 
   public var creationPolicy: Value? {
-    get { storage.fields.creationPolicy }
-    _modify { yield &writableStorage.fields.creationPolicy }
+    get { storage.contents.creationPolicy }
+    _modify { yield &storage.contents.creationPolicy }
   }
 
   public var metadata: Value? {
-    get { storage.fields.metadata }
-    _modify { yield &writableStorage.fields.metadata }
+    get { storage.contents.metadata }
+    _modify { yield &storage.contents.metadata }
   }
 
   /// Keys of the resource that are not documented attributes (`Propertes:`, `Version:`). Kept
   /// for `validate` to report.
   public var unknownAttributes: OrderedMap<Value> {
-    get { storage.fields.unknownAttributes }
-    _modify { yield &writableStorage.fields.unknownAttributes }
+    get { storage.contents.unknownAttributes }
+    _modify { yield &storage.contents.unknownAttributes }
   }
 
   /// Where the resource's logical id was written.
   public var location: SourceLocation? {
-    get { storage.fields.location }
-    _modify { yield &writableStorage.fields.location }
+    get { storage.contents.location }
+    _modify { yield &storage.contents.location }
   }
 
   /// Where `Type`'s value was written.
   public var typeLocation: SourceLocation? {
-    get { storage.fields.typeLocation }
-    _modify { yield &writableStorage.fields.typeLocation }
+    get { storage.contents.typeLocation }
+    _modify { yield &storage.contents.typeLocation }
   }
 
   /// Where `Properties:` was written.
   public var propertiesLocation: SourceLocation? {
-    get { storage.fields.propertiesLocation }
-    _modify { yield &writableStorage.fields.propertiesLocation }
+    get { storage.contents.propertiesLocation }
+    _modify { yield &storage.contents.propertiesLocation }
   }
 
   /// `DependsOn` was written as a single string rather than a list; kept so the writer repeats the author's form.
   public var dependsOnIsScalar: Bool {
-    get { storage.fields.dependsOnIsScalar }
-    _modify { yield &writableStorage.fields.dependsOnIsScalar }
+    get { storage.contents.dependsOnIsScalar }
+    _modify { yield &storage.contents.dependsOnIsScalar }
   }
 
   /// The `[identifier, collection, template]` list of a `Fn::ForEach::Name` entry (the
   /// language extensions transform): such an entry is a loop CloudFormation expands into
   /// resources, not a resource, so `type` is nil and nothing else is set. `nil` for resources.
   public var loop: Value? {
-    get { storage.fields.loop }
-    _modify { yield &writableStorage.fields.loop }
+    get { storage.contents.loop }
+    _modify { yield &storage.contents.loop }
   }
 
   /// `Properties` as written when it is a function rather than a mapping (`Properties: !If
@@ -287,16 +267,16 @@ public struct Resource: Sendable, Hashable {
   /// every check reads both branches the way it reads a conditional property, the condition
   /// named; the writer writes this form back.
   public var propertiesFunction: Value? {
-    get { if case .properties(let value)? = storage.fields.writtenFunction { value } else { nil } }
-    set { writableStorage.fields.writtenFunction = newValue.map(WrittenFunction.properties) }
+    get { if case .properties(let value)? = storage.contents.writtenFunction { value } else { nil } }
+    set { storage.contents.writtenFunction = newValue.map(WrittenFunction.properties) }
   }
 
   /// The whole resource as written when it is an `Fn::If` (`Bucket: !If [Cond, {Type: ...},
   /// !Ref AWS::NoValue]`): the other fields hold its attributes spelled out the same way as
   /// `propertiesFunction`'s, and the writer writes this form back.
   public var bodyFunction: Value? {
-    get { if case .body(let value)? = storage.fields.writtenFunction { value } else { nil } }
-    set { writableStorage.fields.writtenFunction = newValue.map(WrittenFunction.body) }
+    get { if case .body(let value)? = storage.contents.writtenFunction { value } else { nil } }
+    set { storage.contents.writtenFunction = newValue.map(WrittenFunction.body) }
   }
 
   private enum WrittenFunction: Sendable, Hashable {
@@ -316,7 +296,7 @@ public struct Resource: Sendable, Hashable {
     metadata: Value? = nil,
     unknownAttributes: OrderedMap<Value> = [:]
   ) {
-    storage = Storage(
+    storage = CopyOnWrite(
       Fields(
         type: type, properties: properties, dependsOn: dependsOn.map { Located($0) },
         condition: condition.map { Located($0) }, deletionPolicy: deletionPolicy,
@@ -325,8 +305,8 @@ public struct Resource: Sendable, Hashable {
   }
 
   public static func == (lhs: Resource, rhs: Resource) -> Bool {
-    if lhs.storage === rhs.storage { return true }
-    let (left, right) = (lhs.storage.fields, rhs.storage.fields)
+    if lhs.storage.isShared(with: rhs.storage) { return true }
+    let (left, right) = (lhs.storage.contents, rhs.storage.contents)
     return left.type == right.type && left.properties == right.properties
       && left.dependsOn == right.dependsOn && left.condition == right.condition
       && left.deletionPolicy == right.deletionPolicy
@@ -344,16 +324,8 @@ public struct Resource: Sendable, Hashable {
   /// The property under `name`, when present.
   public subscript(property name: String) -> Value? { properties[name] }
 
-  /// The storage, copied first when another resource shares it.
-  private var writableStorage: Storage {
-    mutating get {
-      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-      return storage
-    }
-  }
-
   /// The fields of a resource, as a value.
-  private struct Fields {
+  private struct Fields: Sendable {
     var type: String?
     var properties: OrderedMap<Value>
     var dependsOn: [Located<String>]
@@ -371,13 +343,6 @@ public struct Resource: Sendable, Hashable {
     var loop: Value? = nil
     /// `propertiesFunction` or `bodyFunction`, which nearly every resource lacks.
     var writtenFunction: WrittenFunction? = nil
-  }
-
-  /// The fields behind one reference. Changed only through `writableStorage`, that is only
-  /// while one resource holds it, which is what makes sharing it between threads safe.
-  private final class Storage: @unchecked Sendable {
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
   }
 }
 
