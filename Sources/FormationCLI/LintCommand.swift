@@ -155,13 +155,14 @@ public struct LintCommand: ParsableCommand {
         try LintInput(path: path, parameters: parametersByPath[path] ?? nil).read()
       })
     var findings = outcomes.findings
+    var summary = TextReporter.summary(findings, files: inputs.count)
     var baselineReport = ""
     var baselineCounts: [(String, Int)] = []
-    switch baseline.apply(to: findings, summary: TextReporter.summary(findings, files: inputs.count))
-    {
+    switch baseline.apply(to: findings, summary: summary) {
     case .unchanged: break
     case .compared(let comparison):
       findings = comparison.findings
+      summary = TextReporter.summary(findings, files: inputs.count)
       baselineReport = comparison.report
       baselineCounts = [
         ("new", comparison.newCount), ("baselined", comparison.baselinedCount),
@@ -169,7 +170,10 @@ public struct LintCommand: ParsableCommand {
       ]
     case .finished(let ended): return ended
     }
-    let failing = findings.contains { !$0.isSuppressed && $0.severity >= settings.threshold }
+    // By position: a closure handed each finding would copy it.
+    let failing = findings.indices.contains {
+      !findings[$0].isSuppressed && findings[$0].severity >= settings.threshold
+    }
     let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     let output: String
     switch format {
@@ -191,7 +195,6 @@ public struct LintCommand: ParsableCommand {
         baseDirectory ?? RepositoryRoot.find(from: workingDirectory) ?? workingDirectory
       output = SARIFReporter(rules: selected, baseDirectory: base).report(findings)
     }
-    let summary = TextReporter.summary(findings, files: inputs.count)
     let skipped = configuration.skippedReport(scan)
     releaseInBackground((consume findings, consume outcomes))
     return CommandResult(

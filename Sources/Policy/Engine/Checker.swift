@@ -118,6 +118,23 @@ public struct Checker: Sendable {
 
 extension Array where Element == Checker.Outcome {
   /// The findings of every outcome, in order. A single outcome's list is shared rather than
-  /// copied: a copy retains each finding's text, on one core, before the report is written.
-  public var findings: [Finding] { count == 1 ? self[0].findings : flatMap(\.findings) }
+  /// copied; many are copied into one array on every core: a copy retains each finding's
+  /// text, which the core that made it is likelier to have at hand, and the report waits
+  /// for it.
+  public var findings: [Finding] {
+    if count == 1 { return self[0].findings }
+    let lists = map(\.findings)
+    let (offsets, total) = lists.map(\.count).layout()
+    return [Finding](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let base = buffer.baseAddress.map { UnsafeSendablePointer(address: $0) }
+      DispatchQueue.concurrentPerform(iterations: lists.count) { list in
+        // Each list is copied into its own part of the buffer.
+        lists[list].withUnsafeBufferPointer { findings in
+          guard let source = findings.baseAddress, let target = base?.address else { return }
+          (target + offsets[list]).initialize(from: source, count: findings.count)
+        }
+      }
+      initialized = total
+    }
+  }
 }

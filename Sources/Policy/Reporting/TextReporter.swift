@@ -64,7 +64,8 @@ public struct TextReporter: Sendable {
   /// file's name is looked up once per run of findings in that file (findings come sorted by
   /// location).
   public func report(
-    _ findings: [Finding], including includes: @Sendable (Finding) -> Bool = { _ in true }
+    _ findings: [Finding],
+    including includes: @Sendable (borrowing Finding) -> Bool = { _ in true }
   )
     -> String
   {
@@ -74,55 +75,52 @@ public struct TextReporter: Sendable {
     let pieces = stride(from: 0, to: findings.count, by: pieceSize).map {
       $0..<min($0 + pieceSize, findings.count)
     }
-    // First each piece's lines and their sizes: most are plain ASCII and are written byte by
-    // byte below; a line with a suppression or a character to escape is made as a `String`.
+    // First each piece's lines and their sizes: most are plain ASCII, written byte by byte
+    // below from the finding itself; a line with a suppression or a character to escape is
+    // made as a `String`. Nothing of a finding is kept: each copy retained its texts, and
+    // every finding of a file retained that file's name, from every core at once.
     let laidOut = pieces.concurrentMap { range in
       var lines: [Line] = []
       lines.reserveCapacity(range.count)
       var size = 0
-      var file: (location: SourceLocation, name: String)?
+      var file: FileName?
       // Each finding is read in place: a copy retained its shared text, once per line.
       for index in range where includes(findings[index]) {
-        let location = findings[index].location
-        if file.map({ !$0.location.isInSameFile(as: location) }) ?? true {
-          file = (location, location.file)
-        }
-        let name = file?.name ?? location.file
-        if let plain = PlainLine(findings[index], file: name, style: style) {
-          size += plain.size
-          lines.append(.plain(plain))
+        let name = FileName.of(findings[index].location, after: &file)
+        if let plain = PlainLine.size(of: findings[index], file: name, style: style) {
+          size += plain
+          lines.append(.plain(size: plain))
         } else {
-          let text = line(for: findings[index], file: name) + "\n"
+          let text = line(for: findings[index], file: name.text) + "\n"
           size += text.utf8.count
           lines.append(.text(text))
         }
       }
       return (lines: lines, size: size)
     }
-    var starts: [Int] = []
-    starts.reserveCapacity(laidOut.count)
-    var total = 0
-    for piece in laidOut {
-      starts.append(total)
-      total += piece.size
-    }
+    let (offsets, size) = laidOut.map(\.size).layout()
     // Then the report, one string sized first, each piece written into its own part of it on
     // every core: joining the pieces' strings on one core afterwards took longer than writing them.
-    let (size, offsets) = (total, starts)
     return String(unsafeUninitializedCapacity: size) { buffer in
       guard let base = buffer.baseAddress.map(UnsafeSendablePointer.init) else { return 0 }
       DispatchQueue.concurrentPerform(iterations: laidOut.count) { piece in
         let buffer = UnsafeMutableBufferPointer(start: base.address, count: size)
         var at = offsets[piece]
-        for line in laidOut[piece].lines {
-          switch line {
-          case .plain(let plain):
-            plain.write(into: buffer, at: &at)
+        var file: FileName?
+        var lines = laidOut[piece].lines.makeIterator()
+        for index in pieces[piece] where includes(findings[index]) {
+          switch lines.next() {
+          case .plain(let size):
+            let name = FileName.of(findings[index].location, after: &file)
+            PlainLine.write(
+              findings[index], file: name, style: style, size: size, into: buffer, at: &at)
           case .text(let text):
             for byte in text.utf8 {
               buffer[at] = byte
               at += 1
             }
+          case nil:
+            preconditionFailure("a finding the first pass did not lay out")
           }
         }
       }
@@ -130,9 +128,10 @@ public struct TextReporter: Sendable {
     }
   }
 
-  /// One line of the report: plain ASCII written byte by byte, or a line made as a `String`.
+  /// One line of the report: plain ASCII written byte by byte from its finding (its size in
+  /// bytes), or a line made as a `String`.
   private enum Line: Sendable {
-    case plain(PlainLine)
+    case plain(size: Int)
     case text(String)
   }
 
@@ -144,11 +143,12 @@ public struct TextReporter: Sendable {
     // Counted in plain integers: a run has tens of thousands of findings, and hashing each
     // severity into a dictionary cost more than the rest of the summary.
     var (errors, warnings, unknown, info, suppressed) = (0, 0, 0, 0, 0)
-    for finding in findings {
-      if finding.isSuppressed {
+    // By position: a loop variable would copy each finding, retaining its text.
+    for index in findings.indices {
+      if findings[index].isSuppressed {
         suppressed += 1
-      } else if !isCoverageNote(finding) {
-        switch finding.severity {
+      } else if !isCoverageNote(findings[index]) {
+        switch findings[index].severity {
         case .error: errors += 1
         case .warning: warnings += 1
         case .unknown: unknown += 1
@@ -167,7 +167,7 @@ public struct TextReporter: Sendable {
 
   /// True for a COV001 finding at info: the summary counts those by type instead of listing
   /// one line per resource; at error (`--require-coverage`) they are listed like any finding.
-  public static func isCoverageNote(_ finding: Finding) -> Bool {
+  public static func isCoverageNote(_ finding: borrowing Finding) -> Bool {
     finding.severity == .info && finding.ruleID == CoverageRules.unchecked.id
   }
 
@@ -189,51 +189,70 @@ extension String {
   }
 }
 
+/// The file name of a run of findings (they come sorted by location), looked up and judged
+/// once per run, with its bytes for writing: the same name copied into every line retained
+/// one string from every core at once.
+private struct FileName {
+  let location: SourceLocation
+  let text: String
+  let isPrintable: Bool
+  let bytes: [UInt8]
+
+  /// The name of `location`'s file: `previous` when it is the same file, else looked up (and
+  /// kept in `previous` for the next finding).
+  static func of(_ location: SourceLocation, after previous: inout FileName?) -> FileName {
+    if let previous, previous.location.isInSameFile(as: location) { return previous }
+    let text = location.file
+    let name = FileName(
+      location: location, text: text, isPrintable: PlainLine.isPrintable(text),
+      bytes: Array(text.utf8))
+    previous = name
+    return name
+  }
+}
+
 /// A finding's line, with its newline, when every part of it is printable ASCII and it has
 /// no suppression: what `TextReporter.line(for:)` makes of it, written byte by byte.
-private struct PlainLine: Sendable {
-  let finding: Finding
-  let file: String
-  let logicalID: String?
-  /// The line's length in bytes, newline included.
-  let size: Int
-
-  init?(_ finding: Finding, file: String, style: TextReporter.Style) {
-    guard finding.suppression == nil else { return nil }
-    let logicalID = style == .logicalID ? finding.logicalID : nil
-    func isPrintable(_ text: String) -> Bool {
-      !text.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F })
-    }
-    guard isPrintable(file), isPrintable(finding.message), logicalID.map(isPrintable) ?? true
-    else { return nil }
-    self.finding = finding
-    self.file = file
-    self.logicalID = logicalID
-    // `file:line:column: severity RULE[ logicalID]: message\n`: eight bytes of punctuation.
-    size =
-      file.utf8.count + Self.digits(finding.location.line) + Self.digits(finding.location.column)
-      + finding.severity.rawValue.utf8.count + finding.ruleID.utf8.count
-      + (logicalID.map { $0.utf8.count + 1 } ?? 0) + finding.message.utf8.count + 8
+private enum PlainLine {
+  static func isPrintable(_ text: String) -> Bool {
+    !text.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F })
   }
 
-  func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
+  /// The line's length in bytes, newline included; `nil` when it is not plain.
+  static func size(of finding: Finding, file: FileName, style: TextReporter.Style) -> Int? {
+    guard !finding.isSuppressed, file.isPrintable else { return nil }
+    let logicalID = style == .logicalID ? finding.logicalID : nil
+    let message = finding.message
+    guard isPrintable(message), logicalID.map(isPrintable) ?? true else { return nil }
+    // `file:line:column: severity RULE[ logicalID]: message\n`: eight bytes of punctuation.
+    return file.bytes.count + digits(finding.location.line) + digits(finding.location.column)
+      + finding.severity.rawValue.utf8.count + finding.ruleID.utf8.count
+      + (logicalID.map { $0.utf8.count + 1 } ?? 0) + message.utf8.count + 8
+  }
+
+  /// Writes the line of `finding`, `size` bytes long, at `offset` in `buffer`.
+  static func write(
+    _ finding: Finding, file: FileName, style: TextReporter.Style, size: Int,
+    into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int
+  ) {
     precondition(offset + size <= buffer.count, "the line does not fit the space sized for it")
     let start = offset
     defer { precondition(offset - start == size, "the line is not the size it was sized at") }
+    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+      (target + offset).initialize(from: source, count: bytes.count)
+      offset += bytes.count
+    }
     func put(_ text: String) {
       var text = text
-      text.withUTF8 { bytes in
-        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-        (target + offset).initialize(from: source, count: bytes.count)
-        offset += bytes.count
-      }
+      text.withUTF8(put)
     }
     func put(_ byte: UInt8) {
       buffer[offset] = byte
       offset += 1
     }
     func put(_ number: Int) {
-      let count = Self.digits(number)
+      let count = digits(number)
       var rest = number
       for position in stride(from: offset + count - 1, through: offset, by: -1) {
         buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
@@ -241,7 +260,7 @@ private struct PlainLine: Sendable {
       }
       offset += count
     }
-    put(file)
+    file.bytes.withUnsafeBufferPointer(put)
     put(UInt8(ascii: ":"))
     put(finding.location.line)
     put(UInt8(ascii: ":"))
@@ -251,7 +270,7 @@ private struct PlainLine: Sendable {
     put(finding.severity.rawValue)
     put(UInt8(ascii: " "))
     put(finding.ruleID)
-    if let logicalID {
+    if style == .logicalID, let logicalID = finding.logicalID {
       put(UInt8(ascii: " "))
       put(logicalID)
     }

@@ -31,3 +31,18 @@ package struct UnsafeSendablePointer<Pointee>: @unchecked Sendable {
     self.address = address
   }
 }
+
+extension Collection where Element == Int {
+  /// Where parts of these sizes start when laid end to end in one buffer, and the buffer's
+  /// size: each part can then be written into its own place from any core.
+  package func layout() -> (starts: [Int], total: Int) {
+    var starts: [Int] = []
+    starts.reserveCapacity(count)
+    var total = 0
+    for size in self {
+      starts.append(total)
+      total += size
+    }
+    return (starts, total)
+  }
+}
