@@ -117,7 +117,8 @@ import Testing
     let (inParts, withFallBack) = bytes.withUnsafeBufferPointer { input in
       let keys = ResourcesSplit.ResourceKeys(input)!
       let split = ResourcesSplit(input.count, keys: keys, cuttingBefore: [1])
-      let (fileID, maxDepth) = (SourceFiles.shared.id(of: "t.yaml"), ReadingLimits.standard.maxDepth)
+      let fileID = SourceFiles.shared.id(of: "t.yaml")
+      let maxDepth = ReadingLimits.standard.maxDepth
       return (
         BlockYAMLReader.read(
           input.baseAddress!, in: split, isASCII: true, fileID: fileID, maxDepth: maxDepth),
