@@ -170,10 +170,7 @@ public struct LintCommand: ParsableCommand {
       ]
     case .finished(let ended): return ended
     }
-    // By position: a closure handed each finding would copy it.
-    let failing = findings.indices.contains {
-      !findings[$0].isSuppressed && findings[$0].severity >= settings.threshold
-    }
+    let failing = findings.fail(at: settings.threshold)
     let exitCode: Int32 = outcomes.contains(where: \.isUnreadable) ? 2 : failing ? 1 : 0
     let output: String
     switch format {

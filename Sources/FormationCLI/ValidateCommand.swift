@@ -43,8 +43,7 @@ public struct ValidateCommand: ParsableCommand {
     let findings = outcomes.findings
     let unreadable = outcomes.count(where: \.isUnreadable)
     let exitCode: Int32 =
-      if unreadable > 0 { 2 } else if findings.contains(where: { !$0.isSuppressed && $0.severity == .error }) { 1 } else
-      { 0 }
+      if unreadable > 0 { 2 } else if findings.fail(at: .error) { 1 } else { 0 }
     let output =
       switch input.format {
       // Text leaves suppressed findings out; JSON carries them, marked.

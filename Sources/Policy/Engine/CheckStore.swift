@@ -18,8 +18,8 @@ final class CheckStore: TemplateDerivation, Sendable {
   private let positionsByType: [String: [Int]]
   /// Each resource's `Properties`, where its logical id is written, and its location (the
   /// logical id's, else the resource's), by position: the rules read them for nearly every
-  /// finding, from every core at once, and copying the whole resource out of the shared
-  /// template for each read cost more than the rest of the read.
+  /// finding, from every core at once, and a lookup of the resource by name for each read
+  /// cost more than the rest of the read.
   private let properties: [OrderedMap<Value>]
   private let keyLocations: [SourceLocation?]
   private let locations: [SourceLocation?]
@@ -35,14 +35,12 @@ final class CheckStore: TemplateDerivation, Sendable {
     properties.reserveCapacity(entries.count)
     keyLocations.reserveCapacity(entries.count)
     locations.reserveCapacity(entries.count)
-    // By position: a loop variable would copy each whole resource to read four of its parts.
-    for position in entries.indices {
-      let key = entries[position].key
-      positions[key] = positions[key] ?? position
-      positionsByType[entries[position].value.type ?? "", default: []].append(position)
-      properties.append(entries[position].value.properties)
-      keyLocations.append(entries[position].keyLocation)
-      locations.append(entries[position].keyLocation ?? entries[position].value.location)
+    for (position, entry) in entries.enumerated() {
+      positions[entry.key] = positions[entry.key] ?? position
+      positionsByType[entry.value.type ?? "", default: []].append(position)
+      properties.append(entry.value.properties)
+      keyLocations.append(entry.keyLocation)
+      locations.append(entry.keyLocation ?? entry.value.location)
     }
     self.positions = positions
     self.positionsByType = positionsByType

@@ -120,3 +120,11 @@ public struct Suppression: Sendable, Hashable {
     self.location = location
   }
 }
+
+extension Array where Element == Finding {
+  /// Whether a finding no suppression covers is at `threshold` or above: what makes `lint`
+  /// and `validate` exit 1. Read by position: a closure handed each finding would copy it.
+  public func fail(at threshold: Severity) -> Bool {
+    indices.contains { !self[$0].isSuppressed && self[$0].severity >= threshold }
+  }
+}

@@ -18,13 +18,10 @@ public struct SuppressionReading: Sendable {
   /// Reads every resource of `template`; `knownRules` are the ids a suppression may name.
   public init(_ template: Template, knownRules: Set<String>) {
     let fallback = SourceLocation(file: template.file ?? "<template>", line: 1, column: 1)
-    // By position: a loop variable would copy each whole resource to read its Metadata.
-    let entries = template.resources.entries
-    for position in entries.indices {
-      guard let metadata = entries[position].value.metadata?.mapValue else { continue }
-      let logicalID = entries[position].key
-      let resourceLocation =
-        entries[position].keyLocation ?? entries[position].value.location ?? fallback
+    for entry in template.resources.entries {
+      guard let metadata = entry.value.metadata?.mapValue else { continue }
+      let logicalID = entry.key
+      let resourceLocation = entry.keyLocation ?? entry.value.location ?? fallback
       if let formation = metadata["formation"]?["suppress"] {
         readFormation(formation, logicalID: logicalID, knownRules: knownRules, at: resourceLocation)
       }

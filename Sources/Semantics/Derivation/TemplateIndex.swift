@@ -70,17 +70,14 @@ public struct TemplateIndex: Sendable {
     var serverless: [String] = []
     var modules: [String] = []
     var expansions = false
-    // By position: a loop variable would copy each whole resource to read its type.
-    let resources = template.resources.entries
-    for position in resources.indices {
-      let key = resources[position].key
-      order[key] = position
-      if let type = resources[position].value.type {
-        if type.hasPrefix("AWS::Serverless::") { serverless.append(key) }
-        if type.hasSuffix("::MODULE") { modules.append(key) }
+    for (position, entry) in template.resources.entries.enumerated() {
+      order[entry.key] = position
+      if let type = entry.value.type {
+        if type.hasPrefix("AWS::Serverless::") { serverless.append(entry.key) }
+        if type.hasSuffix("::MODULE") { modules.append(entry.key) }
       }
-      guard Self.isExpansion(key) else { continue }
-      if let loop = resources[position].value.loop, let names = Self.expandedKeys(of: loop) {
+      guard Self.isExpansion(entry.key) else { continue }
+      if let loop = entry.value.loop, let names = Self.expandedKeys(of: loop) {
         generated.formUnion(names)
       } else {
         expansions = true

@@ -140,8 +140,9 @@ public struct OrderedMap<Element>: Sendable where Element: Sendable {
   }
 
   /// What `read` takes from the element for `key`, read in place: `resources.reading(id) {
-  /// $0.properties }` copies the properties, where `resources[id]?.properties` would copy the
-  /// whole resource first (a dozen retains, on values every core of a check reads).
+  /// $0.properties }` copies the properties alone, where `resources[id]?.properties` would copy
+  /// the resource first (one more retain and release, on values every core of a check reads:
+  /// `Template.property` runs for nearly every reading).
   @inlinable public func reading<Part>(_ key: String, _ read: (Element) -> Part) -> Part? {
     guard let position = position(of: key) else { return nil }
     return read(storage[position].value)

@@ -15,13 +15,8 @@ extension Rule {
     let index = context.facts.index
     var budget = SuggestionBudget()
     var findings: [Finding] = []
-    // By position: a loop variable would copy each whole resource; most depend on nothing.
-    let entries = context.template.resources.entries
-    for position in entries.indices
-    where !entries[position].value.dependsOn.isEmpty
-      && !TemplateIndex.isExpansion(entries[position].key)
-    {
-      let entry = entries[position]
+    for entry in context.template.resources.entries
+    where !entry.value.dependsOn.isEmpty && !TemplateIndex.isExpansion(entry.key) {
       for (position, dependency) in entry.value.dependsOn.enumerated() {
         let location = dependency.location ?? entry.value.location ?? entry.keyLocation
         let path = entry.value.dependsOnIsScalar ? "DependsOn" : "DependsOn[\(position)]"

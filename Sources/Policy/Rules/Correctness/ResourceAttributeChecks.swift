@@ -1,6 +1,6 @@
+import Schemas
 import Semantics
 import Template
-import Schemas
 
 extension Rule {
   /// SCH013: a `DeletionPolicy` or `UpdateReplacePolicy` that is not one of CloudFormation's values.
@@ -12,14 +12,10 @@ extension Rule {
     remediation: "Write one of Delete, Retain, RetainExceptOnCreate, Snapshot."
   ) { context in
     var findings: [Finding] = []
-    // By position: a loop variable would copy each whole resource; few have a policy to judge.
-    let entries = context.template.resources.entries
-    for position in entries.indices where !TemplateIndex.isExpansion(entries[position].key) {
-      guard
-        entries[position].value.deletionPolicy != nil
-          || entries[position].value.updateReplacePolicy != nil
-      else { continue }
-      let entry = entries[position]
+    for entry in context.template.resources.entries
+    where !TemplateIndex.isExpansion(entry.key)
+      && (entry.value.deletionPolicy != nil || entry.value.updateReplacePolicy != nil)
+    {
       for (name, value) in [
         ("DeletionPolicy", entry.value.deletionPolicy),
         ("UpdateReplacePolicy", entry.value.updateReplacePolicy),
@@ -53,11 +49,8 @@ extension Rule {
     remediation: "Move the policy into the module's own template, on the resource it applies to."
   ) { context in
     var findings: [Finding] = []
-    // By position: a loop variable would copy each whole resource to read its type.
-    let entries = context.template.resources.entries
-    for position in entries.indices {
-      guard entries[position].value.type?.hasSuffix("::MODULE") == true else { continue }
-      let entry = entries[position]
+    for entry in context.template.resources.entries
+    where entry.value.type?.hasSuffix("::MODULE") == true {
       for (name, value) in [
         ("CreationPolicy", entry.value.creationPolicy), ("UpdatePolicy", entry.value.updatePolicy),
       ] {

@@ -1,7 +1,7 @@
 import Foundation
+import Schemas
 import Semantics
 import Template
-import Schemas
 
 extension Rule {
   /// SCH001: a resource type the CloudFormation registry does not have (`AWS::S3::Buckett`).
@@ -19,10 +19,8 @@ extension Rule {
     var findings: [Finding] = []
     // A template repeats a few types many times: each is judged once.
     var isUnknown: [String: Bool] = [:]
-    // By position: a loop variable would copy each whole resource to read its type.
-    let entries = context.template.resources.entries
-    for position in entries.indices where !TemplateIndex.isExpansion(entries[position].key) {
-      guard let type = entries[position].value.type else { continue }
+    for entry in context.template.resources.entries where !TemplateIndex.isExpansion(entry.key) {
+      guard let type = entry.value.type else { continue }
       let unknown =
         isUnknown[type]
         ?? {
@@ -34,7 +32,6 @@ extension Rule {
         }()
       guard unknown else { continue }
       let hint = budget.phrase(for: type, in: schemas.typeNames)
-      let entry = entries[position]
       findings.append(
         context.finding(
           "resource '\(entry.key)' has type '\(type)', which is not a CloudFormation resource type\(hint)",
@@ -135,7 +132,10 @@ extension Rule {
       let hint = Suggestion.phrase(for: attribute, in: schema.attributes)
       let known =
         schema.attributes.isEmpty
-        ? "; '\(type)' has no attributes" : hint.isEmpty ? "; '\(type)' has \(schema.attributes.prefix(8).joined(separator: ", "))\(schema.attributes.count > 8 ? ", ..." : "")" : hint
+        ? "; '\(type)' has no attributes"
+        : hint.isEmpty
+          ? "; '\(type)' has \(schema.attributes.prefix(8).joined(separator: ", "))\(schema.attributes.count > 8 ? ", ..." : "")"
+          : hint
       findings.append(
         context.finding(
           "Fn::GetAtt reads '\(resource).\(attribute)', but \(type) has no attribute '\(attribute)'\(known)",
@@ -206,7 +206,8 @@ enum DeprecatedRuntime {
   static func literals(in value: Value) -> [(String, SourceLocation?)] {
     switch value.kind {
     case .string(let name): return [(name, value.location)]
-    case .intrinsic(.if(_, let then, let otherwise)): return literals(in: then) + literals(in: otherwise)
+    case .intrinsic(.if(_, let then, let otherwise)):
+      return literals(in: then) + literals(in: otherwise)
     default: return []
     }
   }

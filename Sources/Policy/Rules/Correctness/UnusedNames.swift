@@ -70,10 +70,8 @@ struct UsedNames: Sendable {
       default: break
       }
     }
-    // By position: `values` would copy every resource to read its Condition.
-    let resources = template.resources.entries
-    for position in resources.indices {
-      if let condition = resources[position].value.condition { conditions.insert(condition.value) }
+    for resource in template.resources.values {
+      if let condition = resource.condition { conditions.insert(condition.value) }
     }
     for output in template.outputs.values {
       if let condition = output.condition { conditions.insert(condition.value) }
