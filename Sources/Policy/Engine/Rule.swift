@@ -6,7 +6,11 @@ import Template
 /// Template-correctness checks (`formation validate`) and policy rules (`formation lint`)
 /// are the same type in one catalogue, so one engine runs both and one reporter prints both.
 /// Ids are never reused; severity is a field, never part of the id.
-public struct Rule: Sendable {
+///
+/// A class, never changed once made: a check hands each rule to a context of its own, on
+/// every template of a run, and a copy of a structure this size retained each of its
+/// strings and its closure.
+public final class Rule: Sendable {
   /// The two families of the catalogue.
   public enum Family: String, Sendable, Hashable, CaseIterable {
     /// Structure and references: what `formation validate` runs.
@@ -15,28 +19,28 @@ public struct Rule: Sendable {
     case policy
   }
 
-  public var id: String
-  public var title: String
-  public var severity: Severity
-  public var family: Family
+  public let id: String
+  public let title: String
+  public let severity: Severity
+  public let family: Family
   /// The theme the rule belongs to (`template`, `encryption-at-rest`, `least-privilege`, ...).
-  public var theme: String
+  public let theme: String
   /// The resource types the rule judges. A resource whose type no policy rule lists is
   /// reported as not checked (`Coverage`); a rule that reads the whole template (the policy
   /// index) lists the types whose policies it judges. Empty only for rules about the
   /// template itself (suppressions, coverage).
-  public var resourceTypes: [String]
+  public let resourceTypes: [String]
   /// True for a rule that also judges what is not a resource of `resourceTypes` (SEC001 reads
   /// parameter defaults): it runs on every template. Any other rule with types runs only on
   /// templates that declare one of them.
-  public var judgesBeyondItsTypes: Bool
+  public let judgesBeyondItsTypes: Bool
   /// The opt-in pack the rule belongs to (`genexomics`), `nil` for the core catalogue that
   /// runs on every template (see `LintOptions.packs`).
-  public var pack: RulePack?
-  public var rationale: String
-  public var remediation: String
+  public let pack: RulePack?
+  public let rationale: String
+  public let remediation: String
   /// Runs the rule over one template and reports what it finds.
-  public var check: @Sendable (RuleContext) -> [Finding]
+  public let check: @Sendable (RuleContext) -> [Finding]
 
   public init(
     id: String, title: String, severity: Severity, family: Family, theme: String,
