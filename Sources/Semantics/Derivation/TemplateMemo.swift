@@ -16,8 +16,8 @@ public final class TemplateMemo: @unchecked Sendable {
   /// The exports of the templates checked together with this one.
   public let exports: ExportIndex
 
-  private let lock = NSLock()
-  private var slots: [ObjectIdentifier: AnyObject] = [:]
+  @usableFromInline let lock = NSLock()
+  @usableFromInline var slots: [ObjectIdentifier: AnyObject] = [:]
 
   public init(_ template: Template, exports: ExportIndex = ExportIndex()) {
     self.template = template
@@ -25,25 +25,37 @@ public final class TemplateMemo: @unchecked Sendable {
   }
 
   /// The template's value of kind `Derived`, computed by the first caller.
+  ///
+  /// Inlinable, so that each rule's module asks for a kind it names: unspecialized, every call
+  /// looked up the metadata of `Slot<Derived>` and of `Derived?` at run time.
+  @inlinable
   public func value<Derived: TemplateDerivation>(_ kind: Derived.Type = Derived.self) -> Derived {
     slot(for: kind).value { Derived(deriving: self) }
   }
 
-  private func slot<Derived: TemplateDerivation>(for kind: Derived.Type) -> Slot<Derived> {
+  @inlinable
+  func slot<Derived: TemplateDerivation>(for kind: Derived.Type) -> Slot<Derived> {
     lock.lock()
     defer { lock.unlock() }
-    if let existing = slots[ObjectIdentifier(kind)] as? Slot<Derived> { return existing }
+    // The slot of a kind is only ever made below, as a `Slot` of that kind.
+    if let existing = slots[ObjectIdentifier(kind)] {
+      return unsafeDowncast(existing, to: Slot<Derived>.self)
+    }
     let slot = Slot<Derived>()
     slots[ObjectIdentifier(kind)] = slot
     return slot
   }
 
   /// One value, computed at most once; callers that arrive while it is being computed wait.
-  private final class Slot<Derived>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var computed: Derived?
+  @usableFromInline
+  final class Slot<Derived>: @unchecked Sendable {
+    @usableFromInline let lock = NSLock()
+    @usableFromInline var computed: Derived?
 
-    package func value(_ compute: () -> Derived) -> Derived {
+    @usableFromInline init() {}
+
+    @inlinable
+    func value(_ compute: () -> Derived) -> Derived {
       lock.lock()
       defer { lock.unlock() }
       if let computed { return computed }

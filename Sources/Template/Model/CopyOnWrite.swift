@@ -23,7 +23,10 @@ struct CopyOnWrite<Contents>: @unchecked Sendable where Contents: Sendable {
   /// Changed only through `contents`' modify, that is only while one value holds it, which is
   /// what makes sharing it between threads safe.
   private final class Box {
-    var contents: Contents
+    /// Not checked for exclusive access at run time: every read of a resource's field went
+    /// through the runtime's access set. The box is only changed through `contents`' modify
+    /// while uniquely referenced, so no access can overlap a change.
+    @exclusivity(unchecked) var contents: Contents
     init(_ contents: Contents) { self.contents = contents }
   }
 }
