@@ -71,4 +71,18 @@ import Testing
       #expect(throws: Never.self) { try SourceText.validateUTF8(input, file: "t.yaml") }
     }
   }
+  @Test(arguments: 0..<20)
+  func printableASCIIJudgesEveryByteAtEveryOffset(_ offset: Int) {
+    // Two whole words and a tail of four bytes.
+    let text = Array("bucket has no policy".utf8)
+    for byte in UInt8.min...UInt8.max {
+      var bytes = text
+      bytes[offset] = byte
+      let string = String(decoding: bytes, as: UTF8.self)
+      let expected = String(decoding: bytes, as: UTF8.self).utf8.allSatisfy {
+        $0 >= 0x20 && $0 < 0x7F
+      }
+      #expect(string.isPrintableASCII == expected, "byte \(byte) at \(offset)")
+    }
+  }
 }

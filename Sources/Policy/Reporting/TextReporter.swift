@@ -53,7 +53,7 @@ public struct TextReporter: Sendable {
         " [suppressed (\(suppression.foreignID.map { "\(source) \($0)" } ?? source)): \(suppression.reason)]"
     }
     // Nearly every line is printable ASCII: one scan answers for both rewrites.
-    guard line.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F }) else { return line }
+    guard !line.isPrintableASCII else { return line }
     return line.replacingNewlines().escapingControlCharacters
   }
 
@@ -204,7 +204,7 @@ private struct FileName {
     if let previous, previous.location.isInSameFile(as: location) { return previous }
     let text = location.file
     let name = FileName(
-      location: location, text: text, isPrintable: PlainLine.isPrintable(text),
+      location: location, text: text, isPrintable: text.isPrintableASCII,
       bytes: Array(text.utf8))
     previous = name
     return name
@@ -214,16 +214,12 @@ private struct FileName {
 /// A finding's line, with its newline, when every part of it is printable ASCII and it has
 /// no suppression: what `TextReporter.line(for:)` makes of it, written byte by byte.
 private enum PlainLine {
-  static func isPrintable(_ text: String) -> Bool {
-    !text.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F })
-  }
-
   /// The line's length in bytes, newline included; `nil` when it is not plain.
   static func size(of finding: Finding, file: FileName, style: TextReporter.Style) -> Int? {
     guard !finding.isSuppressed, file.isPrintable else { return nil }
     let logicalID = style == .logicalID ? finding.logicalID : nil
     let message = finding.message
-    guard isPrintable(message), logicalID.map(isPrintable) ?? true else { return nil }
+    guard message.isPrintableASCII, logicalID?.isPrintableASCII ?? true else { return nil }
     // `file:line:column: severity RULE[ logicalID]: message\n`: eight bytes of punctuation.
     return file.bytes.count + digits(finding.location.line) + digits(finding.location.column)
       + finding.severity.rawValue.utf8.count + finding.ruleID.utf8.count

@@ -120,21 +120,6 @@ struct BlockYAMLReader {
   private static let dash = UInt8(ascii: "-")
   private static let comma = UInt8(ascii: ",")
 
-  /// Whether each of the eight bytes of `word` is printable ASCII or a line feed, the bytes
-  /// nearly every template is made of. Each byte is judged on its low seven bits, where
-  /// adding a constant carries into bit 7 and never into the next byte, so a line feed
-  /// among them does not send the word to the byte-by-byte path (a word-wide subtraction
-  /// borrows across bytes and did, once on every line).
-  private static func isPlain(_ word: UInt64) -> Bool {
-    let bit7: UInt64 = 0x8080_8080_8080_8080
-    let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
-    let atLeastSpace = (low7 &+ 0x6060_6060_6060_6060) & bit7
-    let delete = (low7 &+ 0x0101_0101_0101_0101) & bit7
-    let fromNewline = low7 ^ 0x0A0A_0A0A_0A0A_0A0A
-    let notNewline = ((fromNewline &+ 0x7F7F_7F7F_7F7F_7F7F) | fromNewline) & bit7
-    return (word & bit7) | delete == 0 && atLeastSpace | (~notNewline & bit7) == bit7
-  }
-
   /// Whether the input is all ASCII, when it has no character libyaml treats specially or
   /// rejects (`nil` if it does): control characters (a tab included) other than line feeds
   /// and CRLF pairs, C1 controls (NEL among them), the line and paragraph separators, byte
@@ -147,8 +132,8 @@ struct BlockYAMLReader {
     while index < count {
       if index + 16 <= count {
         let raw = UnsafeRawPointer(base + index)
-        if isPlain(raw.loadUnaligned(as: UInt64.self)),
-          isPlain(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if ASCIIWord.isPrintableOrLineFeed(raw.loadUnaligned(as: UInt64.self)),
+          ASCIIWord.isPrintableOrLineFeed(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         {
           index += 16
           continue
