@@ -33,16 +33,24 @@ extension String {
   /// Whether every byte of the string is printable ASCII (space to tilde), eight at a time:
   /// the text report asks it of every finding's message, file name and logical id.
   public var isPrintableASCII: Bool {
+    // Read in place: a copy to call `withUTF8` on retained and released the string's storage.
+    if let answer = utf8.withContiguousStorageIfAvailable(ASCIIWord.arePrintable) { return answer }
     var text = self
-    return text.withUTF8 { bytes in
-      guard let base = bytes.baseAddress else { return true }
-      var index = 0
-      while index + 8 <= bytes.count {
-        guard ASCIIWord.isPrintable(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        else { return false }
-        index += 8
+    return text.withUTF8(ASCIIWord.arePrintable)
+  }
+}
+
+extension ASCIIWord {
+  /// Whether every byte of `bytes` is printable ASCII, eight at a time.
+  static func arePrintable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    while index + 8 <= bytes.count {
+      guard isPrintable(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+        return false
       }
-      return bytes[index...].allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+      index += 8
     }
+    return bytes[index...].allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 }
