@@ -25,6 +25,17 @@ extension RuleContext {
       possibilities: [Resolved(.map(resource.properties), location: resource.location)])
   }
 
+  /// Reads `key` of the resource's `Properties`. Rules read one key or two far more often
+  /// than more: these forms spare each read the array a variadic call allocates.
+  public func property(_ logicalID: String, _ key: String) -> Reading {
+    properties(of: logicalID).child(key)
+  }
+
+  /// Reads `key`, then `subkey` below it, in the resource's `Properties`.
+  public func property(_ logicalID: String, _ key: String, _ subkey: String) -> Reading {
+    properties(of: logicalID).child(key).child(subkey)
+  }
+
   /// Reads `keys` below the resource's `Properties`.
   public func property(_ logicalID: String, _ keys: String...) -> Reading {
     property(logicalID, path: keys)
