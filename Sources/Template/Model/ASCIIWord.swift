@@ -5,26 +5,26 @@
 /// never into the next byte, so the answer for one byte never depends on its neighbours (a
 /// word-wide subtraction borrows across bytes: a line feed then sent the whole word to a
 /// byte-by-byte path, once on every line of a template).
-package enum ASCIIWord {
+enum ASCIIWord {
   private static let bit7: UInt64 = 0x8080_8080_8080_8080
 
   /// Whether every byte of `word` is in 0x20...0x7E.
-  @inlinable package static func isPrintable(_ word: UInt64) -> Bool {
-    word & 0x8080_8080_8080_8080 == 0 && printableBits(word) == 0x8080_8080_8080_8080
+  static func isPrintable(_ word: UInt64) -> Bool {
+    word & bit7 == 0 && printableBits(word) == bit7
   }
 
   /// Whether every byte of `word` is in 0x20...0x7E or is a line feed.
-  package static func isPrintableOrLineFeed(_ word: UInt64) -> Bool {
+  static func isPrintableOrLineFeed(_ word: UInt64) -> Bool {
     let fromLineFeed = (word & 0x7F7F_7F7F_7F7F_7F7F) ^ 0x0A0A_0A0A_0A0A_0A0A
     let notLineFeed = ((fromLineFeed &+ 0x7F7F_7F7F_7F7F_7F7F) | fromLineFeed) & bit7
     return word & bit7 == 0 && printableBits(word) | (~notLineFeed & bit7) == bit7
   }
 
   /// Bit 7 of each byte set when its low seven bits are 0x20...0x7E.
-  @usableFromInline static func printableBits(_ word: UInt64) -> UInt64 {
+  private static func printableBits(_ word: UInt64) -> UInt64 {
     let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
-    let atLeastSpace = (low7 &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
-    let delete = (low7 &+ 0x0101_0101_0101_0101) & 0x8080_8080_8080_8080
+    let atLeastSpace = (low7 &+ 0x6060_6060_6060_6060) & bit7
+    let delete = (low7 &+ 0x0101_0101_0101_0101) & bit7
     return atLeastSpace & ~delete
   }
 }
